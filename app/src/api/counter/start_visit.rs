@@ -1,0 +1,12 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+use server_fn::codec::Json;
+
+/// Starts a visit at the counter; returns its number.
+#[server(prefix = "/api", endpoint = "counter/start_visit", input = Json)]
+pub async fn start_visit() -> Result<String, AppError> {
+    use crate::model::Role;
+    use crate::server::{context, visits};
+    let (state, me) = context::staff_with(&[Role::Counter, Role::Supervisor]).await?;
+    visits::start(&state.db, &me, state.clock).await
+}

@@ -1,0 +1,22 @@
+//! Server functions, one per file, grouped by area. Each is thin: it finds the caller,
+//! checks the caller's role on the server, and calls a service in `crate::server`.
+
+pub mod auth;
+pub mod counter;
+pub mod staff;
+
+/// Every server function's type, so the server registers each one explicitly (the
+/// linker may otherwise drop their automatic registration) and tests can walk the list.
+#[cfg(feature = "ssr")]
+pub fn register_all() {
+    use server_fn::axum::register_explicit;
+    register_explicit::<auth::SignIn>();
+    register_explicit::<auth::SignOut>();
+    register_explicit::<auth::CurrentStaff>();
+    register_explicit::<counter::StartVisit>();
+    register_explicit::<counter::FindHousehold>();
+    register_explicit::<counter::ScreenBirth>();
+    register_explicit::<counter::SubmitVisit>();
+    register_explicit::<staff::ListApplications>();
+    register_explicit::<staff::GetApplication>();
+}

@@ -1,0 +1,13 @@
+use crate::error::AppError;
+use crate::model::ApplicationSummary;
+use leptos::prelude::*;
+use server_fn::codec::Json;
+
+/// The applications routed to the caller's department, newest first.
+#[server(prefix = "/api", endpoint = "staff/list_applications", input = Json)]
+pub async fn list_applications() -> Result<Vec<ApplicationSummary>, AppError> {
+    use crate::model::Role;
+    use crate::server::{context, queue};
+    let (state, me) = context::staff_with(&[Role::Department]).await?;
+    queue::list(&state.db, &me, state.clock.now(), &context::origin()).await
+}

@@ -1,0 +1,272 @@
+//! Data that crosses between browser and server: what screens show and what they send.
+
+use chrono::NaiveDate;
+use madoguchi_core::screening::{ProcedureResult, Question};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Counter,
+    Department,
+    Supervisor,
+    Admin,
+}
+
+impl Role {
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Counter => "counter",
+            Self::Department => "department",
+            Self::Supervisor => "supervisor",
+            Self::Admin => "admin",
+        }
+    }
+
+    pub fn from_id(s: &str) -> Option<Self> {
+        [
+            Self::Counter,
+            Self::Department,
+            Self::Supervisor,
+            Self::Admin,
+        ]
+        .into_iter()
+        .find(|r| r.id() == s)
+    }
+}
+
+/// The signed-in staff member.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffMe {
+    pub id: i32,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    pub department_id: Option<String>,
+    pub department_name: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberView {
+    /// Registry person number (宛名番号); also the member id in screening requests.
+    pub person_number: String,
+    pub name: String,
+    pub kana: String,
+    pub birth_date: NaiveDate,
+    pub sex: String,
+    pub relationship: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HouseholdView {
+    pub household_number: String,
+    pub postal_code: String,
+    pub address: String,
+    pub members: Vec<MemberView>,
+}
+
+/// How to find a household at the counter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum HouseholdQuery {
+    /// A member's name in kana plus date of birth (as typed).
+    KanaAndBirthDate { kana: String, birth_date: String },
+    /// A member's resident number (宛名番号).
+    PersonNumber(String),
+}
+
+/// The baby as typed at the counter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BabyInput {
+    pub family_name: String,
+    pub given_name: String,
+    pub family_kana: String,
+    pub given_kana: String,
+    pub birth_date: String,
+    pub sex: String,
+}
+
+/// The screening of a visit, with members named for the resident.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VisitScreening {
+    pub ruleset: String,
+    pub procedures: Vec<ProcedureView>,
+    pub questions: Vec<Question>,
+    /// Interview fields filled from the registry or earlier steps, with their source.
+    pub prefilled: Vec<PrefilledValue>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProcedureView {
+    pub procedure: ProcedureResult,
+    pub department_name: String,
+    pub counter: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrefilledValue {
+    pub key: String,
+    pub label: String,
+    pub value: String,
+    pub source: madoguchi_core::forms::Source,
+}
+
+/// What the counter submits at the end of the interview.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SubmitVisit {
+    pub visit_number: String,
+    pub household_number: String,
+    pub baby: BabyInput,
+    pub answers: std::collections::BTreeMap<String, serde_json::Value>,
+    pub interview: madoguchi_core::forms::InterviewInput,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Receipt {
+    pub visit_number: String,
+    pub applications: Vec<ReceiptLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReceiptLine {
+    pub application_id: i32,
+    pub procedure_name: String,
+    pub department_name: String,
+    pub counter: String,
+    pub deadline: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationSummary {
+    pub id: i32,
+    pub procedure_name: String,
+    pub subject_name: String,
+    pub status: String,
+    pub deadline: Option<NaiveDate>,
+    pub visit_number: String,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApplicationDetail {
+    pub summary: ApplicationSummary,
+    pub department_name: String,
+    pub ruleset: String,
+    pub reasons: Vec<String>,
+    /// The form's values in order: label and value.
+    pub data: Vec<(String, String)>,
+}
+
+/// The baby, checked: the same checks in the browser (before sending) and on the server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Baby {
+    pub family_name: madoguchi_core::jp::PersonName,
+    pub given_name: madoguchi_core::jp::PersonName,
+    pub family_kana: madoguchi_core::jp::KanaName,
+    pub given_kana: madoguchi_core::jp::KanaName,
+    pub birth_date: NaiveDate,
+    pub sex: madoguchi_core::screening::Sex,
+}
+
+impl BabyInput {
+    pub fn check(&self, today: NaiveDate) -> Result<Baby, Vec<madoguchi_core::forms::FieldError>> {
+        use madoguchi_core::forms::FieldError;
+        use madoguchi_core::jp::{parse_past_date, KanaName, PersonName, ValueError};
+        use madoguchi_core::screening::Sex;
+        let mut errors = Vec::new();
+        let mut err = |field: &str, error: ValueError| {
+            errors.push(FieldError {
+                field: field.into(),
+                error,
+            })
+        };
+        let family_name = PersonName::parse(&self.family_name)
+            .map_err(|e| err("family_name", e))
+            .ok();
+        let given_name = PersonName::parse(&self.given_name)
+            .map_err(|e| err("given_name", e))
+            .ok();
+        let family_kana = KanaName::parse(&self.family_kana)
+            .map_err(|e| err("family_kana", e))
+            .ok();
+        let given_kana = KanaName::parse(&self.given_kana)
+            .map_err(|e| err("given_kana", e))
+            .ok();
+        let birth_date = parse_past_date(&self.birth_date, today)
+            .map_err(|e| err("birth_date", e))
+            .ok();
+        let sex = match self.sex.as_str() {
+            "male" => Some(Sex::Male),
+            "female" => Some(Sex::Female),
+            _ => {
+                err("sex", ValueError::InvalidChoice);
+                None
+            }
+        };
+        match (
+            family_name,
+            given_name,
+            family_kana,
+            given_kana,
+            birth_date,
+            sex,
+        ) {
+            (
+                Some(family_name),
+                Some(given_name),
+                Some(family_kana),
+                Some(given_kana),
+                Some(birth_date),
+                Some(sex),
+            ) if errors.is_empty() => Ok(Baby {
+                family_name,
+                given_name,
+                family_kana,
+                given_kana,
+                birth_date,
+                sex,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn baby() -> BabyInput {
+        BabyInput {
+            family_name: "山田".into(),
+            given_name: "花".into(),
+            family_kana: "ヤマダ".into(),
+            given_kana: "ハナ".into(),
+            birth_date: "2026-11-20".into(),
+            sex: "female".into(),
+        }
+    }
+
+    #[test]
+    fn a_complete_baby_passes() {
+        assert!(baby().check("2026-11-25".parse().unwrap()).is_ok());
+    }
+
+    #[test]
+    fn kanji_in_the_kana_field_and_a_future_birth_are_both_reported() {
+        let mut b = baby();
+        b.given_kana = "花".into();
+        b.birth_date = "2026-12-01".into();
+        let errors = b.check("2026-11-25".parse().unwrap()).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, vec!["given_kana", "birth_date"]);
+    }
+
+    #[test]
+    fn a_missing_sex_is_an_error() {
+        let mut b = baby();
+        b.sex.clear();
+        assert_eq!(
+            b.check("2026-11-25".parse().unwrap()).unwrap_err()[0].field,
+            "sex"
+        );
+    }
+}

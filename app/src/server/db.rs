@@ -1,0 +1,37 @@
+//! Connecting to the database. SQLite (the embedded default) runs in WAL mode with
+//! `synchronous=FULL` and foreign keys on; PostgreSQL is used as it is.
+
+use migrations::{Migrator, MigratorTrait};
+use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use std::time::Duration;
+
+/// Opens the database named by `url` (`sqlite://FILE` or `postgres://...`), creating a
+/// SQLite file if it does not exist.
+pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+    let mut url = url.to_owned();
+    if url.starts_with("sqlite:") && !url.contains("mode=") {
+        url.push_str(if url.contains('?') {
+            "&mode=rwc"
+        } else {
+            "?mode=rwc"
+        });
+    }
+    let mut opts = ConnectOptions::new(url);
+    opts.max_connections(8)
+        .min_connections(1)
+        .acquire_timeout(Duration::from_secs(10))
+        .sqlx_logging(false)
+        .map_sqlx_sqlite_opts(|o| {
+            o.journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Full)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(10))
+        });
+    Database::connect(opts).await
+}
+
+/// Applies every pending migration.
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+    Migrator::up(db, None).await
+}

@@ -1,0 +1,198 @@
+//! The demo city of 星ヶ丘市 (a fictional city): a deterministic synthetic registry with
+//! every household shape the rules care about, the departments of the catalog, and demo
+//! staff accounts. The same `seed` and `today` always give the same city.
+
+mod names;
+mod shapes;
+
+use super::auth::{upsert_user, UserError};
+use super::entities::{
+    care_certification, child_allowance_recipient, department, employment_fact, household,
+    insurance_membership, property_ownership, resident, tax_income,
+};
+use crate::model::Role;
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{
+    ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, Set,
+    Statement, TransactionTrait,
+};
+pub use shapes::Rng;
+
+/// The demo staff accounts: username, display name, role, department, password.
+pub const DEMO_STAFF: &[(&str, &str, Role, Option<&str>, &str)] = &[
+    (
+        "counter",
+        "窓口 一郎",
+        Role::Counter,
+        None,
+        "madoguchi-counter",
+    ),
+    (
+        "kodomo",
+        "子ども 花子",
+        Role::Department,
+        Some("kodomo"),
+        "madoguchi-kodomo",
+    ),
+    (
+        "hoken",
+        "保険 次郎",
+        Role::Department,
+        Some("hoken"),
+        "madoguchi-hoken",
+    ),
+    (
+        "seikatsu",
+        "生活 三郎",
+        Role::Department,
+        Some("seikatsu_nenkin"),
+        "madoguchi-seikatsu",
+    ),
+    (
+        "shimin",
+        "市民 四郎",
+        Role::Department,
+        Some("shimin"),
+        "madoguchi-shimin",
+    ),
+    (
+        "admin",
+        "管理 者",
+        Role::Admin,
+        None,
+        "madoguchi-admin-demo",
+    ),
+];
+
+/// Makes sure every department of the procedure catalog exists.
+pub async fn ensure_departments(db: &DatabaseConnection) -> Result<(), DbErr> {
+    for d in madoguchi_core::screening::DEPARTMENTS {
+        if department::Entity::find_by_id(d.id.to_owned())
+            .one(db)
+            .await?
+            .is_none()
+        {
+            department::Entity::insert(department::ActiveModel {
+                id: Set(d.id.into()),
+                name: Set(d.name.into()),
+                counter: Set(d.counter.into()),
+            })
+            .exec(db)
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+pub async fn create_demo_staff(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+) -> Result<(), UserError> {
+    for (username, name, role, dept, password) in DEMO_STAFF {
+        upsert_user(db, username, name, *role, *dept, password, now).await?;
+    }
+    Ok(())
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    #[error("the registry already holds {0} households; demo data goes into an empty database")]
+    NotEmpty(u64),
+    #[error(transparent)]
+    Db(#[from] DbErr),
+    #[error(transparent)]
+    User(#[from] UserError),
+}
+
+/// Rows of one generated batch, ids assigned.
+#[derive(Default)]
+pub struct Batch {
+    pub households: Vec<household::ActiveModel>,
+    pub residents: Vec<resident::ActiveModel>,
+    pub taxes: Vec<tax_income::ActiveModel>,
+    pub insurance: Vec<insurance_membership::ActiveModel>,
+    pub allowances: Vec<child_allowance_recipient::ActiveModel>,
+    pub employment: Vec<employment_fact::ActiveModel>,
+    pub care: Vec<care_certification::ActiveModel>,
+    pub property: Vec<property_ownership::ActiveModel>,
+}
+
+/// Generates `households` households into an empty registry. Returns the number of
+/// residents written.
+pub async fn generate(
+    db: &DatabaseConnection,
+    households: u32,
+    seed: u64,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<u64, DemoError> {
+    let existing = household::Entity::find().count(db).await?;
+    if existing > 0 {
+        return Err(DemoError::NotEmpty(existing));
+    }
+    ensure_departments(db).await?;
+    create_demo_staff(db, now).await?;
+    let mut city = shapes::City::new(seed, today);
+    let mut residents = 0u64;
+    let chunk = 1000;
+    let mut done = 0;
+    while done < households {
+        let n = chunk.min(households - done);
+        let mut batch = Batch::default();
+        for i in 0..n {
+            city.household(done + i, &mut batch);
+        }
+        residents += batch.residents.len() as u64;
+        write(db, batch).await?;
+        done += n;
+    }
+    if db.get_database_backend() == DatabaseBackend::Postgres {
+        // Ids were assigned here; move the sequences past them for later inserts.
+        for t in [
+            "households",
+            "residents",
+            "tax_incomes",
+            "insurance_memberships",
+            "child_allowance_recipients",
+            "employment_facts",
+            "care_certifications",
+            "property_ownerships",
+        ] {
+            db.execute_raw(Statement::from_string(
+                DatabaseBackend::Postgres,
+                format!("SELECT setval(pg_get_serial_sequence('{t}', 'id'), COALESCE((SELECT MAX(id) FROM {t}), 1))"),
+            ))
+            .await?;
+        }
+    }
+    Ok(residents)
+}
+
+async fn write(db: &DatabaseConnection, b: Batch) -> Result<(), DbErr> {
+    let txn = db.begin().await?;
+    insert(&txn, b.households).await?;
+    insert(&txn, b.residents).await?;
+    insert(&txn, b.taxes).await?;
+    insert(&txn, b.insurance).await?;
+    insert(&txn, b.allowances).await?;
+    insert(&txn, b.employment).await?;
+    insert(&txn, b.care).await?;
+    insert(&txn, b.property).await?;
+    txn.commit().await
+}
+
+/// Inserts rows in statements of a size every backend accepts.
+async fn insert<C, A>(db: &C, rows: Vec<A>) -> Result<(), DbErr>
+where
+    C: ConnectionTrait,
+    A: sea_orm::ActiveModelTrait + Send,
+{
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let part: Vec<A> = rows.by_ref().take(400).collect();
+        <A::Entity as EntityTrait>::insert_many(part)
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,28 @@
+//! The `visits` table.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "visits")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub visit_number: String,
+    pub staff_user_id: i32,
+    pub household_id: Option<i32>,
+    /// `counter` today; `online` later.
+    pub channel: String,
+    pub status: String,
+    /// The events as screening-contract JSON.
+    pub events: String,
+    pub values_prefilled: i32,
+    pub values_asked: i32,
+    pub values_on_paper: i32,
+    pub created_at: DateTimeUtc,
+    pub submitted_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,16 @@
+//! Server-only code (the `ssr` feature): database access in services that take a
+//! `&DatabaseConnection`, the application state, and the helpers server functions use
+//! to find the caller. Nothing here is compiled into the browser.
+
+pub mod audit;
+pub mod auth;
+pub mod context;
+pub mod db;
+pub mod demo;
+pub mod entities;
+pub mod queue;
+pub mod registry;
+pub mod state;
+pub mod visits;
+
+pub use state::{AppState, Clock};

@@ -1,0 +1,117 @@
+//! A department's queue: the applications routed to it, newest first. Staff see only
+//! their own department's applications; another department's is "not found".
+
+use super::audit::{self, Audit};
+use super::entities::{application, department, visit};
+use crate::error::AppError;
+use crate::model::{ApplicationDetail, ApplicationSummary, StaffMe};
+use chrono::{DateTime, FixedOffset, Utc};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use std::collections::HashMap;
+
+const PAGE: u64 = 200;
+
+fn department_of(staff: &StaffMe) -> Result<&str, AppError> {
+    staff.department_id.as_deref().ok_or(AppError::Forbidden)
+}
+
+pub async fn list(
+    db: &DatabaseConnection,
+    staff: &StaffMe,
+    now: DateTime<Utc>,
+    origin: &str,
+) -> Result<Vec<ApplicationSummary>, AppError> {
+    let dept = department_of(staff)?;
+    let apps = application::Entity::find()
+        .filter(application::Column::DepartmentId.eq(dept))
+        .order_by_desc(application::Column::CreatedAt)
+        .order_by_desc(application::Column::Id)
+        .limit(PAGE)
+        .all(db)
+        .await?;
+    let visit_ids: Vec<i32> = apps.iter().map(|a| a.visit_id).collect();
+    let visits: HashMap<i32, String> = visit::Entity::find()
+        .filter(visit::Column::Id.is_in(visit_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|v| (v.id, v.visit_number))
+        .collect();
+    audit::record(
+        db,
+        now,
+        origin,
+        Audit {
+            staff_user_id: Some(staff.id),
+            action: "queue_list",
+            target: format!("department:{dept}"),
+            household_id: None,
+            resident_id: None,
+            purpose: "department_processing",
+            outcome: "ok",
+        },
+    )
+    .await?;
+    Ok(apps
+        .iter()
+        .map(|a| summary(a, visits.get(&a.visit_id).cloned().unwrap_or_default()))
+        .collect())
+}
+
+fn summary(a: &application::Model, visit_number: String) -> ApplicationSummary {
+    let jst = FixedOffset::east_opt(9 * 3600).expect("UTC+9 is a valid offset");
+    ApplicationSummary {
+        id: a.id,
+        procedure_name: madoguchi_core::screening::procedure(&a.procedure_id)
+            .map_or_else(|| a.procedure_id.clone(), |p| p.name.to_owned()),
+        subject_name: a.subject_name.clone(),
+        status: a.status.clone(),
+        deadline: a.deadline,
+        visit_number,
+        created_at: a
+            .created_at
+            .with_timezone(&jst)
+            .format("%Y-%m-%d %H:%M")
+            .to_string(),
+    }
+}
+
+pub async fn get(
+    db: &DatabaseConnection,
+    staff: &StaffMe,
+    id: i32,
+    now: DateTime<Utc>,
+    origin: &str,
+) -> Result<ApplicationDetail, AppError> {
+    let dept = department_of(staff)?;
+    let found = application::Entity::find_by_id(id).one(db).await?;
+    let entry = |outcome, household_id| Audit {
+        staff_user_id: Some(staff.id),
+        action: "application_read",
+        target: format!("application:{id}"),
+        household_id,
+        resident_id: None,
+        purpose: "department_processing",
+        outcome,
+    };
+    let Some(a) = found.filter(|a| a.department_id == dept) else {
+        audit::record(db, now, origin, entry("denied", None)).await?;
+        return Err(AppError::NotFound);
+    };
+    let v = visit::Entity::find_by_id(a.visit_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::Internal)?;
+    let department_name = department::Entity::find_by_id(a.department_id.clone())
+        .one(db)
+        .await?
+        .map_or_else(|| a.department_id.clone(), |d| d.name);
+    audit::record(db, now, origin, entry("ok", v.household_id)).await?;
+    Ok(ApplicationDetail {
+        summary: summary(&a, v.visit_number),
+        department_name,
+        ruleset: a.ruleset.clone(),
+        reasons: serde_json::from_str(&a.reasons).map_err(|_| AppError::Internal)?,
+        data: serde_json::from_str(&a.data).map_err(|_| AppError::Internal)?,
+    })
+}

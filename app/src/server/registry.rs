@@ -1,0 +1,247 @@
+//! Reading the city's data about one household: finding it at the counter, showing its
+//! members, and turning what the city knows into a screening request. Every read is
+//! audited with the caller and the purpose.
+
+use super::audit::{self, Audit};
+use super::entities::{
+    child_allowance_recipient, employment_fact, household, insurance_membership, resident,
+    tax_income,
+};
+use crate::error::AppError;
+use crate::model::{HouseholdQuery, HouseholdView, MemberView, StaffMe};
+use chrono::{DateTime, NaiveDate, Utc};
+use madoguchi_core::age;
+use madoguchi_core::jp::{parse_past_date, KanaName};
+use madoguchi_core::screening::{Insurance, Member, Relationship, Sex};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
+
+/// A household and its active members, oldest first.
+#[derive(Debug)]
+pub struct Household {
+    pub household: household::Model,
+    pub members: Vec<resident::Model>,
+}
+
+impl Household {
+    pub fn view(&self) -> HouseholdView {
+        HouseholdView {
+            household_number: self.household.household_number.clone(),
+            postal_code: self.household.postal_code.clone(),
+            address: self.household.address.clone(),
+            members: self.members.iter().map(member_view).collect(),
+        }
+    }
+
+    pub fn head(&self) -> Option<&resident::Model> {
+        self.members.iter().find(|m| m.relationship == "head")
+    }
+}
+
+pub fn member_view(r: &resident::Model) -> MemberView {
+    MemberView {
+        person_number: r.person_number.clone(),
+        name: format!("{}\u{3000}{}", r.family_name, r.given_name),
+        kana: format!("{}\u{3000}{}", r.family_name_kana, r.given_name_kana),
+        birth_date: r.birth_date,
+        sex: r.sex.clone(),
+        relationship: r.relationship.clone(),
+    }
+}
+
+/// Finds the household a counter query names; audited as a search by `staff`.
+pub async fn find<C: ConnectionTrait>(
+    db: &C,
+    staff: &StaffMe,
+    query: &HouseholdQuery,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    origin: &str,
+) -> Result<Household, AppError> {
+    let found = match query {
+        HouseholdQuery::KanaAndBirthDate { kana, birth_date } => {
+            let mut errors = Vec::new();
+            let kana = KanaName::parse(kana)
+                .map_err(|e| errors.push(field("kana", e)))
+                .ok();
+            let birth = parse_past_date(birth_date, today)
+                .map_err(|e| errors.push(field("birth_date", e)))
+                .ok();
+            let (Some(kana), Some(birth)) = (kana, birth) else {
+                return Err(AppError::InvalidInput { fields: errors });
+            };
+            resident::Entity::find()
+                .filter(resident::Column::KanaKey.eq(kana.search_key()))
+                .filter(resident::Column::BirthDate.eq(birth))
+                .filter(resident::Column::Status.eq("active"))
+                .all(db)
+                .await?
+        }
+        HouseholdQuery::PersonNumber(n) => {
+            let n = n.trim();
+            if n.is_empty() {
+                return Err(AppError::field(
+                    "person_number",
+                    madoguchi_core::jp::ValueError::Required,
+                ));
+            }
+            resident::Entity::find()
+                .filter(resident::Column::PersonNumber.eq(n))
+                .filter(resident::Column::Status.eq("active"))
+                .all(db)
+                .await?
+        }
+    };
+    // Two residents with the same kana and birth date: staff must use the number.
+    let person = match found.as_slice() {
+        [one] => one.clone(),
+        _ => {
+            audit::record(db, now, origin, search_entry(staff, None, "not_found")).await?;
+            return Err(AppError::NotFound);
+        }
+    };
+    let household = load(db, person.household_id).await?;
+    audit::record(
+        db,
+        now,
+        origin,
+        search_entry(staff, Some(person.household_id), "ok"),
+    )
+    .await?;
+    Ok(household)
+}
+
+fn field(name: &str, error: madoguchi_core::jp::ValueError) -> madoguchi_core::forms::FieldError {
+    madoguchi_core::forms::FieldError {
+        field: name.into(),
+        error,
+    }
+}
+
+fn search_entry(
+    staff: &StaffMe,
+    household_id: Option<i32>,
+    outcome: &'static str,
+) -> Audit<'static> {
+    Audit {
+        staff_user_id: Some(staff.id),
+        action: "household_search",
+        target: household_id.map_or_else(|| "household:-".into(), |h| format!("household:{h}")),
+        household_id,
+        resident_id: None,
+        purpose: "counter_visit",
+        outcome,
+    }
+}
+
+/// Loads a household with its active members (no audit: callers audit their purpose).
+pub async fn load<C: ConnectionTrait>(db: &C, household_id: i32) -> Result<Household, AppError> {
+    let household = household::Entity::find_by_id(household_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let members = resident::Entity::find()
+        .filter(resident::Column::HouseholdId.eq(household_id))
+        .filter(resident::Column::Status.eq("active"))
+        .order_by_asc(resident::Column::BirthDate)
+        .all(db)
+        .await?;
+    Ok(Household { household, members })
+}
+
+pub async fn load_by_number<C: ConnectionTrait>(
+    db: &C,
+    number: &str,
+) -> Result<Household, AppError> {
+    let h = household::Entity::find()
+        .filter(household::Column::HouseholdNumber.eq(number))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    load(db, h.id).await
+}
+
+/// What the city's data says about each member, as screening-contract members (ids are
+/// person numbers). Insurance: the city keeps the NHI and late-elderly ledgers, so a
+/// resident in neither is insured elsewhere (employee insurance).
+pub async fn screening_members<C: ConnectionTrait>(
+    db: &C,
+    household: &Household,
+    as_of: NaiveDate,
+) -> Result<Vec<Member>, AppError> {
+    let ids: Vec<i32> = household.members.iter().map(|m| m.id).collect();
+    let memberships = insurance_membership::Entity::find()
+        .filter(insurance_membership::Column::ResidentId.is_in(ids.clone()))
+        .all(db)
+        .await?;
+    let incomes = tax_income::Entity::find()
+        .filter(tax_income::Column::ResidentId.is_in(ids.clone()))
+        .filter(tax_income::Column::FiscalYear.lte(age::fiscal_year(as_of)))
+        .order_by_desc(tax_income::Column::FiscalYear)
+        .all(db)
+        .await?;
+    let recipients: HashMap<i32, child_allowance_recipient::Model> =
+        child_allowance_recipient::Entity::find()
+            .filter(child_allowance_recipient::Column::ResidentId.is_in(ids.clone()))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|r| (r.resident_id, r))
+            .collect();
+    let employment: HashMap<i32, bool> = employment_fact::Entity::find()
+        .filter(employment_fact::Column::ResidentId.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.resident_id, e.public_servant))
+        .collect();
+    Ok(household
+        .members
+        .iter()
+        .map(|r| {
+            let insured = memberships
+                .iter()
+                .filter(|m| {
+                    m.resident_id == r.id
+                        && m.valid_from <= as_of
+                        && m.valid_to.is_none_or(|t| t >= as_of)
+                })
+                .find_map(|m| match m.kind.as_str() {
+                    "nhi" => Some(Insurance::Nhi),
+                    "late_elderly" => Some(Insurance::LateElderly),
+                    _ => None,
+                })
+                .unwrap_or(Insurance::Employee);
+            let income = incomes
+                .iter()
+                .find(|t| t.resident_id == r.id)
+                .map(|t| t.income);
+            let recipient = recipients.get(&r.id);
+            Member {
+                id: r.person_number.clone(),
+                relationship: relationship(&r.relationship),
+                birth_date: r.birth_date,
+                sex: sex(&r.sex),
+                insurance: Some(insured),
+                income,
+                public_servant: recipient
+                    .map(|c| c.public_servant)
+                    .or_else(|| employment.get(&r.id).copied()),
+                receives: Some(
+                    recipient
+                        .map(|_| vec!["child_allowance".to_owned()])
+                        .unwrap_or_default(),
+                ),
+                ..Member::default()
+            }
+        })
+        .collect())
+}
+
+pub fn relationship(s: &str) -> Relationship {
+    serde_json::from_value(serde_json::Value::String(s.into())).unwrap_or(Relationship::Other)
+}
+
+pub fn sex(s: &str) -> Sex {
+    serde_json::from_value(serde_json::Value::String(s.into())).unwrap_or(Sex::Unspecified)
+}

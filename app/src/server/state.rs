@@ -1,0 +1,32 @@
+//! The application state handed to every handler and server function.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use sea_orm::DatabaseConnection;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub clock: Clock,
+}
+
+/// Where "now" comes from: the system, or a fixed instant in tests.
+#[derive(Clone, Copy, Debug)]
+pub enum Clock {
+    System,
+    Fixed(DateTime<Utc>),
+}
+
+impl Clock {
+    pub fn now(self) -> DateTime<Utc> {
+        match self {
+            Self::System => Utc::now(),
+            Self::Fixed(t) => t,
+        }
+    }
+
+    /// Today in Japan, the day rules and deadlines are counted from.
+    pub fn today(self) -> NaiveDate {
+        let jst = FixedOffset::east_opt(9 * 3600).expect("UTC+9 is a valid offset");
+        self.now().with_timezone(&jst).date_naive()
+    }
+}

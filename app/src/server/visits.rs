@@ -1,0 +1,407 @@
+//! A counter visit: started by a signed-in staff member, linked to a household,
+//! screened, and submitted as one application per procedure — all in one transaction,
+//! so a visit has every application or none.
+
+use super::audit::{self, Audit};
+use super::entities::{answer, application, application_event, visit};
+use super::registry::{self, Household};
+use super::Clock;
+use crate::error::AppError;
+use crate::model::{
+    Baby, BabyInput, PrefilledValue, ProcedureView, Receipt, ReceiptLine, StaffMe, SubmitVisit,
+    VisitScreening,
+};
+use madoguchi_core::forms::{self, InterviewAnswers, Source};
+use madoguchi_core::screening::{
+    self, department, Event, EventType, Member, Relationship, Request, ScreeningResult,
+};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    Set, TransactionTrait,
+};
+use std::collections::{BTreeMap, HashMap};
+
+const BABY_ID: &str = "baby";
+
+pub async fn start(
+    db: &DatabaseConnection,
+    staff: &StaffMe,
+    clock: Clock,
+) -> Result<String, AppError> {
+    let now = clock.now();
+    let mut suffix = [0u8; 3];
+    getrandom::fill(&mut suffix).map_err(|_| AppError::Internal)?;
+    let number = format!(
+        "{}-{}",
+        clock.today().format("%y%m%d"),
+        suffix
+            .iter()
+            .map(|b| format!("{b:02X}"))
+            .collect::<String>()
+    );
+    visit::ActiveModel {
+        visit_number: Set(number.clone()),
+        staff_user_id: Set(staff.id),
+        household_id: Set(None),
+        channel: Set("counter".into()),
+        status: Set("open".into()),
+        events: Set("[]".into()),
+        values_prefilled: Set(0),
+        values_asked: Set(0),
+        values_on_paper: Set(0),
+        created_at: Set(now),
+        submitted_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(number)
+}
+
+/// An open visit of this staff member; anyone else's is "not found".
+async fn open_visit<C: ConnectionTrait>(
+    db: &C,
+    staff: &StaffMe,
+    number: &str,
+) -> Result<visit::Model, AppError> {
+    let v = visit::Entity::find()
+        .filter(visit::Column::VisitNumber.eq(number))
+        .one(db)
+        .await?
+        .filter(|v| v.staff_user_id == staff.id)
+        .ok_or(AppError::NotFound)?;
+    if v.status != "open" {
+        return Err(AppError::VisitClosed);
+    }
+    Ok(v)
+}
+
+/// Everything a screening of this visit needs, loaded and checked.
+struct Screened {
+    visit: visit::Model,
+    household: Household,
+    baby: Baby,
+    request: Request,
+    result: ScreeningResult,
+}
+
+async fn run_screening<C: ConnectionTrait>(
+    db: &C,
+    staff: &StaffMe,
+    visit_number: &str,
+    household_number: &str,
+    baby: &BabyInput,
+    answers: &BTreeMap<String, serde_json::Value>,
+    clock: Clock,
+) -> Result<Screened, AppError> {
+    let visit = open_visit(db, staff, visit_number).await?;
+    let today = clock.today();
+    let baby = baby
+        .check(today)
+        .map_err(|fields| AppError::InvalidInput { fields })?;
+    let household = registry::load_by_number(db, household_number).await?;
+    let mut members = registry::screening_members(db, &household, today).await?;
+    members.push(Member {
+        id: BABY_ID.into(),
+        relationship: Relationship::Child,
+        birth_date: baby.birth_date,
+        sex: baby.sex,
+        ..Member::default()
+    });
+    let request = Request {
+        as_of: today,
+        events: vec![Event {
+            kind: EventType::Birth,
+            date: baby.birth_date,
+            person: Some(BABY_ID.into()),
+        }],
+        household: screening::Household { members },
+        answers: answers.clone(),
+    };
+    let mut labels: HashMap<String, String> = household
+        .members
+        .iter()
+        .map(|m| (m.person_number.clone(), m.given_name.clone()))
+        .collect();
+    labels.insert(BABY_ID.into(), baby.given_name.as_str().to_owned());
+    let result = screening::screen_with_labels(&request, &labels)
+        .map_err(|e| AppError::Screening { message: e.message })?;
+    Ok(Screened {
+        visit,
+        household,
+        baby,
+        request,
+        result,
+    })
+}
+
+/// Screens the visit's household with the baby and answers so far; links the visit to
+/// the household and audits the read.
+#[allow(clippy::too_many_arguments)]
+pub async fn screen(
+    db: &DatabaseConnection,
+    staff: &StaffMe,
+    visit_number: &str,
+    household_number: &str,
+    baby: &BabyInput,
+    answers: &BTreeMap<String, serde_json::Value>,
+    clock: Clock,
+    origin: &str,
+) -> Result<VisitScreening, AppError> {
+    let s = run_screening(
+        db,
+        staff,
+        visit_number,
+        household_number,
+        baby,
+        answers,
+        clock,
+    )
+    .await?;
+    let mut v: visit::ActiveModel = s.visit.clone().into();
+    v.household_id = Set(Some(s.household.household.id));
+    v.events = Set(serde_json::to_string(&s.request.events).map_err(|_| AppError::Internal)?);
+    v.update(db).await?;
+    audit::record(db, clock.now(), origin, read_entry(staff, &s, "screening")).await?;
+    Ok(VisitScreening {
+        ruleset: s.result.ruleset.clone(),
+        procedures: views(&s.result),
+        questions: s.result.questions.clone(),
+        prefilled: prefilled(&s),
+    })
+}
+
+fn read_entry<'a>(staff: &StaffMe, s: &Screened, action: &'a str) -> Audit<'a> {
+    Audit {
+        staff_user_id: Some(staff.id),
+        action,
+        target: format!("visit:{}", s.visit.visit_number),
+        household_id: Some(s.household.household.id),
+        resident_id: None,
+        purpose: "counter_visit",
+        outcome: "ok",
+    }
+}
+
+fn views(result: &ScreeningResult) -> Vec<ProcedureView> {
+    result
+        .procedures
+        .iter()
+        .map(|p| {
+            let d = department(&p.department);
+            ProcedureView {
+                procedure: p.clone(),
+                department_name: d.map_or_else(|| p.department.clone(), |d| d.name.to_owned()),
+                counter: d.map_or_else(String::new, |d| d.counter.to_owned()),
+            }
+        })
+        .collect()
+}
+
+/// The values the registry and earlier steps already hold, for the fields the chosen
+/// procedures need.
+fn prefilled(s: &Screened) -> Vec<PrefilledValue> {
+    let ids: Vec<&str> = s.result.procedures.iter().map(|p| p.id.as_str()).collect();
+    let head = s.household.head();
+    let mother = s
+        .household
+        .members
+        .iter()
+        .find(|m| m.sex == "female" && matches!(m.relationship.as_str(), "head" | "spouse"));
+    let name =
+        |m: &super::entities::resident::Model| format!("{}\u{3000}{}", m.family_name, m.given_name);
+    let b = &s.baby;
+    let value = |key: &str| -> Option<String> {
+        Some(match key {
+            "applicant.name" => name(head?),
+            "applicant.kana" => format!(
+                "{}\u{3000}{}",
+                head?.family_name_kana, head?.given_name_kana
+            ),
+            "applicant.birth_date" => head?.birth_date.format("%Y年%-m月%-d日").to_string(),
+            "household.address" => format!(
+                "〒{} {}",
+                s.household.household.postal_code, s.household.household.address
+            ),
+            "household.head" => name(head?),
+            "mother.name" => name(mother?),
+            "baby.name" => format!(
+                "{}\u{3000}{}",
+                b.family_name.as_str(),
+                b.given_name.as_str()
+            ),
+            "baby.kana" => format!("{}\u{3000}{}", b.family_kana, b.given_kana),
+            "baby.birth_date" => b.birth_date.format("%Y年%-m月%-d日").to_string(),
+            "baby.sex" => b.sex.label_ja().to_owned(),
+            _ => return None,
+        })
+    };
+    forms::interview(&ids)
+        .into_iter()
+        .filter(|f| f.source != Source::Asked)
+        .filter_map(|f| {
+            value(f.key).map(|v| PrefilledValue {
+                key: f.key.into(),
+                label: f.label.into(),
+                value: v,
+                source: f.source,
+            })
+        })
+        .collect()
+}
+
+/// Submits the visit: re-screens on the server (the browser's list is never trusted),
+/// re-checks the interview, and writes every application in one transaction.
+pub async fn submit(
+    db: &DatabaseConnection,
+    staff: &StaffMe,
+    input: &SubmitVisit,
+    clock: Clock,
+    origin: &str,
+) -> Result<Receipt, AppError> {
+    let txn = db.begin().await?;
+    let s = run_screening(
+        &txn,
+        staff,
+        &input.visit_number,
+        &input.household_number,
+        &input.baby,
+        &input.answers,
+        clock,
+    )
+    .await?;
+    if !s.result.questions.is_empty() {
+        return Err(AppError::Screening {
+            message: "questions_unanswered".into(),
+        });
+    }
+    let ids: Vec<&str> = s.result.procedures.iter().map(|p| p.id.as_str()).collect();
+    let answers = input
+        .interview
+        .check(&ids)
+        .map_err(|fields| AppError::InvalidInput { fields })?;
+    let now = clock.now();
+    let mut values: HashMap<String, String> = prefilled(&s)
+        .into_iter()
+        .map(|p| (p.key, p.value))
+        .collect();
+    asked_values(&answers, &mut values);
+    let subject_ids: HashMap<&str, (i32, String)> = s
+        .household
+        .members
+        .iter()
+        .map(|m| {
+            (
+                m.person_number.as_str(),
+                (m.id, format!("{}\u{3000}{}", m.family_name, m.given_name)),
+            )
+        })
+        .collect();
+    let baby_name = format!(
+        "{}\u{3000}{}",
+        s.baby.family_name.as_str(),
+        s.baby.given_name.as_str()
+    );
+    let mut lines = Vec::new();
+    for view in views(&s.result) {
+        let p = &view.procedure;
+        let (subject_id, subject_name) =
+            match p.subject.as_deref().and_then(|id| subject_ids.get(id)) {
+                Some((id, name)) => (Some(*id), name.clone()),
+                None => (None, baby_name.clone()),
+            };
+        let data: Vec<(String, String)> = forms::FIELDS
+            .iter()
+            .filter(|f| f.used_by.contains(&p.id.as_str()))
+            .filter_map(|f| values.get(f.key).map(|v| (f.label.to_owned(), v.clone())))
+            .collect();
+        let app = application::ActiveModel {
+            visit_id: Set(s.visit.id),
+            procedure_id: Set(p.id.clone()),
+            department_id: Set(p.department.clone()),
+            subject_resident_id: Set(subject_id),
+            subject_name: Set(subject_name),
+            status: Set("submitted".into()),
+            deadline: Set(p.deadline),
+            reasons: Set(json(&p.reasons)?),
+            data: Set(json(&data)?),
+            ruleset: Set(s.result.ruleset.clone()),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        application_event::ActiveModel {
+            application_id: Set(app.id),
+            status: Set("submitted".into()),
+            staff_user_id: Set(Some(staff.id)),
+            note: Set(String::new()),
+            at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        lines.push(ReceiptLine {
+            application_id: app.id,
+            procedure_name: p.name.clone(),
+            department_name: view.department_name.clone(),
+            counter: view.counter.clone(),
+            deadline: p.deadline,
+        });
+    }
+    let fields = forms::interview(&ids);
+    let asked = fields.iter().filter(|f| f.source == Source::Asked).count() + input.answers.len();
+    for (key, value) in values.iter() {
+        let source = fields
+            .iter()
+            .find(|f| f.key == key)
+            .map_or(Source::Asked, |f| f.source);
+        answer::ActiveModel {
+            visit_id: Set(s.visit.id),
+            key: Set(key.clone()),
+            value: Set(value.clone()),
+            source: Set(json(&source)?.trim_matches('"').to_owned()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    let mut v: visit::ActiveModel = s.visit.clone().into();
+    v.status = Set("submitted".into());
+    v.submitted_at = Set(Some(now));
+    v.values_prefilled =
+        Set((fields.len() - fields.iter().filter(|f| f.source == Source::Asked).count()) as i32);
+    v.values_asked = Set(asked as i32);
+    v.values_on_paper = Set(forms::values_on_paper(&ids) as i32);
+    v.update(&txn).await?;
+    audit::record(&txn, now, origin, read_entry(staff, &s, "visit_submit")).await?;
+    txn.commit().await?;
+    Ok(Receipt {
+        visit_number: s.visit.visit_number,
+        applications: lines,
+    })
+}
+
+fn asked_values(a: &InterviewAnswers, values: &mut HashMap<String, String>) {
+    values.insert("applicant.phone".into(), a.phone.as_str().to_owned());
+    if let Some(place) = &a.birth_place {
+        values.insert("birth.place".into(), place.as_str().to_owned());
+    }
+    if let Some(b) = &a.bank {
+        values.insert(
+            "bank.account".into(),
+            format!(
+                "{} {} {} {} {}",
+                b.bank_code,
+                b.branch_code,
+                b.account_type.label_ja(),
+                b.number,
+                b.holder
+            ),
+        );
+    }
+}
+
+fn json<T: serde::Serialize>(v: &T) -> Result<String, AppError> {
+    serde_json::to_string(v).map_err(|_| AppError::Internal)
+}

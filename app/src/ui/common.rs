@@ -1,0 +1,163 @@
+//! Pieces every screen uses: the header, form fields with their errors, and helpers.
+
+use crate::error::AppError;
+use crate::ui::auth::Session;
+use leptos::prelude::*;
+use madoguchi_core::forms::FieldError;
+
+#[component]
+pub fn Header(session: Session) -> impl IntoView {
+    let sign_out = move |_| session.sign_out();
+    view! {
+        <header class="site-header">
+            <a class="skip-link" href="#main">"本文へ移動"</a>
+            <a class="brand" href="/">"窓口" <span class="brand-sub">"星ヶ丘市"</span></a>
+            {move || session.staff().map(|me| view! {
+                <div class="who">
+                    <span>{me.display_name} {me.department_name.map(|d| format!(" ({d})"))}</span>
+                    <button type="button" class="btn btn-ghost" on:click=sign_out>"サインアウト"</button>
+                </div>
+            })}
+        </header>
+    }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <h1>"ページが見つかりません"</h1>
+        <p><a href="/">"最初のページへ"</a></p>
+    }
+}
+
+/// The error of one field, from the browser's checks or the server's.
+pub fn field_error(
+    errors: RwSignal<Vec<FieldError>>,
+    field: &'static str,
+) -> Signal<Option<&'static str>> {
+    Signal::derive(move || {
+        errors.with(|e| {
+            e.iter()
+                .find(|x| x.field == field)
+                .map(|x| x.error.message_ja())
+        })
+    })
+}
+
+/// Field errors carried by a server error, if any.
+pub fn server_field_errors(e: &AppError) -> Vec<FieldError> {
+    match e {
+        AppError::InvalidInput { fields } => fields.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// A labelled text input with its hint and error, DADS form-pattern style.
+#[component]
+pub fn TextField(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    error: Signal<Option<&'static str>>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] input_type: Option<&'static str>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = {
+        let (h, e) = (hint_id.clone(), error_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(h.clone());
+            }
+            if error.get().is_some() {
+                ids.push(e.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field-invalid=move || error.get().is_some()>
+            <label for=id>{label} {required.then(|| view! { <span class="req">"※必須"</span> })}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            {move || error.get().map(|e| view! { <p class="error" id=error_id.clone()>{e}</p> })}
+            <input
+                id=id
+                name=id
+                type=input_type.unwrap_or("text")
+                autocomplete=autocomplete.unwrap_or("off")
+                inputmode=inputmode
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=described
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        </div>
+    }
+}
+
+/// The summary of errors at the top of a form.
+#[component]
+pub fn ErrorSummary(message: Signal<Option<String>>) -> impl IntoView {
+    view! {
+        {move || message.get().map(|m| view! {
+            <div class="alert alert-error" role="alert" tabindex="-1" id="error-summary">{m}</div>
+        })}
+    }
+}
+
+/// Today on the device, as `YYYY-MM-DD` (the server checks again with its own clock).
+pub fn today() -> chrono::NaiveDate {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let d = js_sys::Date::new_0();
+        chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+            .unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        chrono::Local::now().date_naive()
+    }
+}
+
+/// 2026年11月20日
+pub fn ja_date(d: chrono::NaiveDate) -> String {
+    d.format("%Y年%-m月%-d日").to_string()
+}
+
+/// ¥15,000
+pub fn yen(amount: i64) -> String {
+    let s = amount.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{out}円")
+}
+
+/// Moves focus to an element by id (the error summary, a step's heading).
+pub fn focus(id: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let id = id.to_owned();
+        request_animation_frame(move || {
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&id))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = el.focus();
+            }
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = id;
+}

@@ -1,0 +1,53 @@
+//! Staff confirm the household's members with the resident.
+
+use super::{Step, Wizard};
+use crate::ui::common::ja_date;
+use leptos::prelude::*;
+use madoguchi_core::screening::{Relationship, Sex};
+
+fn relationship_label(s: &str) -> &'static str {
+    serde_json::from_value::<Relationship>(serde_json::Value::String(s.into()))
+        .map_or("その他", |r| r.label_ja())
+}
+
+fn sex_label(s: &str) -> &'static str {
+    serde_json::from_value::<Sex>(serde_json::Value::String(s.into()))
+        .map_or("—", |x| x.label_ja())
+}
+
+#[component]
+pub fn MembersStep() -> impl IntoView {
+    let wizard = Wizard::get();
+    let household = move || wizard.draft.with(|d| d.household.clone());
+    view! {
+        <section>
+            <h1 id="step-heading" tabindex="-1">"世帯の方を確認してください"</h1>
+            {move || household().map(|h| view! {
+                <p class="address">{format!("〒{} {}", h.postal_code, h.address)}</p>
+                <table class="members">
+                    <caption class="visually-hidden">"世帯の方"</caption>
+                    <thead>
+                        <tr><th scope="col">"氏名"</th><th scope="col">"続柄"</th><th scope="col">"生年月日"</th><th scope="col">"性別"</th></tr>
+                    </thead>
+                    <tbody>
+                        {h.members.into_iter().map(|m| view! {
+                            <tr>
+                                <th scope="row"><span class="name">{m.name}</span><span class="kana">{m.kana}</span></th>
+                                <td>{relationship_label(&m.relationship)}</td>
+                                <td>{ja_date(m.birth_date)}</td>
+                                <td>{sex_label(&m.sex)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })}
+            <div class="actions">
+                <button type="button" class="btn btn-secondary" on:click=move |_| {
+                    wizard.draft.update(|d| d.household = None);
+                    wizard.go(Step::Find);
+                }>"ちがう世帯です"</button>
+                <button type="button" class="btn btn-primary" on:click=move |_| wizard.go(Step::Baby)>"この世帯で進める"</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,53 @@
+//! The counter tablet: a wizard the resident walks with staff help, one topic per
+//! screen. Its state lives only in memory and is dropped when the visit ends.
+
+mod baby_step;
+mod event_step;
+mod find_step;
+mod interview_step;
+mod members_step;
+mod procedures_step;
+mod receipt_step;
+mod review_step;
+mod start_step;
+mod state;
+
+use crate::model::Role;
+use crate::ui::auth::RequireStaff;
+use leptos::prelude::*;
+pub use state::{Step, Wizard};
+
+#[component]
+pub fn CounterPage() -> impl IntoView {
+    view! {
+        <RequireStaff roles=&[Role::Counter, Role::Supervisor]>
+            <CounterWizard/>
+        </RequireStaff>
+    }
+}
+
+#[component]
+fn CounterWizard() -> impl IntoView {
+    let wizard = Wizard::provide();
+    view! {
+        <div class="wizard">
+            {move || wizard.step.get().progress().map(|(n, of)| view! {
+                <p class="progress" aria-label=format!("{of}段階中{n}段階目")>
+                    <span class="progress-bar" style=format!("width:{}%", n * 100 / of)></span>
+                    <span class="progress-text">{format!("{n} / {of}")}</span>
+                </p>
+            })}
+            {move || match wizard.step.get() {
+                Step::Start => view! { <start_step::StartStep/> }.into_any(),
+                Step::Event => view! { <event_step::EventStep/> }.into_any(),
+                Step::Find => view! { <find_step::FindStep/> }.into_any(),
+                Step::Members => view! { <members_step::MembersStep/> }.into_any(),
+                Step::Baby => view! { <baby_step::BabyStep/> }.into_any(),
+                Step::Procedures => view! { <procedures_step::ProceduresStep/> }.into_any(),
+                Step::Interview(topic) => view! { <interview_step::InterviewStep topic/> }.into_any(),
+                Step::Review => view! { <review_step::ReviewStep/> }.into_any(),
+                Step::Receipt => view! { <receipt_step::ReceiptStep/> }.into_any(),
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,162 @@
+//! The procedures this household needs, each with its reasons, deadline and counter —
+//! decided by the rules on the server. Facts the city's data cannot tell are asked here,
+//! and the list updates as they are answered.
+
+use super::state::Topic;
+use super::{Step, Wizard};
+use crate::api::counter::screen_birth;
+use crate::model::ProcedureView;
+use crate::ui::common::{ja_date, yen, ErrorSummary};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use madoguchi_core::screening::{Insurance, Question};
+
+#[component]
+pub fn ProceduresStep() -> impl IntoView {
+    let wizard = Wizard::get();
+    let error = RwSignal::new(None::<String>);
+    let pending = RwSignal::new(false);
+
+    let run = move || {
+        let d = wizard.draft.get_untracked();
+        let (Some(visit), Some(household)) =
+            (d.visit_number, d.household.map(|h| h.household_number))
+        else {
+            wizard.clear();
+            return;
+        };
+        pending.set(true);
+        spawn_local(async move {
+            match screen_birth(visit, household, d.baby, d.answers).await {
+                Ok(s) => {
+                    error.set(None);
+                    wizard.draft.update(|d| d.screening = Some(s));
+                }
+                Err(e) => error.set(Some(e.message_ja())),
+            }
+            pending.set(false);
+        });
+    };
+    run();
+
+    let answer = move |id: String, value: serde_json::Value| {
+        wizard.draft.update(|d| {
+            d.answers.insert(id, value);
+        });
+        run();
+    };
+    let screening = move || wizard.draft.with(|d| d.screening.clone());
+    let ready = move || screening().is_some_and(|s| s.questions.is_empty()) && !pending.get();
+
+    view! {
+        <section>
+            <h1 id="step-heading" tabindex="-1">"必要な手続き"</h1>
+            <ErrorSummary message=error.into()/>
+            <p class="loading" aria-live="polite">{move || pending.get().then_some("確認しています…")}</p>
+            {move || screening().map(|s| view! {
+                {(!s.questions.is_empty()).then(|| view! {
+                    <div class="questions">
+                        <h2>"教えてください"</h2>
+                        <p class="hint">"市の記録ではわからないことだけをおたずねします。"</p>
+                        {s.questions.into_iter().map(|q| view! { <QuestionView q answer/> }).collect_view()}
+                    </div>
+                })}
+                <p class="count">{format!("{}件の手続きがあります", s.procedures.len())}</p>
+                <ol class="procedures">
+                    {s.procedures.into_iter().map(|p| view! { <ProcedureCard p/> }).collect_view()}
+                </ol>
+            })}
+            <div class="actions">
+                <button type="button" class="btn btn-secondary" on:click=move |_| wizard.go(Step::Baby)>"もどる"</button>
+                <button type="button" class="btn btn-primary" disabled=move || !ready()
+                    on:click=move |_| wizard.go(Step::Interview(Topic::Confirm))>"申請書をつくる"</button>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn ProcedureCard(p: ProcedureView) -> impl IntoView {
+    let pr = p.procedure;
+    let deadline = match pr.deadline {
+        Some(d) => format!("{}まで", ja_date(d)),
+        None => "すみやかに (期限の定めはありません)".into(),
+    };
+    let benefit = pr.benefit.map(|b| match b.per.as_str() {
+        "month" => format!("月額 {}", yen(b.amount)),
+        _ => yen(b.amount),
+    });
+    view! {
+        <li class="procedure" data-procedure=pr.id.clone()>
+            <h3>{pr.name}</h3>
+            <dl>
+                <dt>"期限"</dt><dd class="deadline">{deadline}</dd>
+                <dt>"担当"</dt><dd>{p.department_name} " " <span class="counter-place">{p.counter}</span></dd>
+                {benefit.map(|b| view! { <dt>"支給額"</dt><dd>{b}</dd> })}
+            </dl>
+            <details open>
+                <summary>"この手続きが必要な理由"</summary>
+                <ul class="reasons">{pr.reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+            </details>
+            {(!pr.documents.is_empty()).then(|| view! {
+                <p class="documents"><span>"お持ちいただくもの: "</span>{pr.documents.join("、")}</p>
+            })}
+        </li>
+    }
+}
+
+#[component]
+fn QuestionView<F>(q: Question, answer: F) -> impl IntoView
+where
+    F: Fn(String, serde_json::Value) + Copy + Send + Sync + 'static,
+{
+    let wizard = Wizard::get();
+    let options: Vec<(String, serde_json::Value)> = match q.kind.as_str() {
+        "boolean" => vec![
+            ("はい".into(), true.into()),
+            ("いいえ".into(), false.into()),
+        ],
+        _ => q
+            .options
+            .iter()
+            .map(|o| {
+                (
+                    option_label(&wizard, o),
+                    serde_json::Value::String(o.clone()),
+                )
+            })
+            .collect(),
+    };
+    let id = q.id.clone();
+    view! {
+        <fieldset class="field question" data-question=q.id.clone()>
+            <legend>{q.text}</legend>
+            <div class="radios">
+                {options.into_iter().map(|(label, value)| {
+                    let id = id.clone();
+                    view! {
+                        <button type="button" class="btn btn-secondary" on:click=move |_| answer(id.clone(), value.clone())>{label}</button>
+                    }
+                }).collect_view()}
+            </div>
+        </fieldset>
+    }
+}
+
+/// A question option as the resident reads it: an insurance's name or a member's name.
+fn option_label(wizard: &Wizard, option: &str) -> String {
+    if let Some(i) = Insurance::from_id(option) {
+        return i.label_ja().into();
+    }
+    wizard.draft.with_untracked(|d| {
+        d.household
+            .as_ref()
+            .and_then(|h| {
+                h.members
+                    .iter()
+                    .find(|m| m.person_number == option)
+                    .map(|m| m.name.clone())
+            })
+            .unwrap_or_else(|| option.to_owned())
+    })
+}

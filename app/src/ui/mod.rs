@@ -1,0 +1,53 @@
+//! Components, one per file, grouped by area: `auth` (sign-in), `counter` (the tablet
+//! wizard), `staff` (the department queue) and shared pieces in `common`.
+
+pub mod auth;
+pub mod common;
+pub mod counter;
+pub mod staff;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let session = auth::Session::provide();
+    view! {
+        <Router>
+            <common::Header session/>
+            <main id="main" class="page">
+                <Routes fallback=|| view! { <common::NotFound/> }>
+                    <Route path=path!("/") view=Home/>
+                    <Route path=path!("/login") view=auth::LoginPage/>
+                    <Route path=path!("/counter") view=counter::CounterPage/>
+                    <Route path=path!("/staff") view=staff::QueuePage/>
+                    <Route path=path!("/staff/applications/:id") view=staff::ApplicationPage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// The start page: where each kind of user goes.
+#[component]
+fn Home() -> impl IntoView {
+    view! {
+        <h1>"窓口 Madoguchi"</h1>
+        <p class="lead">"くらしの手続きを、まとめて、書かずに。"</p>
+        <ul class="cards">
+            <li>
+                <A href="/counter" attr:class="card">
+                    <span class="card-title">"窓口タブレット"</span>
+                    <span class="card-text">"出生などの届出と、必要な手続きをまとめて受け付けます"</span>
+                </A>
+            </li>
+            <li>
+                <A href="/staff" attr:class="card">
+                    <span class="card-title">"担当課の受付一覧"</span>
+                    <span class="card-text">"担当課に届いた申請を確認します"</span>
+                </A>
+            </li>
+        </ul>
+    }
+}

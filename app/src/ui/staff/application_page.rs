@@ -1,0 +1,60 @@
+//! One application: its data in form order and the reasons the rules gave.
+
+use super::queue_page::status_label;
+use crate::api::staff::get_application;
+use crate::model::Role;
+use crate::ui::auth::RequireStaff;
+use crate::ui::common::ja_date;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ApplicationPage() -> impl IntoView {
+    view! {
+        <RequireStaff roles=&[Role::Department]>
+            <Application/>
+        </RequireStaff>
+    }
+}
+
+#[component]
+fn Application() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|s| s.parse::<i32>().ok()));
+    let detail = LocalResource::new(move || {
+        let id = id();
+        async move {
+            match id {
+                Some(id) => get_application(id).await,
+                None => Err(crate::error::AppError::NotFound),
+            }
+        }
+    });
+    view! {
+        <p><a href="/staff">"← 受付一覧へ"</a></p>
+        <Suspense fallback=|| view! { <p class="loading">"読み込み中…"</p> }>
+            {move || detail.get().map(|r| match r {
+                Err(e) => view! { <div class="alert alert-error" role="alert">{e.message_ja()}</div> }.into_any(),
+                Ok(a) => view! {
+                    <h1>{a.summary.procedure_name.clone()}</h1>
+                    <dl class="summary-list">
+                        <div class="summary-row"><dt>"受付番号"</dt><dd>{a.summary.visit_number.clone()}</dd></div>
+                        <div class="summary-row"><dt>"受付日時"</dt><dd>{a.summary.created_at.clone()}</dd></div>
+                        <div class="summary-row"><dt>"担当課"</dt><dd>{a.department_name.clone()}</dd></div>
+                        <div class="summary-row"><dt>"状態"</dt><dd>{status_label(&a.summary.status)}</dd></div>
+                        <div class="summary-row"><dt>"期限"</dt><dd>{a.summary.deadline.map_or_else(|| "—".to_string(), ja_date)}</dd></div>
+                    </dl>
+                    <h2>"申請の内容"</h2>
+                    <dl class="summary-list">
+                        {a.data.into_iter().map(|(label, value)| view! {
+                            <div class="summary-row"><dt>{label}</dt><dd>{value}</dd></div>
+                        }).collect_view()}
+                    </dl>
+                    <h2>"判定の理由"</h2>
+                    <ul class="reasons">{a.reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                    <p class="hint">{format!("ルールセット {}", a.ruleset)}</p>
+                }.into_any(),
+            })}
+        </Suspense>
+    }
+}

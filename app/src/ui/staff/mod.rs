@@ -1,0 +1,7 @@
+//! The department queue: applications routed to the signed-in staff member's department.
+
+mod application_page;
+mod queue_page;
+
+pub use application_page::ApplicationPage;
+pub use queue_page::QueuePage;

@@ -1,0 +1,397 @@
+//! Request and result types of the screening contract, exactly as
+//! `shared/domain/screening-contract.md` specifies them, and the parser that turns JSON
+//! into a checked [`Request`] or a [`ContractError`] with a code and a path.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Request {
+    pub as_of: NaiveDate,
+    pub events: Vec<Event>,
+    pub household: Household,
+    #[serde(default)]
+    pub answers: BTreeMap<String, serde_json::Value>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    #[serde(rename = "type")]
+    pub kind: EventType,
+    pub date: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventType {
+    Birth,
+    MoveIn,
+    MoveOut,
+    MoveWithin,
+    Death,
+    Marriage,
+    Divorce,
+    InsuranceLoss,
+    InsuranceGain,
+    Pregnancy,
+}
+
+impl EventType {
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            Self::Birth => "出生",
+            Self::MoveIn => "転入",
+            Self::MoveOut => "転出",
+            Self::MoveWithin => "転居",
+            Self::Death => "死亡",
+            Self::Marriage => "婚姻",
+            Self::Divorce => "離婚",
+            Self::InsuranceLoss => "勤務先の健康保険をやめた",
+            Self::InsuranceGain => "勤務先の健康保険に入った",
+            Self::Pregnancy => "妊娠",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Household {
+    pub members: Vec<Member>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    pub id: String,
+    pub relationship: Relationship,
+    pub birth_date: NaiveDate,
+    pub sex: Sex,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub insurance: Option<Insurance>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub income: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_servant: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub my_number_card: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub care_certified: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub property_owner: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub receives: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moving: Option<bool>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relationship {
+    Head,
+    Spouse,
+    Child,
+    Parent,
+    Grandchild,
+    Grandparent,
+    Sibling,
+    #[default]
+    Other,
+}
+
+impl Relationship {
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            Self::Head => "世帯主",
+            Self::Spouse => "妻・夫",
+            Self::Child => "子",
+            Self::Parent => "父母",
+            Self::Grandchild => "孫",
+            Self::Grandparent => "祖父母",
+            Self::Sibling => "兄弟姉妹",
+            Self::Other => "その他",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sex {
+    Male,
+    Female,
+    #[default]
+    Unspecified,
+}
+
+impl Sex {
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            Self::Male => "男",
+            Self::Female => "女",
+            Self::Unspecified => "—",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Insurance {
+    Nhi,
+    Employee,
+    LateElderly,
+    Welfare,
+    Unknown,
+}
+
+impl Insurance {
+    pub const ALL: [Insurance; 4] = [Self::Nhi, Self::Employee, Self::LateElderly, Self::Welfare];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Nhi => "nhi",
+            Self::Employee => "employee",
+            Self::LateElderly => "late_elderly",
+            Self::Welfare => "welfare",
+            Self::Unknown => "unknown",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .chain([Self::Unknown])
+            .find(|i| i.id() == id)
+    }
+
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            Self::Nhi => "国民健康保険",
+            Self::Employee => "勤務先の健康保険",
+            Self::LateElderly => "後期高齢者医療",
+            Self::Welfare => "生活保護",
+            Self::Unknown => "わからない",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScreeningResult {
+    pub contract: String,
+    pub ruleset: String,
+    pub as_of: NaiveDate,
+    pub procedures: Vec<ProcedureResult>,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProcedureResult {
+    pub id: String,
+    pub name: String,
+    pub department: String,
+    pub subject: Option<String>,
+    pub deadline: Option<NaiveDate>,
+    pub reasons: Vec<String>,
+    pub documents: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub benefit: Option<Benefit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Benefit {
+    pub amount: i64,
+    pub per: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Question {
+    pub id: String,
+    pub text: String,
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<String>,
+    pub affects: Vec<String>,
+}
+
+/// The contract's error object: `{"error": {"code", "message", "path"}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error("{code} at {path}: {message}")]
+pub struct ContractError {
+    pub code: String,
+    pub message: String,
+    pub path: String,
+}
+
+impl ContractError {
+    fn new(code: &str, message: impl Into<String>, path: impl Into<String>) -> Self {
+        Self {
+            code: code.into(),
+            message: message.into(),
+            path: path.into(),
+        }
+    }
+
+    /// The JSON body sent with HTTP 422 or printed with exit status 2.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({ "error": self })
+    }
+}
+
+/// Parses and checks a request: JSON syntax, types, dates, ids and references.
+pub fn parse_request(json: &str) -> Result<Request, ContractError> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    let request: Request = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        let inner = e.into_inner();
+        let message = inner.to_string();
+        let code = if inner.is_syntax() || inner.is_eof() {
+            "invalid_json"
+        } else if message.starts_with("missing field") {
+            "missing_field"
+        } else if message.starts_with("unknown variant") {
+            "unknown_value"
+        } else if message.starts_with("unknown field") {
+            "unknown_field"
+        } else {
+            "invalid_value"
+        };
+        ContractError::new(code, message, path)
+    })?;
+    check(&request)?;
+    Ok(request)
+}
+
+fn check(request: &Request) -> Result<(), ContractError> {
+    if request.events.is_empty() {
+        return Err(ContractError::new(
+            "no_events",
+            "at least one event is required",
+            "events",
+        ));
+    }
+    let mut ids = HashSet::new();
+    for (i, m) in request.household.members.iter().enumerate() {
+        let path = format!("household.members[{i}].id");
+        if m.id.trim().is_empty() {
+            return Err(ContractError::new(
+                "invalid_value",
+                "member id must not be empty",
+                path,
+            ));
+        }
+        if !ids.insert(m.id.as_str()) {
+            return Err(ContractError::new(
+                "duplicate_member_id",
+                format!("member id `{}` is used twice", m.id),
+                path,
+            ));
+        }
+        if let Some(income) = m.income {
+            if income < 0 {
+                return Err(ContractError::new(
+                    "invalid_value",
+                    "income must not be negative",
+                    format!("household.members[{i}].income"),
+                ));
+            }
+        }
+    }
+    for (i, e) in request.events.iter().enumerate() {
+        if let Some(person) = &e.person {
+            if !ids.contains(person.as_str()) {
+                return Err(ContractError::new(
+                    "unknown_member",
+                    format!("event names member `{person}`, who is not in the household"),
+                    format!("events[{i}].person"),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OK: &str = r#"{"as_of":"2026-11-24","events":[{"type":"birth","date":"2026-11-20","person":"c1"}],
+      "household":{"members":[{"id":"c1","relationship":"child","birth_date":"2026-11-20","sex":"female"}]},"answers":{}}"#;
+
+    #[test]
+    fn accepts_the_contract_example_shape() {
+        assert!(parse_request(OK).is_ok());
+    }
+
+    #[test]
+    fn malformed_json_is_invalid_json() {
+        assert_eq!(
+            parse_request("{\"as_of\":").unwrap_err().code,
+            "invalid_json"
+        );
+    }
+
+    #[test]
+    fn impossible_date_names_its_path() {
+        let bad = OK.replace(
+            "\"birth_date\":\"2026-11-20\"",
+            "\"birth_date\":\"2026-02-30\"",
+        );
+        let e = parse_request(&bad).unwrap_err();
+        assert_eq!(e.code, "invalid_value");
+        assert_eq!(e.path, "household.members[0].birth_date");
+    }
+
+    #[test]
+    fn unknown_event_type_is_unknown_value() {
+        let e = parse_request(&OK.replace("\"birth\"", "\"adoption\"")).unwrap_err();
+        assert_eq!(e.code, "unknown_value");
+        assert_eq!(e.path, "events[0].type");
+    }
+
+    #[test]
+    fn event_naming_a_missing_member_is_rejected() {
+        let e = parse_request(&OK.replace("\"person\":\"c1\"", "\"person\":\"x9\"")).unwrap_err();
+        assert_eq!(
+            (e.code.as_str(), e.path.as_str()),
+            ("unknown_member", "events[0].person")
+        );
+    }
+
+    #[test]
+    fn duplicate_member_ids_are_rejected() {
+        let two = OK.replace(
+            r#"{"id":"c1","relationship":"child","birth_date":"2026-11-20","sex":"female"}"#,
+            r#"{"id":"c1","relationship":"child","birth_date":"2026-11-20","sex":"female"},{"id":"c1","relationship":"head","birth_date":"1990-01-01","sex":"male"}"#,
+        );
+        let e = parse_request(&two).unwrap_err();
+        assert_eq!(
+            (e.code.as_str(), e.path.as_str()),
+            ("duplicate_member_id", "household.members[1].id")
+        );
+    }
+
+    #[test]
+    fn no_events_is_rejected() {
+        let e =
+            parse_request(&OK.replace(r#"{"type":"birth","date":"2026-11-20","person":"c1"}"#, ""))
+                .unwrap_err();
+        assert_eq!(e.code, "no_events");
+    }
+
+    #[test]
+    fn missing_as_of_is_missing_field() {
+        let e = parse_request(&OK.replace("\"as_of\":\"2026-11-24\",", "")).unwrap_err();
+        assert_eq!(e.code, "missing_field");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_arbitrary_input(s in ".*") {
+            let _ = parse_request(&s);
+        }
+    }
+}

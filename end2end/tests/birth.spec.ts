@@ -1,0 +1,166 @@
+// The seed's headline case, end to end: an NHI household has a baby; the counter shows
+// the procedures with reasons and deadlines, one interview asks each value once, and
+// the applications land in the right departments' queues.
+import { test, expect } from '@playwright/test';
+import { Shots, signIn, jstDay } from './helpers';
+
+test('birth walk at the counter reaches both departments queues', async ({ browser }, info) => {
+  const counterCtx = await browser.newContext();
+  const page = await counterCtx.newPage();
+  const shots = new Shots(page, info);
+  const typed: string[] = [];
+  const type = async (label: string | RegExp, value: string) => {
+    typed.push(value);
+    await page.getByLabel(label, { exact: typeof label === 'string' }).fill(value);
+  };
+
+  // Staff sign the tablet in.
+  await page.goto('/counter');
+  await expect(page).toHaveURL(/\/login\?next=\/counter/);
+  await shots.take('sign-in');
+  await signIn(page, 'counter');
+  await expect(page).toHaveURL(/\/counter$/);
+  await shots.take('start');
+
+  // New visit, choose the birth event.
+  await page.getByRole('button', { name: '受付をはじめる' }).click();
+  await expect(page.getByRole('heading', { name: 'どんなことがありましたか' })).toBeVisible();
+  await shots.take('event');
+  await page.getByRole('button', { name: /子どもが生まれた/ }).click();
+
+  // Find the household by kana and date of birth.
+  await expect(page.getByRole('heading', { name: '世帯をさがす' })).toBeVisible();
+  await type('氏名 (フリガナ)', 'ヤマダ タロウ');
+  await type('生年月日', '1990-05-01');
+  await shots.take('find');
+  await page.getByRole('button', { name: 'さがす' }).click();
+
+  // Confirm the members.
+  await expect(page.getByRole('heading', { name: '世帯の方を確認してください' })).toBeVisible();
+  const members = page.locator('table.members tbody tr');
+  await expect(members).toHaveCount(2);
+  await expect(members.nth(0)).toContainText('山田　太郎');
+  await expect(members.nth(1)).toContainText('山田　花子');
+  await shots.take('members');
+  await page.getByRole('button', { name: 'この世帯で進める' }).click();
+
+  // The baby: the family name comes from the household, not typed again.
+  await expect(page.getByRole('heading', { name: '生まれたお子さんのこと' })).toBeVisible();
+  await expect(page.getByLabel('氏 (名字)')).toHaveValue('山田');
+  await expect(page.getByLabel('氏 (フリガナ)')).toHaveValue('ヤマダ');
+  await type('名', '陽菜');
+  await type('名 (フリガナ)', 'ヒナ');
+  const born = jstDay(-2);
+  await type('生年月日', born);
+  await page.getByLabel('女').check();
+  await shots.take('baby');
+  await page.getByRole('button', { name: '次へ' }).click();
+
+  // The procedures, each with a reason and a deadline.
+  await expect(page.getByRole('heading', { name: '必要な手続き' })).toBeVisible();
+  const procedures = page.locator('li.procedure');
+  await expect(procedures).toHaveCount(6);
+  const ids = await procedures.evaluateAll((els) => els.map((e) => e.getAttribute('data-procedure')));
+  expect(ids.sort()).toEqual([
+    'birth_registration', 'child_allowance', 'child_medical_subsidy',
+    'childbirth_lump_sum', 'nhi_enrollment', 'nhi_perinatal_premium_exemption',
+  ]);
+  for (const p of await procedures.all()) {
+    await expect(p.locator('.deadline')).not.toBeEmpty();
+    await expect(p.locator('.reasons li').first()).toBeVisible();
+  }
+  await expect(page.locator('[data-procedure=child_allowance] .reasons')).toContainText('太郎さんは児童手当を受けていません');
+  await expect(page.locator('[data-procedure=child_allowance]')).toContainText('月額 15,000円');
+  await expect(page.locator('[data-procedure=childbirth_lump_sum]')).toContainText('500,000円');
+  await expect(page.locator('.questions')).toHaveCount(0);
+  await shots.take('procedures');
+  await page.getByRole('button', { name: '申請書をつくる' }).click();
+
+  // The interview: known values are confirmed with their source, the rest asked once.
+  await expect(page.getByRole('heading', { name: '登録されている内容の確認' })).toBeVisible();
+  await expect(page.locator('[data-key="applicant.name"]')).toContainText('山田　太郎');
+  await expect(page.locator('[data-key="applicant.name"] .source')).toHaveText('住民記録から');
+  await expect(page.locator('[data-key="baby.name"]')).toContainText('山田　陽菜');
+  await shots.take('confirm');
+  await page.getByRole('button', { name: 'この内容で進める' }).click();
+
+  await expect(page.getByRole('heading', { name: '連絡先の電話番号' })).toBeVisible();
+  await type('日中に連絡がとれる電話番号', '090-1234-5678');
+  await shots.take('phone');
+  await page.getByRole('button', { name: '次へ' }).click();
+
+  await expect(page.getByRole('heading', { name: '生まれた場所' })).toBeVisible();
+  await type('病院・助産所などの名前', '星ヶ丘市立病院');
+  await shots.take('birth-place');
+  await page.getByRole('button', { name: '次へ' }).click();
+
+  await expect(page.getByRole('heading', { name: '振込先の口座' })).toBeVisible();
+  await expect(page.getByLabel('口座名義 (カタカナ)')).toHaveValue('ヤマダ　タロウ');
+  await type('金融機関コード', '0001');
+  await type('支店コード', '123');
+  await type('口座番号', '1234567');
+  await shots.take('bank');
+  await page.getByRole('button', { name: '次へ' }).click();
+
+  // Review, then submit.
+  await expect(page.getByRole('heading', { name: '申請内容の確認' })).toBeVisible();
+  await expect(page.locator('main')).toContainText('0001 123 普通 1234567 ヤマダ　タロウ');
+  await shots.take('review');
+  await page.getByRole('button', { name: 'この内容で申請する' }).click();
+
+  // The receipt names each application and where it goes.
+  await expect(page.getByRole('heading', { name: '受け付けました' })).toBeVisible();
+  await expect(page.locator('table.receipt tbody tr')).toHaveCount(6);
+  await expect(page.locator('table.receipt')).toContainText('こども支援課');
+  await expect(page.locator('table.receipt')).toContainText('保険年金課');
+  const visitNumber = (await page.locator('.receipt-number strong').textContent())!.trim();
+  await shots.take('receipt');
+
+  // Nothing asked twice: every value typed in the walk was different.
+  expect(new Set(typed).size).toBe(typed.length);
+
+  // The tablet returns to a clean start with nothing of the resident left.
+  await page.getByRole('button', { name: '終了する' }).click();
+  await expect(page.getByRole('button', { name: '受付をはじめる' })).toBeVisible();
+  const body = await page.locator('body').innerText();
+  for (const trace of ['山田', 'ヤマダ', '陽菜', visitNumber, '1234567', '090-1234-5678']) {
+    expect(body).not.toContain(trace);
+  }
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  expect(stored).not.toContain('山田');
+  await shots.take('cleared');
+  await counterCtx.close();
+
+  // こども支援課 sees the child allowance claim.
+  const kodomoCtx = await browser.newContext();
+  const kodomo = await kodomoCtx.newPage();
+  const kshots = new Shots(kodomo, info);
+  await kodomo.goto('/staff');
+  await signIn(kodomo, 'kodomo');
+  await expect(kodomo.getByRole('heading', { name: '受付一覧' })).toBeVisible();
+  const kRow = kodomo.locator('table.queue tbody tr').first();
+  await expect(kRow).toContainText('児童手当 認定請求');
+  await expect(kRow).toContainText('山田　陽菜');
+  await kshots.take('kodomo-queue');
+  await kRow.getByRole('link').click();
+  await expect(kodomo.getByRole('heading', { name: '児童手当 認定請求' })).toBeVisible();
+  await expect(kodomo.locator('main')).toContainText(visitNumber);
+  await expect(kodomo.locator('main')).toContainText('0001 123 普通 1234567');
+  await expect(kodomo.locator('.reasons')).toContainText('陽菜さんが');
+  await kshots.take('kodomo-application');
+  await kodomoCtx.close();
+
+  // 保険年金課 sees the three NHI applications of the same visit.
+  const hokenCtx = await browser.newContext();
+  const hoken = await hokenCtx.newPage();
+  await hoken.goto('/staff');
+  await signIn(hoken, 'hoken');
+  await expect(hoken.getByRole('heading', { name: '受付一覧' })).toBeVisible();
+  const queue = hoken.locator('table.queue');
+  await expect(queue).toContainText('国民健康保険 加入');
+  await expect(queue).toContainText('出産育児一時金 支給申請');
+  await expect(queue).toContainText('国保 産前産後期間 保険料免除 届出');
+  await expect(queue).not.toContainText('児童手当');
+  await new Shots(hoken, info).take('hoken-queue');
+  await hokenCtx.close();
+});

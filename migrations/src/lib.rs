@@ -1,0 +1,49 @@
+//! Madoguchi's schema, written once in Rust so SQLite and PostgreSQL share one path.
+//! Migrations are append-only: change the schema by adding a new one.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m0001_registry;
+mod m0002_counter;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m0001_registry::Migration),
+            Box::new(m0002_counter::Migration),
+        ]
+    }
+}
+
+/// A foreign key from `table.column` to `target.id`.
+pub(crate) fn fk(
+    table: &'static str,
+    column: &'static str,
+    target: &'static str,
+) -> ForeignKeyCreateStatement {
+    ForeignKey::create()
+        .name(format!("fk_{table}_{column}"))
+        .from(table, column)
+        .to(target, "id")
+        .to_owned()
+}
+
+pub(crate) fn index(
+    table: &'static str,
+    columns: &[&'static str],
+    unique: bool,
+) -> IndexCreateStatement {
+    let mut i = Index::create();
+    i.name(format!("ix_{table}_{}", columns.join("_")))
+        .table(table);
+    for c in columns {
+        i.col(*c);
+    }
+    if unique {
+        i.unique();
+    }
+    i.to_owned()
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Builds the frontend and server, starts `madoguchi serve` on a fresh demo database and
+# runs the Playwright suite in Debian's Chromium. Screenshots: end2end/screenshots/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
+  echo "==> installing Chromium and Japanese fonts"
+  as_root apt-get update
+  as_root apt-get install -y chromium fonts-noto-cjk
+fi
+
+echo "==> building the frontend and server (release)"
+trunk build --release
+cargo build --release -p server
+
+port="${MADOGUCHI_E2E_PORT:-3100}"
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+export DATABASE_URL="sqlite://$work/e2e.db"
+./target/release/madoguchi demo-data --households 300 --seed 1 > "$work/demo.log"
+./target/release/madoguchi serve --addr "127.0.0.1:$port" > "$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do
+  if curl -fsS "http://127.0.0.1:$port/" > /dev/null 2>&1; then break; fi
+  if ! kill -0 "$server_pid" 2>/dev/null; then cat "$work/server.log"; exit 1; fi
+  sleep 0.2
+done
+
+rm -rf end2end/screenshots
+echo "==> browser tests (Playwright, Chromium)"
+if ! (cd end2end && MADOGUCHI_E2E_URL="http://127.0.0.1:$port" npx playwright test); then
+  echo "--- server log ---"; tail -n 50 "$work/server.log"
+  exit 1
+fi

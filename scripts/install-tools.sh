@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what building Madoguchi needs and is missing: the wasm32 target, Trunk and
+# wasm-bindgen-cli at versions that build on this rustc, and the npm packages (Playwright
+# and binaryen's wasm-opt). Trunk itself never downloads anything (Trunk.toml: offline).
+# Safe to run again: each step is skipped when already done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32 target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# Trunk 0.22 needs a newer rustc than the stable one here; 0.21.14 builds with --locked.
+if ! trunk --version 2>/dev/null | grep -q '0\.21\.14'; then
+  say "installing Trunk 0.21.14 (a few minutes, once)"
+  cargo install trunk --version 0.21.14 --locked
+fi
+
+# wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock. Not --locked: its own lock
+# file pins a crate version the registry here does not serve.
+bindgen=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if ! wasm-bindgen --version 2>/dev/null | grep -q "$bindgen"; then
+  say "installing wasm-bindgen-cli $bindgen"
+  cargo install wasm-bindgen-cli --version "$bindgen"
+fi
+
+if ! command -v npm >/dev/null; then
+  say "installing Node.js and npm"
+  as_root apt-get update
+  as_root apt-get install -y nodejs npm
+fi
+if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
+  say "installing npm packages (Playwright, binaryen)"
+  (cd end2end && npm ci --no-audit --no-fund)
+fi

@@ -1,0 +1,88 @@
+//! Benchmarks (`cargo bench -p server --bench screening`):
+//! - `engine/nhi_birth`: screening one household in the rule engine, with reasons;
+//! - `submit/nhi_birth`: the submit service on a real SQLite file — re-screening, checks
+//!   and the transaction that writes six applications (a new visit each iteration).
+
+use app::model::{BabyInput, SubmitVisit};
+use app::server::{auth, demo, visits, Clock};
+use criterion::{criterion_group, criterion_main, Criterion};
+use madoguchi_core::forms::InterviewInput;
+use madoguchi_core::screening::{parse_request, screen};
+use std::collections::BTreeMap;
+
+const REQUEST: &str = r#"{"as_of":"2026-11-24","events":[{"type":"birth","date":"2026-11-20","person":"c1"}],
+ "household":{"members":[
+  {"id":"p1","relationship":"head","birth_date":"1990-05-01","sex":"male","insurance":"nhi","income":2800000,"public_servant":false,"receives":[]},
+  {"id":"p2","relationship":"spouse","birth_date":"1992-07-10","sex":"female","insurance":"nhi","income":0},
+  {"id":"c2","relationship":"child","birth_date":"2019-04-02","sex":"male"},
+  {"id":"c1","relationship":"child","birth_date":"2026-11-20","sex":"female"}]},"answers":{}}"#;
+
+fn engine(c: &mut Criterion) {
+    let request = parse_request(REQUEST).expect("valid request");
+    c.bench_function("engine/nhi_birth", |b| {
+        b.iter(|| screen(std::hint::black_box(&request)).expect("screened"))
+    });
+    c.bench_function("engine/parse_and_screen", |b| {
+        b.iter(|| {
+            screen(&parse_request(std::hint::black_box(REQUEST)).expect("valid")).expect("screened")
+        })
+    });
+}
+
+fn submit(c: &mut Criterion) {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", dir.path().join("bench.db").display());
+    let clock = Clock::System;
+    let (db, staff) = rt.block_on(async {
+        let db = server::cli::open(&url).await.expect("database");
+        demo::generate(&db, 200, 1, clock.today(), clock.now())
+            .await
+            .expect("demo city");
+        let staff = auth::sign_in(&db, "counter", "madoguchi-counter", clock.now(), "bench")
+            .await
+            .expect("sign in")
+            .1;
+        (db, staff)
+    });
+    let baby = BabyInput {
+        family_name: "山田".into(),
+        given_name: "陽菜".into(),
+        family_kana: "ヤマダ".into(),
+        given_kana: "ヒナ".into(),
+        birth_date: clock.today().to_string(),
+        sex: "female".into(),
+    };
+    let interview = InterviewInput {
+        phone: "090-1234-5678".into(),
+        birth_place: "星ヶ丘市立病院".into(),
+        bank_code: "0001".into(),
+        branch_code: "123".into(),
+        account_type: "ordinary".into(),
+        account_number: "1234567".into(),
+        account_holder: "ヤマダ タロウ".into(),
+    };
+    c.bench_function("submit/nhi_birth", |b| {
+        b.iter(|| {
+            rt.block_on(async {
+                let visit_number = visits::start(&db, &staff, clock).await.expect("visit");
+                let input = SubmitVisit {
+                    visit_number,
+                    household_number: "20000001".into(),
+                    baby: baby.clone(),
+                    answers: BTreeMap::new(),
+                    interview: interview.clone(),
+                };
+                visits::submit(&db, &staff, &input, clock, "bench")
+                    .await
+                    .expect("submitted")
+            })
+        })
+    });
+}
+
+criterion_group!(benches, engine, submit);
+criterion_main!(benches);

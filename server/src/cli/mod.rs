@@ -1,0 +1,85 @@
+//! The command line: `serve` (the default), `migrate`, `demo-data`, `screen` and `user`.
+
+mod demo_data;
+mod screen;
+mod serve;
+mod user;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "madoguchi",
+    version,
+    about = "Madoguchi — the smart municipal counter"
+)]
+pub struct Cli {
+    /// Database URL: sqlite://FILE (the default) or postgres://...
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://madoguchi.db",
+        global = true
+    )]
+    pub database_url: String,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the web app and the API (the default command).
+    Serve(serve::Args),
+    /// Apply database migrations.
+    Migrate,
+    /// Load a deterministic synthetic city into an empty database.
+    DemoData(demo_data::Args),
+    /// Screen a request (JSON) or many (JSONL) with the public contract.
+    Screen(screen::Args),
+    /// Create a staff account, or reset its password and role.
+    User(user::Args),
+}
+
+pub fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}
+
+pub async fn run(cli: Cli) -> ExitCode {
+    let result = match cli
+        .command
+        .unwrap_or(Command::Serve(serve::Args::default()))
+    {
+        Command::Serve(args) => serve::run(&cli.database_url, args).await,
+        Command::Migrate => migrate(&cli.database_url).await,
+        Command::DemoData(args) => demo_data::run(&cli.database_url, args).await,
+        Command::Screen(args) => return screen::run(args),
+        Command::User(args) => user::run(&cli.database_url, args).await,
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("madoguchi: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Connects, applies migrations and makes sure the catalog's departments exist.
+pub async fn open(database_url: &str) -> anyhow::Result<sea_orm::DatabaseConnection> {
+    let db = app::server::db::connect(database_url).await?;
+    app::server::db::migrate(&db).await?;
+    app::server::demo::ensure_departments(&db).await?;
+    Ok(db)
+}
+
+async fn migrate(database_url: &str) -> anyhow::Result<()> {
+    open(database_url).await?;
+    println!("migrations applied");
+    Ok(())
+}

@@ -1,0 +1,51 @@
+//! `madoguchi serve`: the web app, server functions and the screening API.
+
+use app::server::{AppState, Clock};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Address to listen on.
+    #[arg(long, env = "MADOGUCHI_ADDR", default_value = "127.0.0.1:3000")]
+    pub addr: SocketAddr,
+    /// The built frontend (Trunk's output).
+    #[arg(long, env = "MADOGUCHI_SITE_DIR", default_value = "dist")]
+    pub site_dir: PathBuf,
+}
+
+impl Default for Args {
+    fn default() -> Self {
+        Self {
+            addr: std::env::var("MADOGUCHI_ADDR")
+                .ok()
+                .and_then(|a| a.parse().ok())
+                .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 3000))),
+            site_dir: std::env::var_os("MADOGUCHI_SITE_DIR")
+                .map_or_else(|| PathBuf::from("dist"), PathBuf::from),
+        }
+    }
+}
+
+pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
+    let db = super::open(database_url).await?;
+    if !args.site_dir.join("index.html").exists() {
+        tracing::warn!(dir = %args.site_dir.display(), "no built frontend found; run `trunk build --release` first");
+    }
+    let state = AppState {
+        db,
+        clock: Clock::System,
+    };
+    let router = crate::http::app(state, args.site_dir);
+    let listener = tokio::net::TcpListener::bind(args.addr).await?;
+    println!("Madoguchi is serving at http://{}", listener.local_addr()?);
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,299 @@
+//! A counter visit through the services, as the tablet drives them.
+
+use crate::common::{now, TestDb};
+use app::error::AppError;
+use app::model::{BabyInput, HouseholdQuery, SubmitVisit};
+use app::server::{registry, visits, Clock};
+use madoguchi_core::forms::InterviewInput;
+use std::collections::BTreeMap;
+
+pub fn baby() -> BabyInput {
+    BabyInput {
+        family_name: "山田".into(),
+        given_name: "陽菜".into(),
+        family_kana: "ヤマダ".into(),
+        given_kana: "ヒナ".into(),
+        birth_date: "2026-11-20".into(),
+        sex: "female".into(),
+    }
+}
+
+pub fn interview() -> InterviewInput {
+    InterviewInput {
+        phone: "090-1234-5678".into(),
+        birth_place: "星ヶ丘市立病院".into(),
+        bank_code: "0001".into(),
+        branch_code: "123".into(),
+        account_type: "ordinary".into(),
+        account_number: "1234567".into(),
+        account_holder: "ヤマダ タロウ".into(),
+    }
+}
+
+fn yamada() -> HouseholdQuery {
+    HouseholdQuery::KanaAndBirthDate {
+        kana: "やまだ たろう".into(),
+        birth_date: "1990-05-01".into(),
+    }
+}
+
+pub async fn submitted_visit(t: &TestDb) -> app::model::Receipt {
+    let counter = t.staff("counter").await;
+    let clock = Clock::Fixed(now());
+    let visit = visits::start(&t.db, &counter, clock).await.unwrap();
+    let h = registry::find(&t.db, &counter, &yamada(), clock.today(), now(), "test")
+        .await
+        .unwrap();
+    let input = SubmitVisit {
+        visit_number: visit,
+        household_number: h.household.household_number.clone(),
+        baby: baby(),
+        answers: BTreeMap::new(),
+        interview: interview(),
+    };
+    visits::submit(&t.db, &counter, &input, clock, "test")
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn finds_the_household_by_kana_and_birth_date_and_audits_the_search() {
+    let t = TestDb::new().await.with_city(50).await;
+    let counter = t.staff("counter").await;
+    let before = t.count("audit_log").await;
+    let h = registry::find(
+        &t.db,
+        &counter,
+        &yamada(),
+        crate::common::today(),
+        now(),
+        "test",
+    )
+    .await
+    .unwrap();
+    assert_eq!(h.view().members.len(), 2);
+    assert_eq!(h.head().unwrap().given_name, "太郎");
+    assert_eq!(t.count("audit_log").await, before + 1);
+}
+
+#[tokio::test]
+async fn finds_the_household_by_resident_number() {
+    let t = TestDb::new().await.with_city(50).await;
+    let counter = t.staff("counter").await;
+    let q = HouseholdQuery::PersonNumber("1000000001".into());
+    let h = registry::find(&t.db, &counter, &q, crate::common::today(), now(), "test")
+        .await
+        .unwrap();
+    assert_eq!(h.head().unwrap().family_name, "山田");
+}
+
+#[tokio::test]
+async fn an_unknown_resident_is_not_found() {
+    let t = TestDb::new().await.with_city(20).await;
+    let counter = t.staff("counter").await;
+    let q = HouseholdQuery::KanaAndBirthDate {
+        kana: "ダレモイナイ".into(),
+        birth_date: "1970-01-01".into(),
+    };
+    let e = registry::find(&t.db, &counter, &q, crate::common::today(), now(), "test")
+        .await
+        .unwrap_err();
+    assert_eq!(e, AppError::NotFound);
+}
+
+#[tokio::test]
+async fn kanji_in_the_kana_field_and_a_future_birth_date_are_field_errors() {
+    let t = TestDb::new().await.with_city(5).await;
+    let counter = t.staff("counter").await;
+    let q = HouseholdQuery::KanaAndBirthDate {
+        kana: "山田太郎".into(),
+        birth_date: "2027-01-01".into(),
+    };
+    match registry::find(&t.db, &counter, &q, crate::common::today(), now(), "test")
+        .await
+        .unwrap_err()
+    {
+        AppError::InvalidInput { fields } => {
+            let names: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();
+            assert_eq!(names, vec!["kana", "birth_date"]);
+        }
+        other => panic!("expected field errors, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn screening_the_nhi_household_lists_the_birth_procedures_with_prefilled_values() {
+    let t = TestDb::new().await.with_city(20).await;
+    let counter = t.staff("counter").await;
+    let clock = Clock::Fixed(now());
+    let visit = visits::start(&t.db, &counter, clock).await.unwrap();
+    let s = visits::screen(
+        &t.db,
+        &counter,
+        &visit,
+        "20000001",
+        &baby(),
+        &BTreeMap::new(),
+        clock,
+        "test",
+    )
+    .await
+    .unwrap();
+    let mut ids: Vec<&str> = s
+        .procedures
+        .iter()
+        .map(|p| p.procedure.id.as_str())
+        .collect();
+    ids.sort();
+    assert_eq!(
+        ids,
+        vec![
+            "birth_registration",
+            "child_allowance",
+            "child_medical_subsidy",
+            "childbirth_lump_sum",
+            "nhi_enrollment",
+            "nhi_perinatal_premium_exemption"
+        ]
+    );
+    assert!(
+        s.questions.is_empty(),
+        "the registry answers everything: {:?}",
+        s.questions
+    );
+    let name = s
+        .prefilled
+        .iter()
+        .find(|p| p.key == "applicant.name")
+        .unwrap();
+    assert_eq!(name.value, "山田\u{3000}太郎");
+    let reasons = &s
+        .procedures
+        .iter()
+        .find(|p| p.procedure.id == "child_allowance")
+        .unwrap()
+        .procedure
+        .reasons;
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("太郎さんは児童手当を受けていません")),
+        "{reasons:?}"
+    );
+}
+
+#[tokio::test]
+async fn submit_creates_one_application_per_procedure_in_its_department() {
+    let t = TestDb::new().await.with_city(20).await;
+    let receipt = submitted_visit(&t).await;
+    assert_eq!(receipt.applications.len(), 6);
+    assert_eq!(t.count("applications").await, 6);
+    assert_eq!(t.count("application_events").await, 6);
+    let depts: Vec<&str> = receipt
+        .applications
+        .iter()
+        .map(|a| a.department_name.as_str())
+        .collect();
+    assert!(
+        depts.contains(&"こども支援課")
+            && depts.contains(&"保険年金課")
+            && depts.contains(&"市民課")
+    );
+}
+
+#[tokio::test]
+async fn a_bad_interview_saves_nothing() {
+    let t = TestDb::new().await.with_city(20).await;
+    let counter = t.staff("counter").await;
+    let clock = Clock::Fixed(now());
+    let visit = visits::start(&t.db, &counter, clock).await.unwrap();
+    let mut bad = interview();
+    bad.account_holder = "山田太郎".into();
+    let input = SubmitVisit {
+        visit_number: visit,
+        household_number: "20000001".into(),
+        baby: baby(),
+        answers: BTreeMap::new(),
+        interview: bad,
+    };
+    let e = visits::submit(&t.db, &counter, &input, clock, "test")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(e, AppError::InvalidInput { ref fields } if fields[0].field == "account_holder"),
+        "{e:?}"
+    );
+    assert_eq!(t.count("applications").await, 0);
+    assert_eq!(t.count("answers").await, 0);
+}
+
+#[tokio::test]
+async fn a_submitted_visit_cannot_be_submitted_again() {
+    let t = TestDb::new().await.with_city(20).await;
+    let counter = t.staff("counter").await;
+    let clock = Clock::Fixed(now());
+    let visit = visits::start(&t.db, &counter, clock).await.unwrap();
+    let input = SubmitVisit {
+        visit_number: visit,
+        household_number: "20000001".into(),
+        baby: baby(),
+        answers: BTreeMap::new(),
+        interview: interview(),
+    };
+    visits::submit(&t.db, &counter, &input, clock, "test")
+        .await
+        .unwrap();
+    let e = visits::submit(&t.db, &counter, &input, clock, "test")
+        .await
+        .unwrap_err();
+    assert_eq!(e, AppError::VisitClosed);
+    assert_eq!(t.count("applications").await, 6);
+}
+
+#[tokio::test]
+async fn a_baby_born_tomorrow_is_refused() {
+    let t = TestDb::new().await.with_city(5).await;
+    let counter = t.staff("counter").await;
+    let clock = Clock::Fixed(now());
+    let visit = visits::start(&t.db, &counter, clock).await.unwrap();
+    let mut b = baby();
+    b.birth_date = "2026-11-26".into();
+    let e = visits::screen(
+        &t.db,
+        &counter,
+        &visit,
+        "20000001",
+        &b,
+        &BTreeMap::new(),
+        clock,
+        "test",
+    )
+    .await
+    .unwrap_err();
+    assert!(
+        matches!(e, AppError::InvalidInput { ref fields } if fields[0].field == "birth_date"),
+        "{e:?}"
+    );
+}
+
+#[tokio::test]
+async fn another_staff_members_visit_is_not_found() {
+    let t = TestDb::new().await.with_city(5).await;
+    let counter = t.staff("counter").await;
+    let admin = t.staff("admin").await;
+    let clock = Clock::Fixed(now());
+    let visit = visits::start(&t.db, &counter, clock).await.unwrap();
+    let e = visits::screen(
+        &t.db,
+        &admin,
+        &visit,
+        "20000001",
+        &baby(),
+        &BTreeMap::new(),
+        clock,
+        "test",
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(e, AppError::NotFound);
+}

@@ -1,0 +1,135 @@
+//! Through the router, as a browser or an outside system calls it.
+
+use crate::common::TestDb;
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+async fn call(
+    t: &TestDb,
+    req: Request<Body>,
+) -> (StatusCode, axum::http::HeaderMap, serde_json::Value) {
+    let app = server::http::app(t.state(), std::env::temp_dir().join("madoguchi-no-site"));
+    let res = app.oneshot(req).await.unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    (
+        status,
+        headers,
+        serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null),
+    )
+}
+
+fn post(uri: &str) -> axum::http::request::Builder {
+    Request::post(uri).header(header::CONTENT_TYPE, "application/json")
+}
+
+const REQUEST: &str = r#"{"as_of":"2026-11-24","events":[{"type":"birth","date":"2026-11-20","person":"c1"}],
+ "household":{"members":[
+  {"id":"p1","relationship":"head","birth_date":"1990-05-01","sex":"male","insurance":"nhi","income":2800000,"public_servant":false},
+  {"id":"p2","relationship":"spouse","birth_date":"1992-07-10","sex":"female","income":0},
+  {"id":"c1","relationship":"child","birth_date":"2026-11-20","sex":"female"}]},"answers":{}}"#;
+
+#[tokio::test]
+async fn the_screening_api_answers_the_contract_example() {
+    let t = TestDb::new().await;
+    let (status, headers, body) = call(
+        &t,
+        post("/api/v1/screenings")
+            .body(Body::from(REQUEST))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["contract"], "v1");
+    let questions: Vec<&str> = body["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["id"].as_str().unwrap())
+        .collect();
+    // The example leaves the mother's insurance and the father's current benefits
+    // unknown: both are asked, not assumed.
+    assert!(
+        questions.contains(&"p2.insurance") && questions.contains(&"p1.receives.child_allowance"),
+        "{questions:?}"
+    );
+    assert_eq!(body["procedures"][0]["id"], "birth_registration");
+    assert_eq!(headers[header::CACHE_CONTROL], "no-store");
+    assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+}
+
+#[tokio::test]
+async fn the_screening_api_refuses_bad_input_with_422_and_a_path() {
+    let t = TestDb::new().await;
+    let bad = REQUEST.replace("\"1992-07-10\"", "\"1992-02-30\"");
+    let (status, _, body) = call(
+        &t,
+        post("/api/v1/screenings").body(Body::from(bad)).unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["error"]["code"], "invalid_value");
+    assert_eq!(body["error"]["path"], "household.members[1].birth_date");
+    let (status, _, body) = call(
+        &t,
+        post("/api/v1/screenings").body(Body::from("{")).unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["error"]["code"], "invalid_json");
+}
+
+#[tokio::test]
+async fn sign_in_over_http_sets_an_http_only_strict_cookie() {
+    let t = TestDb::new().await.with_city(5).await;
+    let body = r#"{"username":"counter","password":"madoguchi-counter"}"#;
+    let (status, headers, me) = call(
+        &t,
+        post("/api/auth/sign_in").body(Body::from(body)).unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{me}");
+    assert_eq!(me["username"], "counter");
+    let cookie = headers[header::SET_COOKIE].to_str().unwrap();
+    assert!(
+        cookie.starts_with("madoguchi_session=")
+            && cookie.contains("HttpOnly")
+            && cookie.contains("SameSite=Strict")
+    );
+}
+
+#[tokio::test]
+async fn server_functions_refuse_cross_site_requests() {
+    let t = TestDb::new().await.with_city(5).await;
+    let body = r#"{"username":"counter","password":"madoguchi-counter"}"#;
+    let req = post("/api/auth/sign_in")
+        .header("sec-fetch-site", "cross-site")
+        .body(Body::from(body))
+        .unwrap();
+    let (status, headers, _) = call(&t, req).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(headers.get(header::SET_COOKIE).is_none());
+    let req = post("/api/auth/sign_in")
+        .header(header::ORIGIN, "http://evil.example")
+        .header(header::HOST, "127.0.0.1:3000")
+        .body(Body::from(body))
+        .unwrap();
+    assert_eq!(call(&t, req).await.0, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn the_queue_needs_a_session() {
+    let t = TestDb::new().await.with_city(5).await;
+    let (status, _, body) = call(
+        &t,
+        post("/api/staff/list_applications")
+            .body(Body::from("{}"))
+            .unwrap(),
+    )
+    .await;
+    assert!(!status.is_success());
+    assert_eq!(body["code"], "unauthenticated");
+}

@@ -1,0 +1,10 @@
+//! The integration suite: real migrations on a real database per test. SQLite by
+//! default; set `MADOGUCHI_TEST_BACKEND=postgres` and `MADOGUCHI_TEST_PG_URL` to run the
+//! same tests on PostgreSQL (each test then gets its own fresh database).
+
+mod auth;
+mod common;
+mod counter;
+mod demo;
+mod http;
+mod queue;

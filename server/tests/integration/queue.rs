@@ -1,0 +1,81 @@
+use crate::common::{now, TestDb};
+use crate::counter::submitted_visit;
+use app::error::AppError;
+use app::server::queue;
+
+#[tokio::test]
+async fn each_department_sees_only_its_own_applications_newest_first() {
+    let t = TestDb::new().await.with_city(20).await;
+    submitted_visit(&t).await;
+    let kodomo = t.staff("kodomo").await;
+    let hoken = t.staff("hoken").await;
+    let k = queue::list(&t.db, &kodomo, now(), "test").await.unwrap();
+    let h = queue::list(&t.db, &hoken, now(), "test").await.unwrap();
+    let names = |l: &[app::model::ApplicationSummary]| {
+        l.iter()
+            .map(|a| a.procedure_name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&k), vec!["児童手当 認定請求"]);
+    let mut hn = names(&h);
+    hn.sort();
+    assert_eq!(
+        hn,
+        vec![
+            "出産育児一時金 支給申請",
+            "国保 産前産後期間 保険料免除 届出",
+            "国民健康保険 加入"
+        ]
+    );
+    assert!(h.windows(2).all(|w| w[0].id > w[1].id), "newest first");
+}
+
+#[tokio::test]
+async fn staff_open_their_application_with_data_and_reasons() {
+    let t = TestDb::new().await.with_city(20).await;
+    submitted_visit(&t).await;
+    let kodomo = t.staff("kodomo").await;
+    let id = queue::list(&t.db, &kodomo, now(), "test").await.unwrap()[0].id;
+    let d = queue::get(&t.db, &kodomo, id, now(), "test").await.unwrap();
+    assert!(d
+        .data
+        .iter()
+        .any(|(label, value)| label == "振込先の口座" && value.contains("1234567")));
+    assert!(d
+        .data
+        .iter()
+        .any(|(label, value)| label == "お子さんの氏名" && value == "山田\u{3000}陽菜"));
+    assert!(d
+        .reasons
+        .iter()
+        .any(|r| r.contains("陽菜さんが2026年11月20日に生まれました")));
+}
+
+#[tokio::test]
+async fn another_departments_application_is_not_found_and_the_attempt_is_audited() {
+    let t = TestDb::new().await.with_city(20).await;
+    submitted_visit(&t).await;
+    let kodomo = t.staff("kodomo").await;
+    let hoken = t.staff("hoken").await;
+    let theirs = queue::list(&t.db, &hoken, now(), "test").await.unwrap()[0].id;
+    let before = t.count("audit_log").await;
+    assert_eq!(
+        queue::get(&t.db, &kodomo, theirs, now(), "test")
+            .await
+            .unwrap_err(),
+        AppError::NotFound
+    );
+    assert_eq!(t.count("audit_log").await, before + 1);
+}
+
+#[tokio::test]
+async fn counter_staff_have_no_queue() {
+    let t = TestDb::new().await.with_city(5).await;
+    let counter = t.staff("counter").await;
+    assert_eq!(
+        queue::list(&t.db, &counter, now(), "test")
+            .await
+            .unwrap_err(),
+        AppError::Forbidden
+    );
+}
