@@ -9,9 +9,9 @@ test('birth walk at the counter reaches both departments queues', async ({ brows
   const page = await counterCtx.newPage();
   const shots = new Shots(page, info);
   const typed: string[] = [];
-  const type = async (label: string | RegExp, value: string) => {
+  const type = async (id: string, value: string) => {
     typed.push(value);
-    await page.getByLabel(label, { exact: typeof label === 'string' }).fill(value);
+    await page.locator(`#${id}`).fill(value);
   };
 
   // Staff sign the tablet in.
@@ -30,8 +30,8 @@ test('birth walk at the counter reaches both departments queues', async ({ brows
 
   // Find the household by kana and date of birth.
   await expect(page.getByRole('heading', { name: '世帯をさがす' })).toBeVisible();
-  await type('氏名 (フリガナ)', 'ヤマダ タロウ');
-  await type('生年月日', '1990-05-01');
+  await type('kana', 'ヤマダ タロウ');
+  await type('birth_date', '1990-05-01');
   await shots.take('find');
   await page.getByRole('button', { name: 'さがす' }).click();
 
@@ -46,12 +46,12 @@ test('birth walk at the counter reaches both departments queues', async ({ brows
 
   // The baby: the family name comes from the household, not typed again.
   await expect(page.getByRole('heading', { name: '生まれたお子さんのこと' })).toBeVisible();
-  await expect(page.getByLabel('氏 (名字)')).toHaveValue('山田');
-  await expect(page.getByLabel('氏 (フリガナ)')).toHaveValue('ヤマダ');
-  await type('名', '陽菜');
-  await type('名 (フリガナ)', 'ヒナ');
+  await expect(page.locator('#family_name')).toHaveValue('山田');
+  await expect(page.locator('#family_kana')).toHaveValue('ヤマダ');
+  await type('given_name', '陽菜');
+  await type('given_kana', 'ヒナ');
   const born = jstDay(-2);
-  await type('生年月日', born);
+  await type('baby_birth_date', born);
   await page.getByLabel('女').check();
   await shots.take('baby');
   await page.getByRole('button', { name: '次へ' }).click();
@@ -85,20 +85,20 @@ test('birth walk at the counter reaches both departments queues', async ({ brows
   await page.getByRole('button', { name: 'この内容で進める' }).click();
 
   await expect(page.getByRole('heading', { name: '連絡先の電話番号' })).toBeVisible();
-  await type('日中に連絡がとれる電話番号', '090-1234-5678');
+  await type('phone', '090-1234-5678');
   await shots.take('phone');
   await page.getByRole('button', { name: '次へ' }).click();
 
   await expect(page.getByRole('heading', { name: '生まれた場所' })).toBeVisible();
-  await type('病院・助産所などの名前', '星ヶ丘市立病院');
+  await type('birth_place', '星ヶ丘市立病院');
   await shots.take('birth-place');
   await page.getByRole('button', { name: '次へ' }).click();
 
   await expect(page.getByRole('heading', { name: '振込先の口座' })).toBeVisible();
-  await expect(page.getByLabel('口座名義 (カタカナ)')).toHaveValue('ヤマダ　タロウ');
-  await type('金融機関コード', '0001');
-  await type('支店コード', '123');
-  await type('口座番号', '1234567');
+  await expect(page.locator('#account_holder')).toHaveValue('ヤマダ　タロウ');
+  await type('bank_code', '0001');
+  await type('branch_code', '123');
+  await type('account_number', '1234567');
   await shots.take('bank');
   await page.getByRole('button', { name: '次へ' }).click();
 

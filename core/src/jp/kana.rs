@@ -91,7 +91,7 @@ fn voice(out: &mut String, step: u32) {
     let voiced = match (last, step) {
         ('ウ', 1) => Some('ヴ'),
         (_, 1) if voiced_ka_to_to(last).is_some() => voiced_ka_to_to(last),
-        ('ハ'..='ホ', _) if (last as u32 - 'ハ' as u32) % 3 == 0 => {
+        ('ハ'..='ホ', _) if (last as u32 - 'ハ' as u32).is_multiple_of(3) => {
             char::from_u32(last as u32 + step)
         }
         _ => None,

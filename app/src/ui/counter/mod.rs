@@ -32,9 +32,11 @@ fn CounterWizard() -> impl IntoView {
     view! {
         <div class="wizard">
             {move || wizard.step.get().progress().map(|(n, of)| view! {
-                <p class="progress" aria-label=format!("{of}段階中{n}段階目")>
-                    <span class="progress-bar" style=format!("width:{}%", n * 100 / of)></span>
-                    <span class="progress-text">{format!("{n} / {of}")}</span>
+                <p class="progress">
+                    <span class="progress-text">{format!("ステップ {n} / {of}")}</span>
+                    <span class="progress-track" aria-hidden="true">
+                        <span class="progress-bar" style:width=format!("{}%", n * 100 / of)></span>
+                    </span>
                 </p>
             })}
             {move || match wizard.step.get() {
