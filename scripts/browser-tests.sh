@@ -30,7 +30,7 @@ export DATABASE_URL="sqlite://$work/e2e.db"
 ./target/release/madoguchi serve --addr "127.0.0.1:$port" > "$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do
-  if curl -fsS "http://127.0.0.1:$port/" > /dev/null 2>&1; then break; fi
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
   if ! kill -0 "$server_pid" 2>/dev/null; then cat "$work/server.log"; exit 1; fi
   sleep 0.2
 done

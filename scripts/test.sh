@@ -22,6 +22,12 @@ if [ -n "${MADOGUCHI_TEST_PG_URL:-}" ]; then
   echo "==> integration tests (PostgreSQL at ${MADOGUCHI_TEST_PG_URL})"
   MADOGUCHI_TEST_BACKEND=postgres cargo test -p server --test integration
   ran+=(postgres)
+  # Each test made its own database; drop them all now.
+  if command -v psql >/dev/null; then
+    for db in $(psql "$MADOGUCHI_TEST_PG_URL" -Atc "SELECT datname FROM pg_database WHERE datname LIKE 'madoguchi\_t\_%'"); do
+      psql "$MADOGUCHI_TEST_PG_URL" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+    done
+  fi
 else
   skipped+=(postgres)
 fi

@@ -17,11 +17,11 @@ pub fn today() -> NaiveDate {
 pub struct TestDb {
     pub db: DatabaseConnection,
     _dir: Option<tempfile::TempDir>,
-    pg_name: Option<(String, String)>,
 }
 
 impl TestDb {
-    /// A fresh, migrated database of the backend the run asks for.
+    /// A fresh, migrated database of the backend the run asks for. PostgreSQL test
+    /// databases are named `madoguchi_t_*`; scripts/test.sh drops them after the run.
     pub async fn new() -> Self {
         match std::env::var("MADOGUCHI_TEST_BACKEND").as_deref() {
             Ok("postgres") => Self::postgres().await,
@@ -39,7 +39,6 @@ impl TestDb {
         Self {
             db,
             _dir: Some(dir),
-            pg_name: None,
         }
     }
 
@@ -66,11 +65,7 @@ impl TestDb {
         let db = server::cli::open(&format!("{prefix}/{name}"))
             .await
             .expect("postgres migrates");
-        Self {
-            db,
-            _dir: None,
-            pg_name: Some((base, name)),
-        }
+        Self { db, _dir: None }
     }
 
     pub fn state(&self) -> AppState {
@@ -116,34 +111,6 @@ impl TestDb {
             .expect("count query")
             .expect("a row");
         row.try_get::<i64>("", "n").expect("count")
-    }
-}
-
-impl Drop for TestDb {
-    fn drop(&mut self) {
-        if let Some((base, name)) = self.pg_name.take() {
-            // Drop the database on a separate thread with its own runtime, after this
-            // test's connections are closed.
-            let db = self.db.clone();
-            let _ = std::thread::spawn(move || {
-                let rt = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                    .expect("runtime");
-                rt.block_on(async move {
-                    let _ = db.close().await;
-                    if let Ok(admin) = sea_orm::Database::connect(&base).await {
-                        let _ = admin
-                            .execute_raw(Statement::from_string(
-                                sea_orm::DatabaseBackend::Postgres,
-                                format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
-                            ))
-                            .await;
-                    }
-                });
-            })
-            .join();
-        }
     }
 }
 

@@ -55,3 +55,31 @@ async fn a_second_load_into_a_full_registry_is_refused() {
     let again = demo::generate(&t.db, 10, 7, today(), now()).await;
     assert!(matches!(again, Err(demo::DemoError::NotEmpty(10))));
 }
+
+#[tokio::test]
+async fn sqlite_runs_in_wal_mode_with_full_sync_and_foreign_keys() {
+    let t = TestDb::new().await;
+    if t.backend() != sea_orm::DatabaseBackend::Sqlite {
+        return;
+    }
+    let pragma = |name: &'static str| {
+        let db = t.db.clone();
+        async move {
+            use sea_orm::ConnectionTrait;
+            let row = db
+                .query_one_raw(sea_orm::Statement::from_string(
+                    sea_orm::DatabaseBackend::Sqlite,
+                    format!("PRAGMA {name}"),
+                ))
+                .await
+                .unwrap()
+                .unwrap();
+            row.try_get_by_index::<String>(0)
+                .or_else(|_| row.try_get_by_index::<i64>(0).map(|n| n.to_string()))
+                .unwrap()
+        }
+    };
+    assert_eq!(pragma("journal_mode").await, "wal");
+    assert_eq!(pragma("synchronous").await, "2", "FULL");
+    assert_eq!(pragma("foreign_keys").await, "1");
+}

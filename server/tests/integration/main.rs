@@ -3,6 +3,7 @@
 //! same tests on PostgreSQL (each test then gets its own fresh database).
 
 mod auth;
+mod cli;
 mod common;
 mod counter;
 mod demo;
