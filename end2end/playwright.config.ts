@@ -26,5 +26,7 @@ export default defineConfig({
   projects: [
     // A 10-inch tablet in portrait, the counter's usual stance.
     { name: 'tablet-portrait', use: { viewport: { width: 820, height: 1180 }, hasTouch: true } },
+    // The same tablet turned sideways.
+    { name: 'tablet-landscape', use: { viewport: { width: 1180, height: 820 }, hasTouch: true } },
   ],
 });

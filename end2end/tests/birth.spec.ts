@@ -134,20 +134,20 @@ test('birth walk at the counter reaches both departments queues', async ({ brows
   // こども支援課 sees the child allowance claim.
   const kodomoCtx = await browser.newContext();
   const kodomo = await kodomoCtx.newPage();
-  const kshots = new Shots(kodomo, info);
+  shots.page = kodomo;
   await kodomo.goto('/staff');
   await signIn(kodomo, 'kodomo');
   await expect(kodomo.getByRole('heading', { name: '受付一覧' })).toBeVisible();
   const kRow = kodomo.locator('table.queue tbody tr').first();
   await expect(kRow).toContainText('児童手当 認定請求');
   await expect(kRow).toContainText('山田　陽菜');
-  await kshots.take('kodomo-queue');
+  await shots.take('kodomo-queue');
   await kRow.getByRole('link').click();
   await expect(kodomo.getByRole('heading', { name: '児童手当 認定請求' })).toBeVisible();
   await expect(kodomo.locator('main')).toContainText(visitNumber);
   await expect(kodomo.locator('main')).toContainText('0001 123 普通 1234567');
   await expect(kodomo.locator('.reasons')).toContainText('陽菜さんが');
-  await kshots.take('kodomo-application');
+  await shots.take('kodomo-application');
   await kodomoCtx.close();
 
   // 保険年金課 sees the three NHI applications of the same visit.
@@ -161,6 +161,7 @@ test('birth walk at the counter reaches both departments queues', async ({ brows
   await expect(queue).toContainText('出産育児一時金 支給申請');
   await expect(queue).toContainText('国保 産前産後期間 保険料免除 届出');
   await expect(queue).not.toContainText('児童手当');
-  await new Shots(hoken, info).take('hoken-queue');
+  shots.page = hoken;
+  await shots.take('hoken-queue');
   await hokenCtx.close();
 });

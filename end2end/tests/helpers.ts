@@ -5,10 +5,11 @@ import * as path from 'path';
 /** Saves a full-page screenshot of the current step under end2end/screenshots/. */
 export class Shots {
   private n = 0;
-  constructor(private page: Page, private info: TestInfo) {}
+  /** `page` may be switched to another page (another staff member's browser). */
+  constructor(public page: Page, private info: TestInfo) {}
   async take(step: string) {
     this.n += 1;
-    const dir = path.join(__dirname, '..', 'screenshots', this.info.title.replace(/[^\w-]+/g, '_'));
+    const dir = path.join(__dirname, '..', 'screenshots', this.info.project.name, this.info.title.replace(/[^\w-]+/g, '_'));
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `${String(this.n).padStart(2, '0')}-${step}.png`);
     await this.page.screenshot({ path: file, fullPage: true });

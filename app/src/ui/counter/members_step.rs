@@ -33,7 +33,7 @@ pub fn MembersStep() -> impl IntoView {
                         {h.members.into_iter().map(|m| view! {
                             <tr>
                                 <th scope="row"><span class="name">{m.name}</span><span class="kana">{m.kana}</span></th>
-                                <td>{relationship_label(&m.relationship)}</td>
+                                <td>{relationship_label(&m.relationship, &m.sex)}</td>
                                 <td>{ja_date(m.birth_date)}</td>
                                 <td>{sex_label(&m.sex)}</td>
                             </tr>
