@@ -5,9 +5,17 @@ use crate::ui::common::ja_date;
 use leptos::prelude::*;
 use madoguchi_core::screening::{Relationship, Sex};
 
-fn relationship_label(s: &str) -> &'static str {
-    serde_json::from_value::<Relationship>(serde_json::Value::String(s.into()))
-        .map_or("その他", |r| r.label_ja())
+/// 続柄 as the registry writes it: 妻 or 夫, 父 or 母, rather than a neutral word.
+fn relationship_label(relationship: &str, sex: &str) -> &'static str {
+    let female = sex == "female";
+    let pick = |f: &'static str, m: &'static str| if female { f } else { m };
+    match serde_json::from_value::<Relationship>(serde_json::Value::String(relationship.into())) {
+        Ok(Relationship::Spouse) => pick("妻", "夫"),
+        Ok(Relationship::Parent) => pick("母", "父"),
+        Ok(Relationship::Grandparent) => pick("祖母", "祖父"),
+        Ok(r) => r.label_ja(),
+        Err(_) => "その他",
+    }
 }
 
 fn sex_label(s: &str) -> &'static str {
