@@ -29,16 +29,7 @@ pub async fn start(
     clock: Clock,
 ) -> Result<String, AppError> {
     let now = clock.now();
-    let mut suffix = [0u8; 3];
-    getrandom::fill(&mut suffix).map_err(|_| AppError::Internal)?;
-    let number = format!(
-        "{}-{}",
-        clock.today().format("%y%m%d"),
-        suffix
-            .iter()
-            .map(|b| format!("{b:02X}"))
-            .collect::<String>()
-    );
+    let number = free_visit_number(db, clock).await?;
     visit::ActiveModel {
         visit_number: Set(number.clone()),
         staff_user_id: Set(staff.id),
@@ -56,6 +47,32 @@ pub async fn start(
     .insert(db)
     .await?;
     Ok(number)
+}
+
+/// A visit number residents can read out: the day and six random hex digits, drawn
+/// again while it is taken (the unique index still guards a race).
+async fn free_visit_number(db: &DatabaseConnection, clock: Clock) -> Result<String, AppError> {
+    for _ in 0..8 {
+        let mut suffix = [0u8; 3];
+        getrandom::fill(&mut suffix).map_err(|_| AppError::Internal)?;
+        let number = format!(
+            "{}-{}",
+            clock.today().format("%y%m%d"),
+            suffix
+                .iter()
+                .map(|b| format!("{b:02X}"))
+                .collect::<String>()
+        );
+        let taken = visit::Entity::find()
+            .filter(visit::Column::VisitNumber.eq(&number))
+            .one(db)
+            .await?;
+        if taken.is_none() {
+            return Ok(number);
+        }
+    }
+    tracing::error!("no free visit number after 8 draws");
+    Err(AppError::Internal)
 }
 
 /// An open visit of this staff member; anyone else's is "not found".
