@@ -69,7 +69,7 @@ pub struct City {
     next_fact: i32,
 }
 
-const SHOWCASE: usize = 5;
+const SHOWCASE: usize = 6;
 
 impl City {
     pub fn new(seed: u64, today: NaiveDate) -> Self {
@@ -495,6 +495,27 @@ fn showcase(index: usize, today: NaiveDate) -> (Vec<Person>, Cover) {
             );
             spouse.income = Some(0);
             (vec![head, spouse], Cover::Employee)
+        }
+        // 小川 翔太: NHI couple; the city does not know whether he is a public servant,
+        // so the counter asks.
+        5 => {
+            let mut head = p(
+                "head",
+                ("小川", "オガワ"),
+                ("翔太", "ショウタ"),
+                false,
+                "1993-08-08",
+            );
+            head.income = Some(3_200_000);
+            let mut spouse = p(
+                "spouse",
+                ("小川", "オガワ"),
+                ("舞", "マイ"),
+                true,
+                "1994-02-02",
+            );
+            spouse.income = Some(0);
+            (vec![head, spouse], Cover::Nhi)
         }
         // 大野 清: aged 75 from today's year's birthday, living alone, owns property.
         _ => {

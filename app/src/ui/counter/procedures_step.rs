@@ -66,6 +66,9 @@ pub fn ProceduresStep() -> impl IntoView {
                     {s.procedures.into_iter().map(|p| view! { <ProcedureCard p/> }).collect_view()}
                 </ol>
             })}
+            {move || screening().is_some_and(|s| !s.questions.is_empty()).then(|| view! {
+                <p class="hint">"上の質問に答えると、申請書をつくれます。"</p>
+            })}
             <div class="actions">
                 <button type="button" class="btn btn-secondary" on:click=move |_| wizard.go(Step::Baby)>"もどる"</button>
                 <button type="button" class="btn btn-primary" disabled=move || !ready()
