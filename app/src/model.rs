@@ -110,13 +110,20 @@ pub struct PrefilledValue {
     pub source: madoguchi_core::forms::Source,
 }
 
-/// What the counter submits at the end of the interview.
+/// A visit as the counter knows it so far: which visit, which household, the baby and
+/// the answers to earlier questions. Sent to screen the visit and again to submit it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SubmitVisit {
+pub struct VisitInput {
     pub visit_number: String,
     pub household_number: String,
     pub baby: BabyInput,
     pub answers: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+/// What the counter submits at the end of the interview.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SubmitVisit {
+    pub visit: VisitInput,
     pub interview: madoguchi_core::forms::InterviewInput,
 }
 

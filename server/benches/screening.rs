@@ -3,7 +3,7 @@
 //! - `submit/nhi_birth`: the submit service on a real SQLite file — re-screening, checks
 //!   and the transaction that writes six applications (a new visit each iteration).
 
-use app::model::{BabyInput, SubmitVisit};
+use app::model::{BabyInput, SubmitVisit, VisitInput};
 use app::server::{auth, demo, visits, Clock};
 use criterion::{criterion_group, criterion_main, Criterion};
 use madoguchi_core::forms::InterviewInput;
@@ -69,11 +69,14 @@ fn submit(c: &mut Criterion) {
         b.iter(|| {
             rt.block_on(async {
                 let visit_number = visits::start(&db, &staff, clock).await.expect("visit");
-                let input = SubmitVisit {
+                let visit = VisitInput {
                     visit_number,
                     household_number: "20000001".into(),
                     baby: baby.clone(),
                     answers: BTreeMap::new(),
+                };
+                let input = SubmitVisit {
+                    visit,
                     interview: interview.clone(),
                 };
                 visits::submit(&db, &staff, &input, clock, "bench")

@@ -8,7 +8,7 @@ use super::registry::{self, Household};
 use super::Clock;
 use crate::error::AppError;
 use crate::model::{
-    Baby, BabyInput, PrefilledValue, ProcedureView, Receipt, ReceiptLine, StaffMe, SubmitVisit,
+    Baby, PrefilledValue, ProcedureView, Receipt, ReceiptLine, StaffMe, SubmitVisit, VisitInput,
     VisitScreening,
 };
 use madoguchi_core::forms::{self, InterviewAnswers, Source};
@@ -19,7 +19,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     Set, TransactionTrait,
 };
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 const BABY_ID: &str = "baby";
 
@@ -105,18 +105,16 @@ struct Screened {
 async fn run_screening<C: ConnectionTrait>(
     db: &C,
     staff: &StaffMe,
-    visit_number: &str,
-    household_number: &str,
-    baby: &BabyInput,
-    answers: &BTreeMap<String, serde_json::Value>,
+    input: &VisitInput,
     clock: Clock,
 ) -> Result<Screened, AppError> {
-    let visit = open_visit(db, staff, visit_number).await?;
+    let visit = open_visit(db, staff, &input.visit_number).await?;
     let today = clock.today();
-    let baby = baby
+    let baby = input
+        .baby
         .check(today)
         .map_err(|fields| AppError::InvalidInput { fields })?;
-    let household = registry::load_by_number(db, household_number).await?;
+    let household = registry::load_by_number(db, &input.household_number).await?;
     let mut members = registry::screening_members(db, &household, today).await?;
     members.push(Member {
         id: BABY_ID.into(),
@@ -133,7 +131,7 @@ async fn run_screening<C: ConnectionTrait>(
             person: Some(BABY_ID.into()),
         }],
         household: screening::Household { members },
-        answers: answers.clone(),
+        answers: input.answers.clone(),
     };
     let mut labels: HashMap<String, String> = household
         .members
@@ -154,27 +152,14 @@ async fn run_screening<C: ConnectionTrait>(
 
 /// Screens the visit's household with the baby and answers so far; links the visit to
 /// the household and audits the read.
-#[allow(clippy::too_many_arguments)]
 pub async fn screen(
     db: &DatabaseConnection,
     staff: &StaffMe,
-    visit_number: &str,
-    household_number: &str,
-    baby: &BabyInput,
-    answers: &BTreeMap<String, serde_json::Value>,
+    input: &VisitInput,
     clock: Clock,
     origin: &str,
 ) -> Result<VisitScreening, AppError> {
-    let s = run_screening(
-        db,
-        staff,
-        visit_number,
-        household_number,
-        baby,
-        answers,
-        clock,
-    )
-    .await?;
+    let s = run_screening(db, staff, input, clock).await?;
     let mut v: visit::ActiveModel = s.visit.clone().into();
     v.household_id = Set(Some(s.household.household.id));
     v.events = Set(serde_json::to_string(&s.request.events).map_err(|_| AppError::Internal)?);
@@ -277,16 +262,7 @@ pub async fn submit(
     origin: &str,
 ) -> Result<Receipt, AppError> {
     let txn = db.begin().await?;
-    let s = run_screening(
-        &txn,
-        staff,
-        &input.visit_number,
-        &input.household_number,
-        &input.baby,
-        &input.answers,
-        clock,
-    )
-    .await?;
+    let s = run_screening(&txn, staff, &input.visit, clock).await?;
     if !s.result.questions.is_empty() {
         return Err(AppError::Screening {
             message: "questions_unanswered".into(),
@@ -367,7 +343,8 @@ pub async fn submit(
         });
     }
     let fields = forms::interview(&ids);
-    let asked = fields.iter().filter(|f| f.source == Source::Asked).count() + input.answers.len();
+    let asked =
+        fields.iter().filter(|f| f.source == Source::Asked).count() + input.visit.answers.len();
     for (key, value) in values.iter() {
         let source = fields
             .iter()

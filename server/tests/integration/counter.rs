@@ -2,7 +2,7 @@
 
 use crate::common::{now, TestDb};
 use app::error::AppError;
-use app::model::{BabyInput, HouseholdQuery, SubmitVisit};
+use app::model::{BabyInput, HouseholdQuery, SubmitVisit, VisitInput};
 use app::server::{registry, visits, Clock};
 use madoguchi_core::forms::InterviewInput;
 use std::collections::BTreeMap;
@@ -30,6 +30,16 @@ pub fn interview() -> InterviewInput {
     }
 }
 
+/// The 山田 household's visit with the standard baby and no answers.
+pub fn visit(visit_number: String) -> VisitInput {
+    VisitInput {
+        visit_number,
+        household_number: "20000001".into(),
+        baby: baby(),
+        answers: BTreeMap::new(),
+    }
+}
+
 fn yamada() -> HouseholdQuery {
     HouseholdQuery::KanaAndBirthDate {
         kana: "やまだ たろう".into(),
@@ -40,15 +50,13 @@ fn yamada() -> HouseholdQuery {
 pub async fn submitted_visit(t: &TestDb) -> app::model::Receipt {
     let counter = t.staff("counter").await;
     let clock = Clock::Fixed(now());
-    let visit = visits::start(&t.db, &counter, clock).await.unwrap();
+    let visit_number = visits::start(&t.db, &counter, clock).await.unwrap();
     let h = registry::find(&t.db, &counter, &yamada(), clock.today(), now(), "test")
         .await
         .unwrap();
+    assert_eq!(h.household.household_number, "20000001");
     let input = SubmitVisit {
-        visit_number: visit,
-        household_number: h.household.household_number.clone(),
-        baby: baby(),
-        answers: BTreeMap::new(),
+        visit: visit(visit_number),
         interview: interview(),
     };
     visits::submit(&t.db, &counter, &input, clock, "test")
@@ -126,19 +134,10 @@ async fn screening_the_nhi_household_lists_the_birth_procedures_with_prefilled_v
     let t = TestDb::new().await.with_city(20).await;
     let counter = t.staff("counter").await;
     let clock = Clock::Fixed(now());
-    let visit = visits::start(&t.db, &counter, clock).await.unwrap();
-    let s = visits::screen(
-        &t.db,
-        &counter,
-        &visit,
-        "20000001",
-        &baby(),
-        &BTreeMap::new(),
-        clock,
-        "test",
-    )
-    .await
-    .unwrap();
+    let visit_number = visits::start(&t.db, &counter, clock).await.unwrap();
+    let s = visits::screen(&t.db, &counter, &visit(visit_number), clock, "test")
+        .await
+        .unwrap();
     let mut ids: Vec<&str> = s
         .procedures
         .iter()
@@ -206,14 +205,11 @@ async fn a_bad_interview_saves_nothing() {
     let t = TestDb::new().await.with_city(20).await;
     let counter = t.staff("counter").await;
     let clock = Clock::Fixed(now());
-    let visit = visits::start(&t.db, &counter, clock).await.unwrap();
+    let visit_number = visits::start(&t.db, &counter, clock).await.unwrap();
     let mut bad = interview();
     bad.account_holder = "山田太郎".into();
     let input = SubmitVisit {
-        visit_number: visit,
-        household_number: "20000001".into(),
-        baby: baby(),
-        answers: BTreeMap::new(),
+        visit: visit(visit_number),
         interview: bad,
     };
     let e = visits::submit(&t.db, &counter, &input, clock, "test")
@@ -232,12 +228,9 @@ async fn a_submitted_visit_cannot_be_submitted_again() {
     let t = TestDb::new().await.with_city(20).await;
     let counter = t.staff("counter").await;
     let clock = Clock::Fixed(now());
-    let visit = visits::start(&t.db, &counter, clock).await.unwrap();
+    let visit_number = visits::start(&t.db, &counter, clock).await.unwrap();
     let input = SubmitVisit {
-        visit_number: visit,
-        household_number: "20000001".into(),
-        baby: baby(),
-        answers: BTreeMap::new(),
+        visit: visit(visit_number),
         interview: interview(),
     };
     visits::submit(&t.db, &counter, &input, clock, "test")
@@ -255,21 +248,12 @@ async fn a_baby_born_tomorrow_is_refused() {
     let t = TestDb::new().await.with_city(5).await;
     let counter = t.staff("counter").await;
     let clock = Clock::Fixed(now());
-    let visit = visits::start(&t.db, &counter, clock).await.unwrap();
-    let mut b = baby();
-    b.birth_date = "2026-11-26".into();
-    let e = visits::screen(
-        &t.db,
-        &counter,
-        &visit,
-        "20000001",
-        &b,
-        &BTreeMap::new(),
-        clock,
-        "test",
-    )
-    .await
-    .unwrap_err();
+    let visit_number = visits::start(&t.db, &counter, clock).await.unwrap();
+    let mut input = visit(visit_number);
+    input.baby.birth_date = "2026-11-26".into();
+    let e = visits::screen(&t.db, &counter, &input, clock, "test")
+        .await
+        .unwrap_err();
     assert!(
         matches!(e, AppError::InvalidInput { ref fields } if fields[0].field == "birth_date"),
         "{e:?}"
@@ -282,18 +266,9 @@ async fn another_staff_members_visit_is_not_found() {
     let counter = t.staff("counter").await;
     let admin = t.staff("admin").await;
     let clock = Clock::Fixed(now());
-    let visit = visits::start(&t.db, &counter, clock).await.unwrap();
-    let e = visits::screen(
-        &t.db,
-        &admin,
-        &visit,
-        "20000001",
-        &baby(),
-        &BTreeMap::new(),
-        clock,
-        "test",
-    )
-    .await
-    .unwrap_err();
+    let visit_number = visits::start(&t.db, &counter, clock).await.unwrap();
+    let e = visits::screen(&t.db, &admin, &visit(visit_number), clock, "test")
+        .await
+        .unwrap_err();
     assert_eq!(e, AppError::NotFound);
 }

@@ -18,16 +18,13 @@ pub fn ProceduresStep() -> impl IntoView {
     let pending = RwSignal::new(false);
 
     let run = move || {
-        let d = wizard.draft.get_untracked();
-        let (Some(visit), Some(household)) =
-            (d.visit_number, d.household.map(|h| h.household_number))
-        else {
+        let Some(input) = wizard.draft.with_untracked(|d| d.visit_input()) else {
             wizard.clear();
             return;
         };
         pending.set(true);
         spawn_local(async move {
-            match screen_birth(visit, household, d.baby, d.answers).await {
+            match screen_birth(input).await {
                 Ok(s) => {
                     error.set(None);
                     wizard.draft.update(|d| d.screening = Some(s));

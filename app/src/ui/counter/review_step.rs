@@ -64,16 +64,12 @@ pub fn ReviewStep() -> impl IntoView {
             return;
         }
         let d = wizard.draft.get_untracked();
-        let (Some(visit_number), Some(household)) = (d.visit_number.clone(), d.household.clone())
-        else {
+        let Some(visit) = d.visit_input() else {
             wizard.clear();
             return;
         };
         let input = SubmitVisit {
-            visit_number,
-            household_number: household.household_number,
-            baby: d.baby.clone(),
-            answers: d.answers.clone(),
+            visit,
             interview: d.interview.clone(),
         };
         pending.set(true);

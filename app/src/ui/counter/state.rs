@@ -1,7 +1,7 @@
 //! The wizard's state: which step, and what this visit has gathered so far. Nothing is
 //! written to the browser's storage; `clear` drops it all.
 
-use crate::model::{BabyInput, HouseholdView, Receipt, VisitScreening};
+use crate::model::{BabyInput, HouseholdView, Receipt, VisitInput, VisitScreening};
 use leptos::prelude::*;
 use madoguchi_core::forms::InterviewInput;
 use std::collections::BTreeMap;
@@ -58,6 +58,17 @@ pub struct Draft {
 }
 
 impl Draft {
+    /// The visit as the server needs it to screen or submit; `None` before a visit and
+    /// a household exist.
+    pub fn visit_input(&self) -> Option<VisitInput> {
+        Some(VisitInput {
+            visit_number: self.visit_number.clone()?,
+            household_number: self.household.as_ref()?.household_number.clone(),
+            baby: self.baby.clone(),
+            answers: self.answers.clone(),
+        })
+    }
+
     pub fn procedure_ids(&self) -> Vec<String> {
         self.screening
             .as_ref()
