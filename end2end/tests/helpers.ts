@@ -1,8 +1,10 @@
 import { expect, Page, TestInfo } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import * as fs from 'fs';
 import * as path from 'path';
 
-/** Saves a full-page screenshot of the current step under end2end/screenshots/. */
+/** Saves a full-page screenshot of the current step under end2end/screenshots/ and
+ * checks the page with axe-core against WCAG 2.2 A and AA. */
 export class Shots {
   private n = 0;
   /** `page` may be switched to another page (another staff member's browser). */
@@ -13,6 +15,7 @@ export class Shots {
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `${String(this.n).padStart(2, '0')}-${step}.png`);
     await this.page.screenshot({ path: file, fullPage: true });
+    await expectAccessible(this.page, step);
   }
 }
 
@@ -37,4 +40,15 @@ export async function signIn(page: Page, who: keyof typeof STAFF) {
 export function jstDay(offsetDays = 0): string {
   const d = new Date(Date.now() + offsetDays * 86_400_000);
   return d.toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' });
+}
+
+/** No axe-core violations of WCAG 2.0–2.2 A/AA on the page as it is now. */
+export async function expectAccessible(page: Page, step: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const found = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(found, `accessibility problems on "${step}"`).toEqual([]);
 }
