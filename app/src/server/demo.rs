@@ -4,6 +4,7 @@
 
 mod names;
 mod shapes;
+mod showcase;
 
 use super::auth::{upsert_user, UserError};
 use super::entities::{

@@ -8,10 +8,9 @@ use super::registry::{self, Household};
 use super::Clock;
 use crate::error::AppError;
 use crate::model::{
-    Baby, PrefilledValue, ProcedureView, Receipt, ReceiptLine, StaffMe, SubmitVisit, VisitInput,
-    VisitScreening,
+    Baby, ProcedureView, Receipt, ReceiptLine, StaffMe, SubmitVisit, VisitInput, VisitScreening,
 };
-use madoguchi_core::forms::{self, InterviewAnswers, Source};
+use madoguchi_core::forms::{self, Source};
 use madoguchi_core::screening::{
     self, department, Event, EventType, Member, Relationship, Request, ScreeningResult,
 };
@@ -20,6 +19,10 @@ use sea_orm::{
     Set, TransactionTrait,
 };
 use std::collections::HashMap;
+
+mod values;
+
+use values::{asked_values, prefilled};
 
 const BABY_ID: &str = "baby";
 
@@ -94,12 +97,12 @@ async fn open_visit<C: ConnectionTrait>(
 }
 
 /// Everything a screening of this visit needs, loaded and checked.
-struct Screened {
-    visit: visit::Model,
-    household: Household,
-    baby: Baby,
-    request: Request,
-    result: ScreeningResult,
+pub(super) struct Screened {
+    pub(super) visit: visit::Model,
+    pub(super) household: Household,
+    pub(super) baby: Baby,
+    pub(super) request: Request,
+    pub(super) result: ScreeningResult,
 }
 
 async fn run_screening<C: ConnectionTrait>(
@@ -196,58 +199,6 @@ fn views(result: &ScreeningResult) -> Vec<ProcedureView> {
                 department_name: d.map_or_else(|| p.department.clone(), |d| d.name.to_owned()),
                 counter: d.map_or_else(String::new, |d| d.counter.to_owned()),
             }
-        })
-        .collect()
-}
-
-/// The values the registry and earlier steps already hold, for the fields the chosen
-/// procedures need.
-fn prefilled(s: &Screened) -> Vec<PrefilledValue> {
-    let ids: Vec<&str> = s.result.procedures.iter().map(|p| p.id.as_str()).collect();
-    let head = s.household.head();
-    let mother = s
-        .household
-        .members
-        .iter()
-        .find(|m| m.sex == "female" && matches!(m.relationship.as_str(), "head" | "spouse"));
-    let name =
-        |m: &super::entities::resident::Model| format!("{}\u{3000}{}", m.family_name, m.given_name);
-    let b = &s.baby;
-    let value = |key: &str| -> Option<String> {
-        Some(match key {
-            "applicant.name" => name(head?),
-            "applicant.kana" => format!(
-                "{}\u{3000}{}",
-                head?.family_name_kana, head?.given_name_kana
-            ),
-            "applicant.birth_date" => head?.birth_date.format("%Y年%-m月%-d日").to_string(),
-            "household.address" => format!(
-                "〒{} {}",
-                s.household.household.postal_code, s.household.household.address
-            ),
-            "household.head" => name(head?),
-            "mother.name" => name(mother?),
-            "baby.name" => format!(
-                "{}\u{3000}{}",
-                b.family_name.as_str(),
-                b.given_name.as_str()
-            ),
-            "baby.kana" => format!("{}\u{3000}{}", b.family_kana, b.given_kana),
-            "baby.birth_date" => b.birth_date.format("%Y年%-m月%-d日").to_string(),
-            "baby.sex" => b.sex.label_ja().to_owned(),
-            _ => return None,
-        })
-    };
-    forms::interview(&ids)
-        .into_iter()
-        .filter(|f| f.source != Source::Asked)
-        .filter_map(|f| {
-            value(f.key).map(|v| PrefilledValue {
-                key: f.key.into(),
-                label: f.label.into(),
-                value: v,
-                source: f.source,
-            })
         })
         .collect()
 }
@@ -374,26 +325,6 @@ pub async fn submit(
         visit_number: s.visit.visit_number,
         applications: lines,
     })
-}
-
-fn asked_values(a: &InterviewAnswers, values: &mut HashMap<String, String>) {
-    values.insert("applicant.phone".into(), a.phone.as_str().to_owned());
-    if let Some(place) = &a.birth_place {
-        values.insert("birth.place".into(), place.as_str().to_owned());
-    }
-    if let Some(b) = &a.bank {
-        values.insert(
-            "bank.account".into(),
-            format!(
-                "{} {} {} {} {}",
-                b.bank_code,
-                b.branch_code,
-                b.account_type.label_ja(),
-                b.number,
-                b.holder
-            ),
-        );
-    }
 }
 
 fn json<T: serde::Serialize>(v: &T) -> Result<String, AppError> {

@@ -3,6 +3,7 @@
 //! be asked. A pure function of the request and the rule set — no database, no clock.
 
 mod catalog;
+mod child_allowance;
 mod contract;
 mod engine;
 mod facts;
