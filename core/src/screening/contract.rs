@@ -265,7 +265,37 @@ pub fn parse_request(json: &str) -> Result<Request, ContractError> {
     Ok(request)
 }
 
+/// The days a request may name: from the start of the Meiji calendar (the oldest
+/// registry dates) to well past any deadline. Outside it, date arithmetic is not done.
+const EARLIEST: NaiveDate = match NaiveDate::from_ymd_opt(1868, 1, 1) {
+    Some(d) => d,
+    None => panic!("valid date"),
+};
+const LATEST: NaiveDate = match NaiveDate::from_ymd_opt(2200, 12, 31) {
+    Some(d) => d,
+    None => panic!("valid date"),
+};
+
+fn in_range(date: NaiveDate, path: impl Into<String>) -> Result<(), ContractError> {
+    if (EARLIEST..=LATEST).contains(&date) {
+        Ok(())
+    } else {
+        Err(ContractError::new(
+            "date_out_of_range",
+            format!("{date} is outside {EARLIEST}..{LATEST}"),
+            path,
+        ))
+    }
+}
+
 fn check(request: &Request) -> Result<(), ContractError> {
+    in_range(request.as_of, "as_of")?;
+    for (i, e) in request.events.iter().enumerate() {
+        in_range(e.date, format!("events[{i}].date"))?;
+    }
+    for (i, m) in request.household.members.iter().enumerate() {
+        in_range(m.birth_date, format!("household.members[{i}].birth_date"))?;
+    }
     if request.events.is_empty() {
         return Err(ContractError::new(
             "no_events",
@@ -371,6 +401,24 @@ mod tests {
         assert_eq!(
             (e.code.as_str(), e.path.as_str()),
             ("duplicate_member_id", "household.members[1].id")
+        );
+    }
+
+    #[test]
+    fn dates_beyond_the_calendar_the_rules_use_are_rejected_not_computed() {
+        let far = OK.replace("\"date\":\"2026-11-20\"", "\"date\":\"+262142-12-31\"");
+        let e = parse_request(&far).unwrap_err();
+        assert_eq!(
+            (e.code.as_str(), e.path.as_str()),
+            ("date_out_of_range", "events[0].date")
+        );
+        let old = OK.replace(
+            "\"birth_date\":\"2026-11-20\"",
+            "\"birth_date\":\"1867-12-31\"",
+        );
+        assert_eq!(
+            parse_request(&old).unwrap_err().path,
+            "household.members[0].birth_date"
         );
     }
 
