@@ -35,6 +35,23 @@ impl Role {
     }
 }
 
+/// How the counter tablet protects an unattended visit: after `idle_seconds` without a
+/// touch it clears itself, showing a warning `warning_seconds` before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KioskSettings {
+    pub idle_seconds: u32,
+    pub warning_seconds: u32,
+}
+
+impl Default for KioskSettings {
+    fn default() -> Self {
+        Self {
+            idle_seconds: 180,
+            warning_seconds: 30,
+        }
+    }
+}
+
 /// The signed-in staff member.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffMe {

@@ -7,6 +7,7 @@ use sea_orm::DatabaseConnection;
 pub struct AppState {
     pub db: DatabaseConnection,
     pub clock: Clock,
+    pub kiosk: crate::model::KioskSettings,
 }
 
 /// Where "now" comes from: the system, or a fixed instant in tests.

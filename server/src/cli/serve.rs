@@ -1,5 +1,6 @@
 //! `madoguchi serve`: the web app, server functions and the screening API.
 
+use app::model::KioskSettings;
 use app::server::{AppState, Clock};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -9,6 +10,9 @@ pub struct Args {
     /// Address to listen on.
     #[arg(long, env = "MADOGUCHI_ADDR", default_value = "127.0.0.1:3000")]
     pub addr: SocketAddr,
+    /// Seconds without a touch after which the counter tablet clears an open visit.
+    #[arg(long, env = "MADOGUCHI_KIOSK_IDLE_SECONDS", default_value_t = 180)]
+    pub kiosk_idle_seconds: u32,
     /// The built frontend (Trunk's output).
     #[arg(long, env = "MADOGUCHI_SITE_DIR", default_value = "dist")]
     pub site_dir: PathBuf,
@@ -17,6 +21,10 @@ pub struct Args {
 impl Default for Args {
     fn default() -> Self {
         Self {
+            kiosk_idle_seconds: std::env::var("MADOGUCHI_KIOSK_IDLE_SECONDS")
+                .ok()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(180),
             addr: std::env::var("MADOGUCHI_ADDR")
                 .ok()
                 .and_then(|a| a.parse().ok())
@@ -32,9 +40,15 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
     if !args.site_dir.join("index.html").exists() {
         tracing::warn!(dir = %args.site_dir.display(), "no built frontend found; run `trunk build --release` first");
     }
+    let idle_seconds = args.kiosk_idle_seconds.max(30);
+    let kiosk = KioskSettings {
+        idle_seconds,
+        warning_seconds: 30.min(idle_seconds / 2),
+    };
     let state = AppState {
         db,
         clock: Clock::System,
+        kiosk,
     };
     let router = crate::http::app(state, args.site_dir);
     let listener = tokio::net::TcpListener::bind(args.addr).await?;

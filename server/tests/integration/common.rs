@@ -72,6 +72,7 @@ impl TestDb {
         AppState {
             db: self.db.clone(),
             clock: Clock::Fixed(now()),
+            kiosk: Default::default(),
         }
     }
 

@@ -4,6 +4,7 @@
 mod baby_step;
 mod event_step;
 mod find_step;
+mod idle_guard;
 mod interview_step;
 mod members_step;
 mod procedures_step;
@@ -31,6 +32,7 @@ fn CounterWizard() -> impl IntoView {
     let wizard = Wizard::provide();
     view! {
         <div class="wizard">
+            <idle_guard::IdleGuard/>
             {move || wizard.step.get().progress().map(|(n, of)| view! {
                 <p class="progress">
                     <span class="progress-text">{format!("ステップ {n} / {of}")}</span>
