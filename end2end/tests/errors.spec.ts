@@ -1,6 +1,6 @@
 // Bad input gets a clear message in Japanese next to the field, and nothing moves on.
 import { test, expect } from '@playwright/test';
-import { Shots, signIn, jstDay } from './helpers';
+import { Shots, beginBirthVisit, jstDay } from './helpers';
 
 test('a wrong password is refused with a plain message', async ({ page }, info) => {
   const shots = new Shots(page, info);
@@ -16,10 +16,7 @@ test('a wrong password is refused with a plain message', async ({ page }, info) 
 
 test('a household that does not exist is not found, and bad input is marked at the field', async ({ page }, info) => {
   const shots = new Shots(page, info);
-  await page.goto('/counter');
-  await signIn(page, 'counter');
-  await page.getByRole('button', { name: '受付をはじめる' }).click();
-  await page.getByRole('button', { name: /子どもが生まれた/ }).click();
+  await beginBirthVisit(page);
 
   // Kanji where kana is required, and a birth date in the future.
   await page.getByLabel('氏名 (フリガナ)').fill('山田太郎');

@@ -36,6 +36,23 @@ export async function signIn(page: Page, who: keyof typeof STAFF) {
   await page.getByRole('button', { name: 'サインイン' }).click();
 }
 
+/** From the tablet's sign-in to the household search of a new birth visit. */
+export async function beginBirthVisit(page: Page) {
+  await page.goto('/counter');
+  await signIn(page, 'counter');
+  await page.getByRole('button', { name: '受付をはじめる' }).click();
+  await page.getByRole('button', { name: /子どもが生まれた/ }).click();
+  await expect(page.getByRole('heading', { name: '世帯をさがす' })).toBeVisible();
+}
+
+/** Finds a household by kana and date of birth and waits for its members. */
+export async function findHousehold(page: Page, kana: string, birthDate: string) {
+  await page.locator('#kana').fill(kana);
+  await page.locator('#birth_date').fill(birthDate);
+  await page.getByRole('button', { name: 'さがす' }).click();
+  await expect(page.getByRole('heading', { name: '世帯の方を確認してください' })).toBeVisible();
+}
+
 /** A day relative to today in Japan, as YYYY-MM-DD. */
 export function jstDay(offsetDays = 0): string {
   const d = new Date(Date.now() + offsetDays * 86_400_000);

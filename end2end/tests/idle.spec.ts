@@ -1,18 +1,13 @@
 // A tablet left alone mid-visit warns, then clears itself: the next resident sees
 // nothing of the last. Playwright's clock stands in for the minutes of waiting.
 import { test, expect } from '@playwright/test';
-import { Shots, signIn } from './helpers';
+import { Shots, beginBirthVisit, findHousehold } from './helpers';
 
 test('an unattended visit is cleared after a warning, and a touch keeps it', async ({ page }, info) => {
   const shots = new Shots(page, info);
   await page.clock.install();
-  await page.goto('/counter');
-  await signIn(page, 'counter');
-  await page.getByRole('button', { name: '受付をはじめる' }).click();
-  await page.getByRole('button', { name: /子どもが生まれた/ }).click();
-  await page.locator('#kana').fill('ヤマダ タロウ');
-  await page.locator('#birth_date').fill('1990-05-01');
-  await page.getByRole('button', { name: 'さがす' }).click();
+  await beginBirthVisit(page);
+  await findHousehold(page, 'ヤマダ タロウ', '1990-05-01');
   await expect(page.locator('table.members')).toContainText('山田　太郎');
 
   // 2 min 35 s without a touch (default: clear at 3 min, warn 30 s before).

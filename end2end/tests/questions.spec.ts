@@ -1,17 +1,12 @@
 // Unknown is not false: a fact the city's data does not hold is asked — only that one —
 // and the procedure list updates when it is answered.
 import { test, expect } from '@playwright/test';
-import { Shots, signIn, jstDay } from './helpers';
+import { Shots, beginBirthVisit, findHousehold, jstDay } from './helpers';
 
 test('a fact the city does not hold is asked once and the list updates', async ({ page }, info) => {
   const shots = new Shots(page, info);
-  await page.goto('/counter');
-  await signIn(page, 'counter');
-  await page.getByRole('button', { name: '受付をはじめる' }).click();
-  await page.getByRole('button', { name: /子どもが生まれた/ }).click();
-  await page.locator('#kana').fill('オガワ ショウタ');
-  await page.locator('#birth_date').fill('1993-08-08');
-  await page.getByRole('button', { name: 'さがす' }).click();
+  await beginBirthVisit(page);
+  await findHousehold(page, 'オガワ ショウタ', '1993-08-08');
   await page.getByRole('button', { name: 'この世帯で進める' }).click();
   await page.locator('#given_name').fill('蒼');
   await page.locator('#given_kana').fill('アオイ');
