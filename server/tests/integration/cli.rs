@@ -10,16 +10,21 @@ fn madoguchi() -> Command {
     Command::new(env!("CARGO_BIN_EXE_madoguchi"))
 }
 
-#[test]
-fn screen_prints_the_result_of_a_json_file() {
+/// Runs `madoguchi screen --input FILE` on `contents` saved as `name`.
+fn screen_file(name: &str, contents: &str) -> std::process::Output {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("req.json");
-    std::fs::write(&file, OK).unwrap();
-    let out = madoguchi()
+    let file = dir.path().join(name);
+    std::fs::write(&file, contents).unwrap();
+    madoguchi()
         .args(["screen", "--input"])
         .arg(&file)
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn screen_prints_the_result_of_a_json_file() {
+    let out = screen_file("req.json", OK);
     assert!(
         out.status.success(),
         "{}",
@@ -59,14 +64,7 @@ fn screen_reads_standard_input_and_exits_2_with_the_error_object() {
 
 #[test]
 fn screen_batch_answers_each_line_in_order() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("many.jsonl");
-    std::fs::write(&file, format!("{OK}\nnot json\n{OK}\n")).unwrap();
-    let out = madoguchi()
-        .args(["screen", "--input"])
-        .arg(&file)
-        .output()
-        .unwrap();
+    let out = screen_file("many.jsonl", &format!("{OK}\nnot json\n{OK}\n"));
     assert_eq!(
         out.status.code(),
         Some(2),
