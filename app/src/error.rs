@@ -31,6 +31,12 @@ pub enum AppError {
     /// The rules refused the request (e.g. an event they do not cover yet).
     #[error("screening_failed")]
     Screening { message: String },
+    /// A rule set edit that does not compile, or whose rule tests fail; nothing was
+    /// saved or published. Each error names the file, line and what to fix.
+    #[error("invalid_rules")]
+    InvalidRules {
+        errors: Vec<madoguchi_core::rules::RuleError>,
+    },
     /// Anything else; details are in the server log.
     #[error("internal")]
     Internal,
@@ -71,6 +77,9 @@ impl AppError {
             }
             Self::InvalidInput { .. } => "入力内容を確認してください".into(),
             Self::Screening { .. } => "手続きを判定できませんでした。職員にお知らせください".into(),
+            Self::InvalidRules { .. } => {
+                "規則に誤りがあるため保存していません。下の一覧を直してください".into()
+            }
             Self::Internal => "システムでエラーが起きました。職員にお知らせください".into(),
             Self::Transport { .. } => "通信できませんでした。もう一度お試しください".into(),
         }

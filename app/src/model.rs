@@ -178,6 +178,9 @@ pub struct ApplicationDetail {
     pub reasons: Vec<String>,
     /// The form's values in order: label and value.
     pub data: Vec<(String, String)>,
+    /// How the rules decided this procedure at the visit: each rule considered, its
+    /// conditions and the values they saw.
+    pub trace: Vec<madoguchi_core::rules::trace::RuleTrace>,
 }
 
 /// The baby, checked: the same checks in the browser (before sending) and on the server.

@@ -6,4 +6,5 @@
 pub mod age;
 pub mod forms;
 pub mod jp;
+pub mod rules;
 pub mod screening;

@@ -259,11 +259,19 @@ fn child_allowance_amount_counts_a_third_child_at_30000() {
 }
 
 #[test]
-fn events_not_yet_covered_are_refused_not_answered_empty() {
+fn a_birth_and_a_move_in_in_one_request_are_screened_together() {
     let req = json!({
-        "as_of": "2026-11-24", "events": [{ "type": "death", "date": "2026-11-20" }],
-        "household": { "members": [] }, "answers": {}
+        "as_of": "2026-11-24",
+        "events": [
+            { "type": "birth", "date": "2026-11-20", "person": "c1" },
+            { "type": "move_in", "date": "2026-11-01" }
+        ],
+        "household": { "members": nhi_family(Some("nhi")) }, "answers": {}
     });
-    let e = screen(&parse_request(&req.to_string()).unwrap()).unwrap_err();
-    assert_eq!(e.code, "unsupported_event");
+    let r = screen(&parse_request(&req.to_string()).unwrap()).unwrap();
+    let ids = ids(&r);
+    assert!(
+        ids.contains(&"birth_registration") && ids.contains(&"move_in_notification"),
+        "{ids:?}"
+    );
 }

@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m0001_registry;
 mod m0002_counter;
+mod m0003_rules;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m0001_registry::Migration),
             Box::new(m0002_counter::Migration),
+            Box::new(m0003_rules::Migration),
         ]
     }
 }

@@ -79,9 +79,16 @@ fn submit(c: &mut Criterion) {
                     visit,
                     interview: interview.clone(),
                 };
-                visits::submit(&db, &staff, &input, clock, "bench")
-                    .await
-                    .expect("submitted")
+                visits::submit(
+                    &db,
+                    &staff,
+                    madoguchi_core::rules::bundled(),
+                    &input,
+                    clock,
+                    "bench",
+                )
+                .await
+                .expect("submitted")
             })
         })
     });

@@ -8,13 +8,13 @@ mod showcase;
 
 use super::auth::{upsert_user, UserError};
 use super::entities::{
-    care_certification, child_allowance_recipient, department, employment_fact, household,
+    care_certification, child_allowance_recipient, employment_fact, household,
     insurance_membership, property_ownership, resident, tax_income,
 };
 use crate::model::Role;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
-    ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, Set,
+    ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
     Statement, TransactionTrait,
 };
 pub use shapes::Rng;
@@ -65,26 +65,6 @@ pub const DEMO_STAFF: &[(&str, &str, Role, Option<&str>, &str)] = &[
     ),
 ];
 
-/// Makes sure every department of the procedure catalog exists.
-pub async fn ensure_departments(db: &DatabaseConnection) -> Result<(), DbErr> {
-    for d in madoguchi_core::screening::DEPARTMENTS {
-        if department::Entity::find_by_id(d.id.to_owned())
-            .one(db)
-            .await?
-            .is_none()
-        {
-            department::Entity::insert(department::ActiveModel {
-                id: Set(d.id.into()),
-                name: Set(d.name.into()),
-                counter: Set(d.counter.into()),
-            })
-            .exec(db)
-            .await?;
-        }
-    }
-    Ok(())
-}
-
 pub async fn create_demo_staff(
     db: &DatabaseConnection,
     now: DateTime<Utc>,
@@ -131,7 +111,9 @@ pub async fn generate(
     if existing > 0 {
         return Err(DemoError::NotEmpty(existing));
     }
-    ensure_departments(db).await?;
+    super::rules::ensure_departments(db, madoguchi_core::rules::bundled())
+        .await
+        .map_err(|_| DbErr::Custom("departments".into()))?;
     create_demo_staff(db, now).await?;
     let mut city = shapes::City::new(seed, today);
     let mut residents = 0u64;

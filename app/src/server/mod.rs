@@ -10,7 +10,9 @@ pub mod demo;
 pub mod entities;
 pub mod queue;
 pub mod registry;
+pub mod rules;
 pub mod state;
 pub mod visits;
 
+pub use rules::LiveRules;
 pub use state::{AppState, Clock};

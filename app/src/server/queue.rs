@@ -6,6 +6,8 @@ use super::entities::{application, department, visit};
 use crate::error::AppError;
 use crate::model::{ApplicationDetail, ApplicationSummary, StaffMe};
 use chrono::{DateTime, FixedOffset, Utc};
+use madoguchi_core::rules::Ruleset;
+use madoguchi_core::screening::ScreeningResult;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
@@ -18,6 +20,7 @@ fn department_of(staff: &StaffMe) -> Result<&str, AppError> {
 pub async fn list(
     db: &DatabaseConnection,
     staff: &StaffMe,
+    rules: &Ruleset,
     now: DateTime<Utc>,
     origin: &str,
 ) -> Result<Vec<ApplicationSummary>, AppError> {
@@ -54,16 +57,23 @@ pub async fn list(
     .await?;
     Ok(apps
         .iter()
-        .map(|a| summary(a, visits.get(&a.visit_id).cloned().unwrap_or_default()))
+        .map(|a| {
+            summary(
+                a,
+                rules,
+                visits.get(&a.visit_id).cloned().unwrap_or_default(),
+            )
+        })
         .collect())
 }
 
-fn summary(a: &application::Model, visit_number: String) -> ApplicationSummary {
+fn summary(a: &application::Model, rules: &Ruleset, visit_number: String) -> ApplicationSummary {
     let jst = FixedOffset::east_opt(9 * 3600).expect("UTC+9 is a valid offset");
     ApplicationSummary {
         id: a.id,
-        procedure_name: madoguchi_core::screening::procedure(&a.procedure_id)
-            .map_or_else(|| a.procedure_id.clone(), |p| p.name.to_owned()),
+        procedure_name: rules
+            .procedure(&a.procedure_id)
+            .map_or_else(|| a.procedure_id.clone(), |p| p.name.clone()),
         subject_name: a.subject_name.clone(),
         status: a.status.clone(),
         deadline: a.deadline,
@@ -79,6 +89,7 @@ fn summary(a: &application::Model, visit_number: String) -> ApplicationSummary {
 pub async fn get(
     db: &DatabaseConnection,
     staff: &StaffMe,
+    rules: &Ruleset,
     id: i32,
     now: DateTime<Utc>,
     origin: &str,
@@ -107,8 +118,21 @@ pub async fn get(
         .await?
         .map_or_else(|| a.department_id.clone(), |d| d.name);
     audit::record(db, now, origin, entry("ok", v.household_id)).await?;
+    let trace = v
+        .screening
+        .as_deref()
+        .and_then(|s| serde_json::from_str::<ScreeningResult>(s).ok())
+        .and_then(|r| r.trace)
+        .map(|t| {
+            t.rules
+                .into_iter()
+                .filter(|r| r.procedure == a.procedure_id)
+                .collect()
+        })
+        .unwrap_or_default();
     Ok(ApplicationDetail {
-        summary: summary(&a, v.visit_number),
+        summary: summary(&a, rules, v.visit_number),
+        trace,
         department_name,
         ruleset: a.ruleset.clone(),
         reasons: serde_json::from_str(&a.reasons).map_err(|_| AppError::Internal)?,

@@ -8,6 +8,9 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub clock: Clock,
     pub kiosk: crate::model::KioskSettings,
+    /// The published rule set every screening uses; replaced when an administrator
+    /// publishes a new version.
+    pub rules: super::LiveRules,
 }
 
 /// Where "now" comes from: the system, or a fixed instant in tests.

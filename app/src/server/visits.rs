@@ -11,8 +11,9 @@ use crate::model::{
     Baby, ProcedureView, Receipt, ReceiptLine, StaffMe, SubmitVisit, VisitInput, VisitScreening,
 };
 use madoguchi_core::forms::{self, Source};
+use madoguchi_core::rules::{Options, Ruleset};
 use madoguchi_core::screening::{
-    self, department, Event, EventType, Member, Relationship, Request, ScreeningResult,
+    self, Event, EventType, Member, Relationship, Request, ScreeningResult,
 };
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -108,6 +109,7 @@ pub(super) struct Screened {
 async fn run_screening<C: ConnectionTrait>(
     db: &C,
     staff: &StaffMe,
+    rules: &Ruleset,
     input: &VisitInput,
     clock: Clock,
 ) -> Result<Screened, AppError> {
@@ -142,7 +144,12 @@ async fn run_screening<C: ConnectionTrait>(
         .map(|m| (m.person_number.clone(), m.given_name.clone()))
         .collect();
     labels.insert(BABY_ID.into(), baby.given_name.as_str().to_owned());
-    let result = screening::screen_with_labels(&request, &labels)
+    let options = Options {
+        labels: Some(&labels),
+        explain: true,
+    };
+    let result = rules
+        .screen_with(&request, options)
         .map_err(|e| AppError::Screening { message: e.message })?;
     Ok(Screened {
         visit,
@@ -158,19 +165,21 @@ async fn run_screening<C: ConnectionTrait>(
 pub async fn screen(
     db: &DatabaseConnection,
     staff: &StaffMe,
+    rules: &Ruleset,
     input: &VisitInput,
     clock: Clock,
     origin: &str,
 ) -> Result<VisitScreening, AppError> {
-    let s = run_screening(db, staff, input, clock).await?;
+    let s = run_screening(db, staff, rules, input, clock).await?;
     let mut v: visit::ActiveModel = s.visit.clone().into();
     v.household_id = Set(Some(s.household.household.id));
+    v.screening = Set(Some(json(&s.result)?));
     v.events = Set(serde_json::to_string(&s.request.events).map_err(|_| AppError::Internal)?);
     v.update(db).await?;
     audit::record(db, clock.now(), origin, read_entry(staff, &s, "screening")).await?;
     Ok(VisitScreening {
         ruleset: s.result.ruleset.clone(),
-        procedures: views(&s.result),
+        procedures: views(&s.result, rules),
         questions: s.result.questions.clone(),
         prefilled: prefilled(&s),
     })
@@ -188,12 +197,12 @@ fn read_entry<'a>(staff: &StaffMe, s: &Screened, action: &'a str) -> Audit<'a> {
     }
 }
 
-fn views(result: &ScreeningResult) -> Vec<ProcedureView> {
+fn views(result: &ScreeningResult, rules: &Ruleset) -> Vec<ProcedureView> {
     result
         .procedures
         .iter()
         .map(|p| {
-            let d = department(&p.department);
+            let d = rules.department(&p.department);
             ProcedureView {
                 procedure: p.clone(),
                 department_name: d.map_or_else(|| p.department.clone(), |d| d.name.to_owned()),
@@ -208,12 +217,13 @@ fn views(result: &ScreeningResult) -> Vec<ProcedureView> {
 pub async fn submit(
     db: &DatabaseConnection,
     staff: &StaffMe,
+    rules: &Ruleset,
     input: &SubmitVisit,
     clock: Clock,
     origin: &str,
 ) -> Result<Receipt, AppError> {
     let txn = db.begin().await?;
-    let s = run_screening(&txn, staff, &input.visit, clock).await?;
+    let s = run_screening(&txn, staff, rules, &input.visit, clock).await?;
     if !s.result.questions.is_empty() {
         return Err(AppError::Screening {
             message: "questions_unanswered".into(),
@@ -247,7 +257,7 @@ pub async fn submit(
         s.baby.given_name.as_str()
     );
     let mut lines = Vec::new();
-    for view in views(&s.result) {
+    for view in views(&s.result, rules) {
         let p = &view.procedure;
         let (subject_id, subject_name) =
             match p.subject.as_deref().and_then(|id| subject_ids.get(id)) {
@@ -314,6 +324,7 @@ pub async fn submit(
     let mut v: visit::ActiveModel = s.visit.clone().into();
     v.status = Set("submitted".into());
     v.submitted_at = Set(Some(now));
+    v.screening = Set(Some(json(&s.result)?));
     v.values_prefilled =
         Set((fields.len() - fields.iter().filter(|f| f.source == Source::Asked).count()) as i32);
     v.values_asked = Set(asked as i32);

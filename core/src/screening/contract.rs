@@ -42,6 +42,43 @@ pub enum EventType {
 }
 
 impl EventType {
+    pub const ALL: [EventType; 10] = [
+        Self::Birth,
+        Self::MoveIn,
+        Self::MoveOut,
+        Self::MoveWithin,
+        Self::Death,
+        Self::Marriage,
+        Self::Divorce,
+        Self::InsuranceLoss,
+        Self::InsuranceGain,
+        Self::Pregnancy,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Birth => "birth",
+            Self::MoveIn => "move_in",
+            Self::MoveOut => "move_out",
+            Self::MoveWithin => "move_within",
+            Self::Death => "death",
+            Self::Marriage => "marriage",
+            Self::Divorce => "divorce",
+            Self::InsuranceLoss => "insurance_loss",
+            Self::InsuranceGain => "insurance_gain",
+            Self::Pregnancy => "pregnancy",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|e| e.id() == id)
+    }
+
+    /// Position in [`EventType::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     pub fn label_ja(self) -> &'static str {
         match self {
             Self::Birth => "出生",
@@ -104,6 +141,30 @@ pub enum Relationship {
 }
 
 impl Relationship {
+    pub const ALL: [Relationship; 8] = [
+        Self::Head,
+        Self::Spouse,
+        Self::Child,
+        Self::Parent,
+        Self::Grandchild,
+        Self::Grandparent,
+        Self::Sibling,
+        Self::Other,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Head => "head",
+            Self::Spouse => "spouse",
+            Self::Child => "child",
+            Self::Parent => "parent",
+            Self::Grandchild => "grandchild",
+            Self::Grandparent => "grandparent",
+            Self::Sibling => "sibling",
+            Self::Other => "other",
+        }
+    }
+
     pub fn label_ja(self) -> &'static str {
         match self {
             Self::Head => "世帯主",
@@ -128,6 +189,16 @@ pub enum Sex {
 }
 
 impl Sex {
+    pub const ALL: [Sex; 3] = [Self::Male, Self::Female, Self::Unspecified];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Male => "male",
+            Self::Female => "female",
+            Self::Unspecified => "unspecified",
+        }
+    }
+
     pub fn label_ja(self) -> &'static str {
         match self {
             Self::Male => "男",
@@ -185,6 +256,9 @@ pub struct ScreeningResult {
     pub as_of: NaiveDate,
     pub procedures: Vec<ProcedureResult>,
     pub questions: Vec<Question>,
+    /// The full explanation, when asked for (`?explain=true`, `--explain`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trace: Option<crate::rules::trace::Trace>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

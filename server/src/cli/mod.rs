@@ -74,7 +74,9 @@ pub async fn run(cli: Cli) -> ExitCode {
 pub async fn open(database_url: &str) -> anyhow::Result<sea_orm::DatabaseConnection> {
     let db = app::server::db::connect(database_url).await?;
     app::server::db::migrate(&db).await?;
-    app::server::demo::ensure_departments(&db).await?;
+    app::server::rules::load(&db, chrono::Utc::now())
+        .await
+        .map_err(|e| anyhow::anyhow!("the rule set could not be loaded: {e:?}"))?;
     Ok(db)
 }
 

@@ -45,7 +45,10 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
         idle_seconds,
         warning_seconds: 30.min(idle_seconds / 2),
     };
+    let rules = app::server::rules::load(&db, chrono::Utc::now()).await?;
+    tracing::info!(version = %rules.version, "rule set loaded");
     let state = AppState {
+        rules: app::server::LiveRules::new(rules),
         db,
         clock: Clock::System,
         kiosk,

@@ -1,13 +1,30 @@
-//! `POST /api/v1/screenings`: the public screening contract over HTTP. No session is
-//! needed and no database is read: the result is a pure function of the request.
+//! `POST /api/v1/screenings`: the public screening contract over HTTP, screened with
+//! the published rule set. No session is needed and no database is read: the result is
+//! a pure function of the request and the rules. `?explain=true` adds the full trace.
 
+use app::server::AppState;
 use axum::body::Bytes;
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use madoguchi_core::screening::{parse_request, screen, ContractError};
+use madoguchi_core::rules::Options;
+use madoguchi_core::screening::{parse_request, ContractError};
+use serde::Deserialize;
 
-pub async fn post(body: Bytes) -> Response {
+#[derive(Debug, Default, Deserialize)]
+pub struct Params {
+    #[serde(default)]
+    explain: bool,
+}
+
+pub async fn post(
+    State(state): State<AppState>,
+    Query(params): Query<Params>,
+    body: Bytes,
+) -> Response {
+    let explain = params.explain;
+    let rules = state.rules.get();
     let result = std::str::from_utf8(&body)
         .map_err(|_| ContractError {
             code: "invalid_json".into(),
@@ -15,7 +32,15 @@ pub async fn post(body: Bytes) -> Response {
             path: String::new(),
         })
         .and_then(parse_request)
-        .and_then(|request| screen(&request));
+        .and_then(|request| {
+            rules.screen_with(
+                &request,
+                Options {
+                    labels: None,
+                    explain,
+                },
+            )
+        });
     match result {
         Ok(r) => Json(r).into_response(),
         Err(e) => (StatusCode::UNPROCESSABLE_ENTITY, Json(e.to_json())).into_response(),

@@ -131,3 +131,21 @@ fn user_creates_an_account_that_can_sign_in() {
         assert_eq!(me.department_id.as_deref(), Some("kodomo"));
     });
 }
+
+#[test]
+fn screen_explain_prints_the_trace() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("req.json");
+    std::fs::write(&file, OK).unwrap();
+    let out = madoguchi()
+        .args(["screen", "--explain", "--input"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules = result["trace"]["rules"].as_array().unwrap();
+    assert!(rules
+        .iter()
+        .any(|r| r["rule"] == "birth.child_rearing_allowance" && r["outcome"] == "applies"));
+}

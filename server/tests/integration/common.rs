@@ -73,6 +73,7 @@ impl TestDb {
             db: self.db.clone(),
             clock: Clock::Fixed(now()),
             kiosk: Default::default(),
+            rules: app::server::LiveRules::bundled(),
         }
     }
 

@@ -59,9 +59,16 @@ pub async fn submitted_visit(t: &TestDb) -> app::model::Receipt {
         visit: visit(visit_number),
         interview: interview(),
     };
-    visits::submit(&t.db, &counter, &input, clock, "test")
-        .await
-        .unwrap()
+    visits::submit(
+        &t.db,
+        &counter,
+        madoguchi_core::rules::bundled(),
+        &input,
+        clock,
+        "test",
+    )
+    .await
+    .unwrap()
 }
 
 #[tokio::test]
@@ -135,9 +142,16 @@ async fn screening_the_nhi_household_lists_the_birth_procedures_with_prefilled_v
     let counter = t.staff("counter").await;
     let clock = Clock::Fixed(now());
     let visit_number = visits::start(&t.db, &counter, clock).await.unwrap();
-    let s = visits::screen(&t.db, &counter, &visit(visit_number), clock, "test")
-        .await
-        .unwrap();
+    let s = visits::screen(
+        &t.db,
+        &counter,
+        madoguchi_core::rules::bundled(),
+        &visit(visit_number),
+        clock,
+        "test",
+    )
+    .await
+    .unwrap();
     let mut ids: Vec<&str> = s
         .procedures
         .iter()
@@ -212,9 +226,16 @@ async fn a_bad_interview_saves_nothing() {
         visit: visit(visit_number),
         interview: bad,
     };
-    let e = visits::submit(&t.db, &counter, &input, clock, "test")
-        .await
-        .unwrap_err();
+    let e = visits::submit(
+        &t.db,
+        &counter,
+        madoguchi_core::rules::bundled(),
+        &input,
+        clock,
+        "test",
+    )
+    .await
+    .unwrap_err();
     assert!(
         matches!(e, AppError::InvalidInput { ref fields } if fields[0].field == "account_holder"),
         "{e:?}"
@@ -233,12 +254,26 @@ async fn a_submitted_visit_cannot_be_submitted_again() {
         visit: visit(visit_number),
         interview: interview(),
     };
-    visits::submit(&t.db, &counter, &input, clock, "test")
-        .await
-        .unwrap();
-    let e = visits::submit(&t.db, &counter, &input, clock, "test")
-        .await
-        .unwrap_err();
+    visits::submit(
+        &t.db,
+        &counter,
+        madoguchi_core::rules::bundled(),
+        &input,
+        clock,
+        "test",
+    )
+    .await
+    .unwrap();
+    let e = visits::submit(
+        &t.db,
+        &counter,
+        madoguchi_core::rules::bundled(),
+        &input,
+        clock,
+        "test",
+    )
+    .await
+    .unwrap_err();
     assert_eq!(e, AppError::VisitClosed);
     assert_eq!(t.count("applications").await, 6);
 }
@@ -251,9 +286,16 @@ async fn a_baby_born_tomorrow_is_refused() {
     let visit_number = visits::start(&t.db, &counter, clock).await.unwrap();
     let mut input = visit(visit_number);
     input.baby.birth_date = "2026-11-26".into();
-    let e = visits::screen(&t.db, &counter, &input, clock, "test")
-        .await
-        .unwrap_err();
+    let e = visits::screen(
+        &t.db,
+        &counter,
+        madoguchi_core::rules::bundled(),
+        &input,
+        clock,
+        "test",
+    )
+    .await
+    .unwrap_err();
     assert!(
         matches!(e, AppError::InvalidInput { ref fields } if fields[0].field == "birth_date"),
         "{e:?}"
@@ -267,8 +309,15 @@ async fn another_staff_members_visit_is_not_found() {
     let admin = t.staff("admin").await;
     let clock = Clock::Fixed(now());
     let visit_number = visits::start(&t.db, &counter, clock).await.unwrap();
-    let e = visits::screen(&t.db, &admin, &visit(visit_number), clock, "test")
-        .await
-        .unwrap_err();
+    let e = visits::screen(
+        &t.db,
+        &admin,
+        madoguchi_core::rules::bundled(),
+        &visit(visit_number),
+        clock,
+        "test",
+    )
+    .await
+    .unwrap_err();
     assert_eq!(e, AppError::NotFound);
 }

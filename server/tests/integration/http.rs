@@ -133,3 +133,41 @@ async fn the_queue_needs_a_session() {
     assert!(!status.is_success());
     assert_eq!(body["code"], "unauthenticated");
 }
+
+#[tokio::test]
+async fn explain_true_adds_the_trace_and_why_procedures_were_not_listed() {
+    let t = TestDb::new().await;
+    let (status, _, body) = call(
+        &t,
+        post("/api/v1/screenings?explain=true")
+            .body(Body::from(REQUEST))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let rules = body["trace"]["rules"].as_array().unwrap();
+    let lump = rules
+        .iter()
+        .find(|r| r["rule"] == "birth.childbirth_lump_sum")
+        .unwrap();
+    assert_eq!(lump["outcome"], "question");
+    assert_eq!(lump["conditions"][0]["result"], "unknown");
+    assert_eq!(lump["conditions"][0]["questions"][0], "p2.insurance");
+    let not_listed = body["trace"]["not_listed"].as_array().unwrap();
+    let single = not_listed
+        .iter()
+        .find(|n| n["procedure"] == "child_rearing_allowance")
+        .unwrap();
+    assert!(single["why"][0]
+        .as_str()
+        .unwrap()
+        .contains("no such member"));
+    let (_, _, plain) = call(
+        &t,
+        post("/api/v1/screenings")
+            .body(Body::from(REQUEST))
+            .unwrap(),
+    )
+    .await;
+    assert!(plain.get("trace").is_none());
+}

@@ -9,3 +9,4 @@ mod counter;
 mod demo;
 mod http;
 mod queue;
+mod rules;

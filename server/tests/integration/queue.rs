@@ -9,8 +9,24 @@ async fn each_department_sees_only_its_own_applications_newest_first() {
     submitted_visit(&t).await;
     let kodomo = t.staff("kodomo").await;
     let hoken = t.staff("hoken").await;
-    let k = queue::list(&t.db, &kodomo, now(), "test").await.unwrap();
-    let h = queue::list(&t.db, &hoken, now(), "test").await.unwrap();
+    let k = queue::list(
+        &t.db,
+        &kodomo,
+        madoguchi_core::rules::bundled(),
+        now(),
+        "test",
+    )
+    .await
+    .unwrap();
+    let h = queue::list(
+        &t.db,
+        &hoken,
+        madoguchi_core::rules::bundled(),
+        now(),
+        "test",
+    )
+    .await
+    .unwrap();
     let names = |l: &[app::model::ApplicationSummary]| {
         l.iter()
             .map(|a| a.procedure_name.clone())
@@ -35,8 +51,26 @@ async fn staff_open_their_application_with_data_and_reasons() {
     let t = TestDb::new().await.with_city(20).await;
     submitted_visit(&t).await;
     let kodomo = t.staff("kodomo").await;
-    let id = queue::list(&t.db, &kodomo, now(), "test").await.unwrap()[0].id;
-    let d = queue::get(&t.db, &kodomo, id, now(), "test").await.unwrap();
+    let id = queue::list(
+        &t.db,
+        &kodomo,
+        madoguchi_core::rules::bundled(),
+        now(),
+        "test",
+    )
+    .await
+    .unwrap()[0]
+        .id;
+    let d = queue::get(
+        &t.db,
+        &kodomo,
+        madoguchi_core::rules::bundled(),
+        id,
+        now(),
+        "test",
+    )
+    .await
+    .unwrap();
     assert!(d
         .data
         .iter()
@@ -57,12 +91,28 @@ async fn another_departments_application_is_not_found_and_the_attempt_is_audited
     submitted_visit(&t).await;
     let kodomo = t.staff("kodomo").await;
     let hoken = t.staff("hoken").await;
-    let theirs = queue::list(&t.db, &hoken, now(), "test").await.unwrap()[0].id;
+    let theirs = queue::list(
+        &t.db,
+        &hoken,
+        madoguchi_core::rules::bundled(),
+        now(),
+        "test",
+    )
+    .await
+    .unwrap()[0]
+        .id;
     let before = t.count("audit_log").await;
     assert_eq!(
-        queue::get(&t.db, &kodomo, theirs, now(), "test")
-            .await
-            .unwrap_err(),
+        queue::get(
+            &t.db,
+            &kodomo,
+            madoguchi_core::rules::bundled(),
+            theirs,
+            now(),
+            "test"
+        )
+        .await
+        .unwrap_err(),
         AppError::NotFound
     );
     assert_eq!(t.count("audit_log").await, before + 1);
@@ -73,9 +123,15 @@ async fn counter_staff_have_no_queue() {
     let t = TestDb::new().await.with_city(5).await;
     let counter = t.staff("counter").await;
     assert_eq!(
-        queue::list(&t.db, &counter, now(), "test")
-            .await
-            .unwrap_err(),
+        queue::list(
+            &t.db,
+            &counter,
+            madoguchi_core::rules::bundled(),
+            now(),
+            "test"
+        )
+        .await
+        .unwrap_err(),
         AppError::Forbidden
     );
 }

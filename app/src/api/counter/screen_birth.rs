@@ -9,5 +9,13 @@ pub async fn screen_birth(input: VisitInput) -> Result<VisitScreening, AppError>
     use crate::model::Role;
     use crate::server::{context, visits};
     let (state, me) = context::staff_with(&[Role::Counter, Role::Supervisor]).await?;
-    visits::screen(&state.db, &me, &input, state.clock, &context::origin()).await
+    visits::screen(
+        &state.db,
+        &me,
+        &state.rules.get(),
+        &input,
+        state.clock,
+        &context::origin(),
+    )
+    .await
 }

@@ -9,5 +9,13 @@ pub async fn submit_visit(input: crate::model::SubmitVisit) -> Result<Receipt, A
     use crate::model::Role;
     use crate::server::{context, visits};
     let (state, me) = context::staff_with(&[Role::Counter, Role::Supervisor]).await?;
-    visits::submit(&state.db, &me, &input, state.clock, &context::origin()).await
+    visits::submit(
+        &state.db,
+        &me,
+        &state.rules.get(),
+        &input,
+        state.clock,
+        &context::origin(),
+    )
+    .await
 }

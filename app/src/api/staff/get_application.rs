@@ -9,5 +9,13 @@ pub async fn get_application(id: i32) -> Result<ApplicationDetail, AppError> {
     use crate::model::Role;
     use crate::server::{context, queue};
     let (state, me) = context::staff_with(&[Role::Department]).await?;
-    queue::get(&state.db, &me, id, state.clock.now(), &context::origin()).await
+    queue::get(
+        &state.db,
+        &me,
+        &state.rules.get(),
+        id,
+        state.clock.now(),
+        &context::origin(),
+    )
+    .await
 }

@@ -9,5 +9,12 @@ pub async fn list_applications() -> Result<Vec<ApplicationSummary>, AppError> {
     use crate::model::Role;
     use crate::server::{context, queue};
     let (state, me) = context::staff_with(&[Role::Department]).await?;
-    queue::list(&state.db, &me, state.clock.now(), &context::origin()).await
+    queue::list(
+        &state.db,
+        &me,
+        &state.rules.get(),
+        state.clock.now(),
+        &context::origin(),
+    )
+    .await
 }

@@ -12,6 +12,7 @@ pub mod household;
 pub mod insurance_membership;
 pub mod property_ownership;
 pub mod resident;
+pub mod ruleset;
 pub mod staff_session;
 pub mod staff_user;
 pub mod tax_income;

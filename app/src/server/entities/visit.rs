@@ -20,6 +20,8 @@ pub struct Model {
     pub values_on_paper: i32,
     pub created_at: DateTimeUtc,
     pub submitted_at: Option<DateTimeUtc>,
+    /// The last screening of the visit with its explanation (contract JSON with `trace`).
+    pub screening: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,0 +1,287 @@
+//! Rule tests as data: named cases (a request, and what must come out) kept beside the
+//! rules in `rules/tests/*.toml`, run by `cargo test` and from the admin page.
+//!
+//! ```toml
+//! [households.nhi_family]
+//! members = [{ id = "p1", relationship = "head", birth_date = 1990-05-01, sex = "male" }]
+//!
+//! [[case]]
+//! name = "…"
+//! as_of = 2026-11-24
+//! events = [{ type = "birth", date = 2026-11-20, person = "c1" }]
+//! household = "nhi_family"           # or `members = [...]`
+//! patch = { p1 = { insurance = "employee" } }
+//! add = [{ id = "c1", relationship = "child", birth_date = 2026-11-20, sex = "female" }]
+//! answers = { "p1.public_servant" = false }
+//! expect = ["birth_registration"]    # exactly these procedure ids
+//! includes = [], excludes = []        # at least / none of these
+//! questions = []                     # exactly these question ids (empty when `expect` is given)
+//! deadlines = { birth_registration = 2026-12-03 }   # or "none"
+//! benefits = { child_allowance = 15000 }
+//! subjects = { child_allowance = "c1" }
+//! error = "duplicate_member_id"      # the request must be refused with this code
+//! ```
+
+use super::{RuleFiles, Ruleset};
+use crate::screening::parse_request;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value as Json};
+use std::collections::BTreeMap;
+use toml::Value;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaseFile {
+    #[serde(default)]
+    households: BTreeMap<String, HouseholdDef>,
+    #[serde(default)]
+    case: Vec<CaseDef>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HouseholdDef {
+    members: Vec<Value>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaseDef {
+    name: String,
+    as_of: Value,
+    events: Vec<Value>,
+    household: Option<String>,
+    members: Option<Vec<Value>>,
+    #[serde(default)]
+    patch: BTreeMap<String, toml::Table>,
+    #[serde(default)]
+    add: Vec<Value>,
+    #[serde(default)]
+    answers: toml::Table,
+    expect: Option<Vec<String>>,
+    #[serde(default)]
+    includes: Vec<String>,
+    #[serde(default)]
+    excludes: Vec<String>,
+    questions: Option<Vec<String>>,
+    #[serde(default)]
+    deadlines: BTreeMap<String, Value>,
+    #[serde(default)]
+    benefits: BTreeMap<String, i64>,
+    #[serde(default)]
+    subjects: BTreeMap<String, String>,
+    error: Option<String>,
+    error_path: Option<String>,
+}
+
+/// One case's outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseResult {
+    pub file: String,
+    pub name: String,
+    pub passed: bool,
+    pub failures: Vec<String>,
+    /// The procedure ids the case names (expected or excluded), for coverage.
+    pub procedures: Vec<String>,
+}
+
+fn to_json(v: &Value) -> Json {
+    match v {
+        Value::String(s) => Json::String(s.clone()),
+        Value::Integer(i) => json!(i),
+        Value::Float(f) => json!(f),
+        Value::Boolean(b) => Json::Bool(*b),
+        Value::Datetime(d) => Json::String(d.to_string()),
+        Value::Array(a) => Json::Array(a.iter().map(to_json).collect()),
+        Value::Table(t) => Json::Object(t.iter().map(|(k, v)| (k.clone(), to_json(v))).collect()),
+    }
+}
+
+/// Runs every case of every file against `rules`. A file that does not parse is one
+/// failed case named after the file.
+pub fn run(rules: &Ruleset, files: &RuleFiles) -> Vec<CaseResult> {
+    let mut out = Vec::new();
+    for (file, text) in files {
+        let doc: CaseFile = match toml::from_str(text) {
+            Ok(d) => d,
+            Err(e) => {
+                out.push(CaseResult {
+                    file: file.clone(),
+                    name: "(file)".into(),
+                    passed: false,
+                    failures: vec![format!("{file}: {}", e.to_string().trim())],
+                    procedures: vec![],
+                });
+                continue;
+            }
+        };
+        for case in &doc.case {
+            let failures = run_case(rules, &doc, case);
+            let mut procedures: Vec<String> = case
+                .expect
+                .iter()
+                .flatten()
+                .chain(&case.includes)
+                .chain(&case.excludes)
+                .cloned()
+                .collect();
+            procedures.sort();
+            procedures.dedup();
+            out.push(CaseResult {
+                file: file.clone(),
+                name: case.name.clone(),
+                passed: failures.is_empty(),
+                failures,
+                procedures,
+            });
+        }
+    }
+    out
+}
+
+fn members(doc: &CaseFile, case: &CaseDef) -> Result<Vec<Json>, String> {
+    let mut members: Vec<Json> = match (&case.household, &case.members) {
+        (Some(name), None) => doc
+            .households
+            .get(name)
+            .ok_or_else(|| format!("no household `{name}` in this file"))?
+            .members
+            .iter()
+            .map(to_json)
+            .collect(),
+        (None, Some(list)) => list.iter().map(to_json).collect(),
+        (None, None) => Vec::new(),
+        (Some(_), Some(_)) => return Err("give `household` or `members`, not both".into()),
+    };
+    for (id, changes) in &case.patch {
+        let m = members
+            .iter_mut()
+            .find(|m| m["id"] == json!(id))
+            .ok_or_else(|| format!("patch names member `{id}`, who is not in the household"))?;
+        for (k, v) in changes {
+            if let Json::Object(obj) = m {
+                if v.as_str() == Some("-") {
+                    obj.remove(k);
+                } else {
+                    obj.insert(k.clone(), to_json(v));
+                }
+            }
+        }
+    }
+    members.extend(case.add.iter().map(to_json));
+    Ok(members)
+}
+
+fn run_case(rules: &Ruleset, doc: &CaseFile, case: &CaseDef) -> Vec<String> {
+    let members = match members(doc, case) {
+        Ok(m) => m,
+        Err(e) => return vec![e],
+    };
+    let answers: Map<String, Json> = case
+        .answers
+        .iter()
+        .map(|(k, v)| (k.clone(), to_json(v)))
+        .collect();
+    let request = json!({
+        "as_of": to_json(&case.as_of),
+        "events": case.events.iter().map(to_json).collect::<Vec<_>>(),
+        "household": { "members": members },
+        "answers": answers,
+    });
+    let result = parse_request(&request.to_string()).and_then(|r| rules.screen(&r));
+    let mut f = Vec::new();
+    let result = match (result, &case.error) {
+        (Err(e), Some(code)) => {
+            if &e.code != code {
+                f.push(format!(
+                    "expected error `{code}`, got `{}` ({})",
+                    e.code, e.message
+                ));
+            }
+            if let Some(path) = &case.error_path {
+                if &e.path != path {
+                    f.push(format!("expected the error at `{path}`, got `{}`", e.path));
+                }
+            }
+            return f;
+        }
+        (Err(e), None) => return vec![format!("refused: {} at {}: {}", e.code, e.path, e.message)],
+        (Ok(_), Some(code)) => {
+            return vec![format!(
+                "expected error `{code}`, but the request was screened"
+            )]
+        }
+        (Ok(r), None) => r,
+    };
+    let mut listed: Vec<&str> = result.procedures.iter().map(|p| p.id.as_str()).collect();
+    listed.sort();
+    listed.dedup();
+    if let Some(expect) = &case.expect {
+        let mut want: Vec<&str> = expect.iter().map(String::as_str).collect();
+        want.sort();
+        if want != listed {
+            f.push(format!("expected procedures {want:?}, got {listed:?}"));
+        }
+    }
+    for id in &case.includes {
+        if !listed.contains(&id.as_str()) {
+            f.push(format!("`{id}` should be listed; got {listed:?}"));
+        }
+    }
+    for id in &case.excludes {
+        if listed.contains(&id.as_str()) {
+            f.push(format!("`{id}` should not be listed"));
+        }
+    }
+    let asked: Vec<&str> = result.questions.iter().map(|q| q.id.as_str()).collect();
+    let want_questions = case
+        .questions
+        .clone()
+        .or_else(|| case.expect.as_ref().map(|_| Vec::new()));
+    if let Some(mut want) = want_questions {
+        let mut got = asked.clone();
+        want.sort();
+        got.sort();
+        if want != got {
+            f.push(format!("expected questions {want:?}, got {got:?}"));
+        }
+    }
+    let find = |id: &str| result.procedures.iter().find(|p| p.id == id);
+    for (id, want) in &case.deadlines {
+        let Some(p) = find(id) else {
+            f.push(format!("deadline of `{id}`: it is not listed"));
+            continue;
+        };
+        let got = p.deadline.map_or("none".to_owned(), |d| d.to_string());
+        let want = match want {
+            Value::Datetime(d) => d.to_string(),
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        if got != want {
+            f.push(format!("deadline of `{id}`: expected {want}, got {got}"));
+        }
+    }
+    for (id, want) in &case.benefits {
+        match find(id) {
+            None => f.push(format!("benefit of `{id}`: it is not listed")),
+            Some(p) => {
+                let got = p.benefit.as_ref().map_or(0, |b| b.amount);
+                if got != *want {
+                    f.push(format!("benefit of `{id}`: expected {want}, got {got}"));
+                }
+            }
+        }
+    }
+    for (id, want) in &case.subjects {
+        match find(id) {
+            None => f.push(format!("subject of `{id}`: it is not listed")),
+            Some(p) if p.subject.as_deref() != Some(want.as_str()) => f.push(format!(
+                "subject of `{id}`: expected {want}, got {:?}",
+                p.subject
+            )),
+            Some(_) => {}
+        }
+    }
+    f
+}

@@ -1,0 +1,540 @@
+//! From rule files to a [`Ruleset`]: parse, resolve, type-check, and refuse anything
+//! doubtful with an error that names the file, line and column.
+
+use super::benefits::ChildAllowanceParams;
+use super::expr::{self, Builtin, MemberFact, Node, Op, Role, Ty, Vocabulary};
+use super::params::{settle, Param, ParamKind, ParamValue, Period};
+use super::source::{ConditionDef, SourceFile};
+use super::template::{self, Allowed, Template};
+use super::*;
+use chrono::NaiveDate;
+use std::collections::HashSet;
+use std::ops::Range;
+
+struct Ctx<'f> {
+    file: &'f str,
+    text: &'f str,
+    errors: &'f mut Vec<RuleError>,
+}
+
+impl Ctx<'_> {
+    fn err(&mut self, offset: usize, message: impl Into<String>) {
+        let before = &self.text[..offset.min(self.text.len())];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        self.errors.push(RuleError {
+            file: self.file.to_owned(),
+            line,
+            column,
+            message: message.into(),
+        });
+    }
+}
+
+struct Names<'a> {
+    params: &'a [Param],
+    facts: &'a [Fact],
+    procedures: &'a [Procedure],
+}
+
+impl Vocabulary for Names<'_> {
+    fn param(&self, name: &str) -> Option<(usize, Ty)> {
+        self.params
+            .iter()
+            .position(|p| p.name == name)
+            .map(|i| (i, self.params[i].kind.ty()))
+    }
+    fn member_fact(&self, name: &str) -> Option<(usize, Ty)> {
+        let builtin = name == "receives" || MemberFact::BUILTIN.iter().any(|(n, ..)| *n == name);
+        if builtin {
+            return None;
+        }
+        self.facts
+            .iter()
+            .position(|f| !f.household && f.name == name)
+            .map(|i| (i, self.facts[i].ty))
+    }
+    fn household_fact(&self, name: &str) -> Option<(usize, Ty)> {
+        if name == "claimant" {
+            return None;
+        }
+        self.facts
+            .iter()
+            .position(|f| f.household && f.name == name)
+            .map(|i| (i, self.facts[i].ty))
+    }
+    fn has_procedure(&self, id: &str) -> bool {
+        self.procedures.iter().any(|p| p.id == id)
+    }
+}
+
+/// Compiles a rule set from its files, or lists every error found.
+pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
+    let mut errors = Vec::new();
+    let mut docs = Vec::new();
+    for (name, text) in files.iter().filter(|(name, _)| !is_test_file(name)) {
+        match toml::from_str::<SourceFile>(text) {
+            Ok(doc) => docs.push((name.as_str(), text.as_str(), doc)),
+            Err(e) => {
+                let mut ctx = Ctx {
+                    file: name,
+                    text,
+                    errors: &mut errors,
+                };
+                let at = e.span().map_or(0, |s| s.start);
+                ctx.err(at, e.message().to_owned());
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut version = None;
+    let mut departments = Vec::new();
+    let mut procedures = Vec::new();
+    for (file, text, doc) in &docs {
+        let mut ctx = Ctx {
+            file,
+            text,
+            errors: &mut errors,
+        };
+        if let Some(v) = &doc.version {
+            if version.replace(v.clone()).is_some() {
+                ctx.err(0, "the version is set in more than one file");
+            }
+        }
+        for d in &doc.department {
+            departments.push(Department {
+                id: d.id.clone(),
+                name: d.name.clone(),
+                counter: d.counter.clone(),
+            });
+        }
+        for p in &doc.procedure {
+            if procedures
+                .iter()
+                .any(|x: &Procedure| x.id == *p.id.get_ref())
+            {
+                ctx.err(
+                    p.id.span().start,
+                    format!("procedure `{}` is defined twice", p.id.get_ref()),
+                );
+            }
+            procedures.push(Procedure {
+                id: p.id.get_ref().clone(),
+                name: p.name.clone(),
+                department: p.department.clone(),
+                documents: p.documents.clone(),
+            });
+        }
+        for p in &doc.procedure {
+            if !departments.iter().any(|d| d.id == p.department)
+                && !docs
+                    .iter()
+                    .any(|(_, _, d)| d.department.iter().any(|x| x.id == p.department))
+            {
+                ctx.err(
+                    p.id.span().start,
+                    format!(
+                        "procedure `{}` names an unknown department `{}`",
+                        p.id.get_ref(),
+                        p.department
+                    ),
+                );
+            }
+        }
+    }
+    let params = collect_params(&docs, &mut errors);
+    let (facts, builtin_questions, receives_question, claimant_question) =
+        collect_facts(&docs, &mut errors);
+    let names = Names {
+        params: &params,
+        facts: &facts,
+        procedures: &procedures,
+    };
+    let mut rules = Vec::new();
+    let mut by_event = vec![Vec::new(); EventType::ALL.len()];
+    let mut rule_ids = HashSet::new();
+    for (file, text, doc) in &docs {
+        let mut ctx = Ctx {
+            file,
+            text,
+            errors: &mut errors,
+        };
+        for def in &doc.rule {
+            let at = def.id.span().start;
+            if !rule_ids.insert(def.id.get_ref().clone()) {
+                ctx.err(at, format!("rule `{}` is defined twice", def.id.get_ref()));
+            }
+            let Some(procedure) = procedures.iter().position(|p| p.id == def.procedure) else {
+                ctx.err(
+                    at,
+                    format!(
+                        "rule `{}` names an unknown procedure `{}`",
+                        def.id.get_ref(),
+                        def.procedure
+                    ),
+                );
+                continue;
+            };
+            let subjects = match def.subject.as_str() {
+                "event" => Subjects::Event,
+                "members" => Subjects::Members,
+                other => match Role::from_name(other) {
+                    Some(r) if r != Role::Subject => Subjects::Role(r),
+                    _ => {
+                        ctx.err(at, format!("`for = \"{other}\"`: use event, members, claimant, mother, partner, head or single_parent"));
+                        continue;
+                    }
+                },
+            };
+            let index = rules.len();
+            for e in &def.events {
+                match EventType::from_id(e) {
+                    Some(ev) => by_event[ev.index()].push(index),
+                    None => ctx.err(at, format!("unknown event `{e}`")),
+                }
+            }
+            let when = conditions(&mut ctx, &names, &def.when);
+            let notes = conditions(&mut ctx, &names, &def.notes);
+            let deadline = def.deadline.as_ref().and_then(|d| {
+                expression(&mut ctx, &names, d.get_ref(), d.span(), Ty::Date)
+                    .map(|n| (d.get_ref().clone(), n))
+            });
+            let benefit = def.benefit.as_ref().and_then(|b| {
+                if !matches!(b.per.as_str(), "once" | "month" | "year") {
+                    ctx.err(
+                        b.amount.span().start,
+                        format!("`per = \"{}\"`: use once, month or year", b.per),
+                    );
+                }
+                expression(
+                    &mut ctx,
+                    &names,
+                    b.amount.get_ref(),
+                    b.amount.span(),
+                    Ty::Int,
+                )
+                .map(|n| (n, b.per.clone()))
+            });
+            let reasons = def
+                .reasons
+                .iter()
+                .filter_map(|r| reason(&mut ctx, &names, r, at))
+                .collect();
+            rules.push(Rule {
+                id: def.id.get_ref().clone(),
+                procedure,
+                subjects,
+                when,
+                deadline,
+                reasons,
+                notes,
+                benefit,
+            });
+        }
+    }
+    let child_allowance = ChildAllowanceParams::resolve(&params);
+    if child_allowance.is_none() && rules.iter().any(uses_child_allowance) {
+        errors.push(RuleError {
+            file: "parameters".into(),
+            line: 0,
+            column: 0,
+            message: format!(
+                "child_allowance_monthly/child_allowance_band need the parameters {}",
+                ChildAllowanceParams::NAMES.join(", ")
+            ),
+        });
+    }
+    let version = version.unwrap_or_else(|| {
+        errors.push(RuleError {
+            file: String::new(),
+            line: 0,
+            column: 0,
+            message: "no file sets the rule set's `version`".into(),
+        });
+        String::new()
+    });
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Ruleset {
+        version,
+        departments,
+        procedures,
+        params,
+        facts,
+        builtin_questions,
+        receives_question,
+        claimant_question,
+        rules,
+        by_event,
+        child_allowance,
+        files: files.clone(),
+    })
+}
+
+/// Rule tests travel with the rules (`tests/…`) but are not rules.
+pub fn is_test_file(path: &str) -> bool {
+    path.starts_with("tests/")
+}
+
+fn expression(
+    ctx: &mut Ctx<'_>,
+    names: &Names<'_>,
+    src: &str,
+    span: Range<usize>,
+    want: Ty,
+) -> Option<Node> {
+    match expr::compile(src, names, want) {
+        Ok(n) => Some(n),
+        Err(e) => {
+            // The span includes the opening quote of the TOML string.
+            ctx.err(
+                span.start + 1 + e.start,
+                format!("{} (in `{src}`)", e.message),
+            );
+            None
+        }
+    }
+}
+
+fn reason(ctx: &mut Ctx<'_>, names: &Names<'_>, text: &str, at: usize) -> Option<Template> {
+    let lookup = |p: &str| names.params.iter().position(|x| x.name == p);
+    match template::parse(text, &Allowed::Reason(&lookup)) {
+        Ok(t) => Some(t),
+        Err(m) => {
+            ctx.err(at, m);
+            None
+        }
+    }
+}
+
+fn conditions(ctx: &mut Ctx<'_>, names: &Names<'_>, defs: &[ConditionDef]) -> Vec<Condition> {
+    defs.iter()
+        .filter_map(|c| {
+            let node = expression(ctx, names, c.test.get_ref(), c.test.span(), Ty::Bool)?;
+            let reason = match &c.reason {
+                Some(r) => Some(reason(ctx, names, r, c.test.span().start)?),
+                None => None,
+            };
+            Some(Condition {
+                text: c.test.get_ref().clone(),
+                node,
+                reason,
+            })
+        })
+        .collect()
+}
+
+fn to_date(d: &toml::value::Datetime) -> Option<NaiveDate> {
+    match (d.date, d.time) {
+        (Some(date), None) => {
+            NaiveDate::from_ymd_opt(date.year.into(), date.month.into(), date.day.into())
+        }
+        _ => None,
+    }
+}
+
+fn collect_params(docs: &[(&str, &str, SourceFile)], errors: &mut Vec<RuleError>) -> Vec<Param> {
+    let mut params: Vec<Param> = Vec::new();
+    for (file, text, doc) in docs {
+        let mut ctx = Ctx { file, text, errors };
+        for def in &doc.param {
+            let at = def.name.span().start;
+            let name = def.name.get_ref();
+            if params.iter().any(|p| &p.name == name) {
+                ctx.err(at, format!("parameter `{name}` is defined twice"));
+                continue;
+            }
+            let Some(kind) = ParamKind::parse(&def.kind) else {
+                ctx.err(at, format!("parameter `{name}`: unknown kind `{}`; use yen, age, count, days, months, years, date or flag", def.kind));
+                continue;
+            };
+            let mut periods = Vec::new();
+            for v in &def.values {
+                let (Some(from), until) = (to_date(&v.from), v.until.as_ref().map(to_date)) else {
+                    ctx.err(
+                        at,
+                        format!("parameter `{name}`: `from` must be a date such as 2024-10-01"),
+                    );
+                    continue;
+                };
+                let until = match until {
+                    Some(None) => {
+                        ctx.err(at, format!("parameter `{name}`: `until` must be a date"));
+                        continue;
+                    }
+                    Some(Some(u)) => Some(u),
+                    None => None,
+                };
+                let value = match (kind, &v.value) {
+                    (ParamKind::Date, toml::Value::Datetime(d)) => to_date(d).map(ParamValue::Date),
+                    (ParamKind::Flag, toml::Value::Boolean(b)) => Some(ParamValue::Flag(*b)),
+                    (ParamKind::Date | ParamKind::Flag, _) => None,
+                    (_, toml::Value::Integer(n)) if *n >= 0 => Some(ParamValue::Int(*n)),
+                    _ => None,
+                };
+                match value {
+                    Some(value) => periods.push(Period { from, until, value }),
+                    None => ctx.err(
+                        at,
+                        format!(
+                            "parameter `{name}` (from {from}): the value must be {}",
+                            match kind {
+                                ParamKind::Date => "a date",
+                                ParamKind::Flag => "true or false",
+                                _ => "a whole number, 0 or more",
+                            }
+                        ),
+                    ),
+                }
+            }
+            if let Err(m) = settle(&mut periods) {
+                ctx.err(at, format!("parameter `{name}`: {m}"));
+            }
+            params.push(Param {
+                name: name.clone(),
+                kind,
+                label: def.label.clone(),
+                source: def.source.clone(),
+                periods,
+            });
+        }
+    }
+    params
+}
+
+type FactTables = (
+    Vec<Fact>,
+    Vec<(MemberFact, usize)>,
+    Option<usize>,
+    Option<usize>,
+);
+
+fn collect_facts(docs: &[(&str, &str, SourceFile)], errors: &mut Vec<RuleError>) -> FactTables {
+    let mut facts: Vec<Fact> = Vec::new();
+    let mut builtin = Vec::new();
+    let (mut receives, mut claimant) = (None, None);
+    for (file, text, doc) in docs {
+        let mut ctx = Ctx { file, text, errors };
+        for def in &doc.fact {
+            let at = def.name.span().start;
+            let name = def.name.get_ref().clone();
+            let household = match def.scope.as_str() {
+                "member" => false,
+                "household" => true,
+                s => {
+                    ctx.err(
+                        at,
+                        format!("fact `{name}`: scope `{s}`; use member or household"),
+                    );
+                    continue;
+                }
+            };
+            let ty = match def.ty.as_str() {
+                "bool" => Ty::Bool,
+                "int" => Ty::Int,
+                "insurance" => Ty::Insurance,
+                "text" => Ty::Text,
+                "member" => Ty::Member,
+                t => {
+                    ctx.err(
+                        at,
+                        format!(
+                            "fact `{name}`: type `{t}`; use bool, int, insurance, text or member"
+                        ),
+                    );
+                    continue;
+                }
+            };
+            if ty == Ty::Text && def.options.is_empty() {
+                ctx.err(
+                    at,
+                    format!("fact `{name}`: a text fact lists its `options`"),
+                );
+            }
+            if facts
+                .iter()
+                .any(|f| f.name == name && f.household == household)
+            {
+                ctx.err(at, format!("fact `{name}` is defined twice"));
+                continue;
+            }
+            let question = match template::parse(&def.question, &Allowed::Question) {
+                Ok(t) => t,
+                Err(m) => {
+                    ctx.err(at, format!("fact `{name}`: {m}"));
+                    continue;
+                }
+            };
+            let index = facts.len();
+            let expected = match (name.as_str(), household) {
+                ("receives", false) => {
+                    receives = Some(index);
+                    Some(Ty::Bool)
+                }
+                ("claimant", true) => {
+                    claimant = Some(index);
+                    Some(Ty::Member)
+                }
+                (n, false) => {
+                    MemberFact::BUILTIN
+                        .iter()
+                        .find(|(b, ..)| *b == n)
+                        .map(|(_, f, t)| {
+                            builtin.push((*f, index));
+                            *t
+                        })
+                }
+                _ => None,
+            };
+            match expected {
+                Some(t) if t != ty => ctx.err(
+                    at,
+                    format!("fact `{name}` is {} in the screening contract", t.name()),
+                ),
+                None if ty == Ty::Member => ctx.err(
+                    at,
+                    format!("fact `{name}`: only `claimant` may be a member"),
+                ),
+                _ => {}
+            }
+            facts.push(Fact {
+                name,
+                household,
+                ty,
+                question,
+                options: def.options.clone(),
+            });
+        }
+    }
+    (facts, builtin, receives, claimant)
+}
+
+fn uses_child_allowance(rule: &Rule) -> bool {
+    fn walk(n: &Node) -> bool {
+        match &n.op {
+            Op::Call(b, args) => {
+                matches!(
+                    b,
+                    Builtin::ChildAllowanceMonthly | Builtin::ChildAllowanceBand
+                ) || args.iter().any(walk)
+            }
+            Op::Param(_, Some(d)) => walk(d),
+            Op::Fact(a, _)
+            | Op::Count(a)
+            | Op::Any(a)
+            | Op::All(a)
+            | Op::Not(a)
+            | Op::In(a, _, _) => walk(a),
+            Op::And(a, b) | Op::Or(a, b) | Op::Cmp(_, a, b) | Op::Add(a, b) | Op::Sub(a, b) => {
+                walk(a) || walk(b)
+            }
+            _ => false,
+        }
+    }
+    rule.when.iter().chain(&rule.notes).any(|c| walk(&c.node))
+        || rule.deadline.as_ref().is_some_and(|d| walk(&d.1))
+        || rule.benefit.as_ref().is_some_and(|b| walk(&b.0))
+}

@@ -1,0 +1,181 @@
+//! Rules as data. A rule set is a handful of TOML files (in the repository under
+//! `rules/`, and in the database once staff edit them): the departments, the procedure
+//! catalog, the facts that may be asked, the dated parameters and the rules. They are
+//! compiled here into a [`Ruleset`]: every expression parsed and type-checked, every
+//! name resolved, every parameter's periods checked for gaps and overlaps. Only a
+//! compiled rule set can screen, so an invalid edit can never reach residents.
+
+mod benefits;
+mod bundled;
+pub mod cases;
+mod compile;
+mod eval;
+pub mod expr;
+mod params;
+mod roles;
+mod screen;
+pub mod source;
+mod template;
+pub mod trace;
+
+use crate::screening::EventType;
+use expr::{MemberFact, Node, Role, Ty};
+use std::collections::BTreeMap;
+
+pub use bundled::{bundled, bundled_cases, bundled_files};
+pub use compile::{compile, is_test_file};
+pub use params::{Param, ParamKind, ParamValue, Period};
+pub use screen::Options;
+pub use template::thousands;
+
+/// A rule set's files: path (such as `events/birth.toml`) → TOML text.
+pub type RuleFiles = BTreeMap<String, String>;
+
+/// An error in a rule file, pointing at the place to fix.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RuleError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for RuleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Department {
+    pub id: String,
+    pub name: String,
+    pub counter: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Procedure {
+    pub id: String,
+    pub name: String,
+    pub department: String,
+    pub documents: Vec<String>,
+}
+
+/// How a fact's answer is typed, and so how its question is asked.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Fact {
+    pub name: String,
+    pub household: bool,
+    pub ty: Ty,
+    pub question: template::Template,
+    pub options: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Subjects {
+    Event,
+    Members,
+    Role(Role),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Condition {
+    pub text: String,
+    pub node: Node,
+    pub reason: Option<template::Template>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Rule {
+    pub id: String,
+    pub procedure: usize,
+    pub subjects: Subjects,
+    pub when: Vec<Condition>,
+    pub deadline: Option<(String, Node)>,
+    pub reasons: Vec<template::Template>,
+    pub notes: Vec<Condition>,
+    pub benefit: Option<(Node, String)>,
+}
+
+/// A compiled, checked rule set, ready to screen.
+#[derive(Debug, Clone)]
+pub struct Ruleset {
+    pub version: String,
+    pub departments: Vec<Department>,
+    pub procedures: Vec<Procedure>,
+    pub params: Vec<Param>,
+    pub(crate) facts: Vec<Fact>,
+    /// Question texts of the contract's member fields, by [`MemberFact`].
+    pub(crate) builtin_questions: Vec<(MemberFact, usize)>,
+    pub(crate) receives_question: Option<usize>,
+    pub(crate) claimant_question: Option<usize>,
+    pub(crate) rules: Vec<Rule>,
+    pub(crate) by_event: Vec<Vec<usize>>,
+    pub(crate) child_allowance: Option<benefits::ChildAllowanceParams>,
+    files: RuleFiles,
+}
+
+impl Ruleset {
+    pub fn procedure(&self, id: &str) -> Option<&Procedure> {
+        self.procedures.iter().find(|p| p.id == id)
+    }
+
+    pub fn department(&self, id: &str) -> Option<&Department> {
+        self.departments.iter().find(|d| d.id == id)
+    }
+
+    pub fn param(&self, name: &str) -> Option<&Param> {
+        self.params.iter().find(|p| p.name == name)
+    }
+
+    /// The files this rule set was compiled from (rule tests included).
+    pub fn files(&self) -> &RuleFiles {
+        &self.files
+    }
+
+    /// The rule tests kept with this rule set (`tests/…`).
+    pub fn test_files(&self) -> RuleFiles {
+        self.files
+            .iter()
+            .filter(|(p, _)| is_test_file(p))
+            .map(|(p, t)| (p.clone(), t.clone()))
+            .collect()
+    }
+
+    /// Runs the rule tests kept with this rule set.
+    pub fn run_tests(&self) -> Vec<cases::CaseResult> {
+        cases::run(self, &self.test_files())
+    }
+
+    /// The ids of the rules, with their procedure and events, for browsing.
+    pub fn rule_summaries(&self) -> Vec<RuleSummary> {
+        self.rules
+            .iter()
+            .map(|r| RuleSummary {
+                id: r.id.clone(),
+                procedure: self.procedures[r.procedure].id.clone(),
+                events: EventType::ALL
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| self.by_event[*i].iter().any(|&k| self.rules[k].id == r.id))
+                    .map(|(_, e)| *e)
+                    .collect(),
+                conditions: r.when.iter().map(|c| c.text.clone()).collect(),
+                deadline: r.deadline.as_ref().map(|d| d.0.clone()),
+            })
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RuleSummary {
+    pub id: String,
+    pub procedure: String,
+    pub events: Vec<EventType>,
+    pub conditions: Vec<String>,
+    pub deadline: Option<String>,
+}

@@ -1,0 +1,123 @@
+//! Reason and question texts with placeholders: `{subject}`, `{person}`, `{claimant}`
+//! and the other roles (the member's name at the counter, else their id),
+//! `{event.date}` (a date as residents read it) and `{$parameter}` (its value in force).
+
+use super::expr::Role;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Segment {
+    Text(String),
+    Role(Role),
+    EventDate,
+    Param(usize),
+    /// In question texts: the member asked about, and the procedure (for `receives`).
+    Member,
+    Procedure,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Template(pub Vec<Segment>);
+
+/// Which placeholders a text may use.
+pub enum Allowed<'a> {
+    Reason(&'a dyn Fn(&str) -> Option<usize>),
+    Question,
+}
+
+pub fn parse(text: &str, allowed: &Allowed<'_>) -> Result<Template, String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        if open > 0 {
+            out.push(Segment::Text(rest[..open].to_owned()));
+        }
+        let close = rest[open..]
+            .find('}')
+            .ok_or_else(|| format!("`{{` without `}}` in \"{text}\""))?
+            + open;
+        let name = &rest[open + 1..close];
+        let seg = match allowed {
+            Allowed::Question => match name {
+                "member" => Segment::Member,
+                "procedure" => Segment::Procedure,
+                _ => return Err(format!("unknown placeholder {{{name}}}; a question may use {{member}} and {{procedure}}")),
+            },
+            Allowed::Reason(param) => {
+                if name == "event.date" {
+                    Segment::EventDate
+                } else if let Some(role) = Role::from_name(name) {
+                    Segment::Role(role)
+                } else if let Some(p) = name.strip_prefix('$') {
+                    Segment::Param(param(p).ok_or_else(|| format!("unknown parameter {{${p}}}"))?)
+                } else {
+                    return Err(format!(
+                        "unknown placeholder {{{name}}}; use {{event.date}}, {{$parameter}} or a member: {}",
+                        Role::ALL.map(|r| r.name()).join(", ")
+                    ));
+                }
+            }
+        };
+        out.push(seg);
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(Segment::Text(rest.to_owned()));
+    }
+    Ok(Template(out))
+}
+
+/// 1234567 → "1,234,567".
+pub fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_text_and_placeholders() {
+        let f = |n: &str| (n == "x").then_some(3);
+        let t = parse("{subject}さんが{event.date}に{$x}", &Allowed::Reason(&f)).unwrap();
+        assert_eq!(
+            t.0,
+            vec![
+                Segment::Role(Role::Subject),
+                Segment::Text("さんが".into()),
+                Segment::EventDate,
+                Segment::Text("に".into()),
+                Segment::Param(3)
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_placeholders_are_refused() {
+        let f = |_: &str| None;
+        assert!(parse("{baby}", &Allowed::Reason(&f))
+            .unwrap_err()
+            .contains("unknown placeholder"));
+        assert!(parse("{$nope}", &Allowed::Reason(&f))
+            .unwrap_err()
+            .contains("unknown parameter"));
+        assert!(parse("{subject", &Allowed::Reason(&f)).is_err());
+    }
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(500000), "500,000");
+        assert_eq!(thousands(15000), "15,000");
+        assert_eq!(thousands(999), "999");
+    }
+}
