@@ -8,6 +8,7 @@ pub mod context;
 pub mod db;
 pub mod demo;
 pub mod entities;
+pub mod population;
 pub mod queue;
 pub mod registry;
 pub mod rules;

@@ -4,8 +4,8 @@
 
 use super::audit::{self, Audit};
 use super::entities::{
-    child_allowance_recipient, employment_fact, household, insurance_membership, resident,
-    tax_income,
+    care_certification, child_allowance_recipient, employment_fact, household,
+    insurance_membership, property_ownership, resident, tax_income,
 };
 use crate::error::AppError;
 use crate::model::{HouseholdQuery, HouseholdView, MemberView, StaffMe};
@@ -14,7 +14,7 @@ use madoguchi_core::age;
 use madoguchi_core::jp::{parse_past_date, KanaName};
 use madoguchi_core::screening::{Insurance, Member, Relationship, Sex};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A household and its active members, oldest first.
 #[derive(Debug)]
@@ -161,80 +161,141 @@ pub async fn load_by_number<C: ConnectionTrait>(
     load(db, h.id).await
 }
 
-/// What the city's data says about each member, as screening-contract members (ids are
-/// person numbers). Insurance: the city keeps the NHI and late-elderly ledgers, so a
-/// resident in neither is insured elsewhere (employee insurance).
+/// What the city holds about residents besides the registry: insurance ledgers, tax,
+/// child allowance, employment, care certification and property. Loaded for one
+/// household or for the whole city, then turned into screening members the same way.
+#[derive(Default)]
+pub struct CityFacts {
+    memberships: HashMap<i32, Vec<insurance_membership::Model>>,
+    /// The latest income up to the screening's fiscal year.
+    incomes: HashMap<i32, i64>,
+    recipients: HashMap<i32, bool>,
+    employment: HashMap<i32, bool>,
+    care: HashMap<i32, Vec<care_certification::Model>>,
+    owners: HashSet<i32>,
+}
+
+impl CityFacts {
+    /// Loads the facts about `ids`, or about every resident when `ids` is `None`.
+    pub async fn load<C: ConnectionTrait>(
+        db: &C,
+        ids: Option<Vec<i32>>,
+        as_of: NaiveDate,
+    ) -> Result<Self, AppError> {
+        let mut f = CityFacts::default();
+        let mut q = insurance_membership::Entity::find();
+        if let Some(ids) = &ids {
+            q = q.filter(insurance_membership::Column::ResidentId.is_in(ids.clone()));
+        }
+        for m in q.all(db).await? {
+            f.memberships.entry(m.resident_id).or_default().push(m);
+        }
+        let mut q = tax_income::Entity::find()
+            .filter(tax_income::Column::FiscalYear.lte(age::fiscal_year(as_of)))
+            .order_by_desc(tax_income::Column::FiscalYear);
+        if let Some(ids) = &ids {
+            q = q.filter(tax_income::Column::ResidentId.is_in(ids.clone()));
+        }
+        for t in q.all(db).await? {
+            f.incomes.entry(t.resident_id).or_insert(t.income);
+        }
+        let mut q = child_allowance_recipient::Entity::find();
+        if let Some(ids) = &ids {
+            q = q.filter(child_allowance_recipient::Column::ResidentId.is_in(ids.clone()));
+        }
+        f.recipients = q
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|r| (r.resident_id, r.public_servant))
+            .collect();
+        let mut q = employment_fact::Entity::find();
+        if let Some(ids) = &ids {
+            q = q.filter(employment_fact::Column::ResidentId.is_in(ids.clone()));
+        }
+        f.employment = q
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|e| (e.resident_id, e.public_servant))
+            .collect();
+        let mut q = care_certification::Entity::find();
+        if let Some(ids) = &ids {
+            q = q.filter(care_certification::Column::ResidentId.is_in(ids.clone()));
+        }
+        for c in q.all(db).await? {
+            f.care.entry(c.resident_id).or_default().push(c);
+        }
+        let mut q = property_ownership::Entity::find();
+        if let Some(ids) = ids {
+            q = q.filter(property_ownership::Column::ResidentId.is_in(ids));
+        }
+        f.owners = q
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| p.resident_id)
+            .collect();
+        Ok(f)
+    }
+
+    /// One resident as a screening-contract member (id = person number). Insurance: the
+    /// city keeps the NHI and late-elderly ledgers, so a resident in neither is insured
+    /// elsewhere (employee insurance).
+    pub fn member(&self, r: &resident::Model, as_of: NaiveDate) -> Member {
+        let current =
+            |from: NaiveDate, to: Option<NaiveDate>| from <= as_of && to.is_none_or(|t| t >= as_of);
+        let insured = self
+            .memberships
+            .get(&r.id)
+            .into_iter()
+            .flatten()
+            .filter(|m| current(m.valid_from, m.valid_to))
+            .find_map(|m| match m.kind.as_str() {
+                "nhi" => Some(Insurance::Nhi),
+                "late_elderly" => Some(Insurance::LateElderly),
+                _ => None,
+            })
+            .unwrap_or(Insurance::Employee);
+        let recipient = self.recipients.get(&r.id).copied();
+        Member {
+            id: r.person_number.clone(),
+            relationship: relationship(&r.relationship),
+            birth_date: r.birth_date,
+            sex: sex(&r.sex),
+            insurance: Some(insured),
+            income: self.incomes.get(&r.id).copied(),
+            public_servant: recipient.or_else(|| self.employment.get(&r.id).copied()),
+            care_certified: Some(
+                self.care
+                    .get(&r.id)
+                    .into_iter()
+                    .flatten()
+                    .any(|c| current(c.valid_from, Some(c.valid_to))),
+            ),
+            property_owner: Some(self.owners.contains(&r.id)),
+            receives: Some(
+                recipient
+                    .map(|_| vec!["child_allowance".to_owned()])
+                    .unwrap_or_default(),
+            ),
+            ..Member::default()
+        }
+    }
+}
+
+/// What the city's data says about each member of one household, as screening members.
 pub async fn screening_members<C: ConnectionTrait>(
     db: &C,
     household: &Household,
     as_of: NaiveDate,
 ) -> Result<Vec<Member>, AppError> {
     let ids: Vec<i32> = household.members.iter().map(|m| m.id).collect();
-    let memberships = insurance_membership::Entity::find()
-        .filter(insurance_membership::Column::ResidentId.is_in(ids.clone()))
-        .all(db)
-        .await?;
-    let incomes = tax_income::Entity::find()
-        .filter(tax_income::Column::ResidentId.is_in(ids.clone()))
-        .filter(tax_income::Column::FiscalYear.lte(age::fiscal_year(as_of)))
-        .order_by_desc(tax_income::Column::FiscalYear)
-        .all(db)
-        .await?;
-    let recipients: HashMap<i32, child_allowance_recipient::Model> =
-        child_allowance_recipient::Entity::find()
-            .filter(child_allowance_recipient::Column::ResidentId.is_in(ids.clone()))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|r| (r.resident_id, r))
-            .collect();
-    let employment: HashMap<i32, bool> = employment_fact::Entity::find()
-        .filter(employment_fact::Column::ResidentId.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| (e.resident_id, e.public_servant))
-        .collect();
+    let facts = CityFacts::load(db, Some(ids), as_of).await?;
     Ok(household
         .members
         .iter()
-        .map(|r| {
-            let insured = memberships
-                .iter()
-                .filter(|m| {
-                    m.resident_id == r.id
-                        && m.valid_from <= as_of
-                        && m.valid_to.is_none_or(|t| t >= as_of)
-                })
-                .find_map(|m| match m.kind.as_str() {
-                    "nhi" => Some(Insurance::Nhi),
-                    "late_elderly" => Some(Insurance::LateElderly),
-                    _ => None,
-                })
-                .unwrap_or(Insurance::Employee);
-            let income = incomes
-                .iter()
-                .find(|t| t.resident_id == r.id)
-                .map(|t| t.income);
-            let recipient = recipients.get(&r.id);
-            Member {
-                id: r.person_number.clone(),
-                relationship: relationship(&r.relationship),
-                birth_date: r.birth_date,
-                sex: sex(&r.sex),
-                insurance: Some(insured),
-                income,
-                public_servant: recipient
-                    .map(|c| c.public_servant)
-                    .or_else(|| employment.get(&r.id).copied()),
-                receives: Some(
-                    recipient
-                        .map(|_| vec!["child_allowance".to_owned()])
-                        .unwrap_or_default(),
-                ),
-                ..Member::default()
-            }
-        })
+        .map(|r| facts.member(r, as_of))
         .collect())
 }
 

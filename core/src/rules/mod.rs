@@ -12,6 +12,7 @@ mod compile;
 mod eval;
 pub mod expr;
 mod params;
+pub mod population;
 mod roles;
 mod screen;
 pub mod source;

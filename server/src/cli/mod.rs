@@ -1,6 +1,9 @@
-//! The command line: `serve` (the default), `migrate`, `demo-data`, `screen` and `user`.
+//! The command line: `serve` (the default), `migrate`, `demo-data`, `screen`,
+//! `outreach`, `export-requests` and `user`.
 
 mod demo_data;
+mod export_requests;
+mod outreach;
 mod screen;
 mod serve;
 mod user;
@@ -37,8 +40,17 @@ pub enum Command {
     DemoData(demo_data::Args),
     /// Screen a request (JSON) or many (JSONL) with the public contract.
     Screen(screen::Args),
+    /// List households eligible for a benefit they do not receive (CSV or JSON).
+    Outreach(outreach::Args),
+    /// Write the registry as screening requests (JSONL) under one event's scenario.
+    ExportRequests(export_requests::Args),
     /// Create a staff account, or reset its password and role.
     User(user::Args),
+}
+
+/// The day a population run is for: the one given, or today in Japan.
+fn population_day(given: Option<chrono::NaiveDate>) -> chrono::NaiveDate {
+    given.unwrap_or_else(|| app::server::Clock::System.today())
 }
 
 pub fn init_tracing() {
@@ -59,6 +71,8 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::Migrate => migrate(&cli.database_url).await,
         Command::DemoData(args) => demo_data::run(&cli.database_url, args).await,
         Command::Screen(args) => return screen::run(args),
+        Command::Outreach(args) => outreach::run(&cli.database_url, args).await,
+        Command::ExportRequests(args) => export_requests::run(&cli.database_url, args).await,
         Command::User(args) => user::run(&cli.database_url, args).await,
     };
     match result {

@@ -149,3 +149,77 @@ fn screen_explain_prints_the_trace() {
         .iter()
         .any(|r| r["rule"] == "birth.child_rearing_allowance" && r["outcome"] == "applies"));
 }
+
+#[test]
+fn outreach_lists_households_eligible_for_child_allowance_that_do_not_receive_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("city.db").display());
+    let load = madoguchi()
+        .args([
+            "--database-url",
+            &url,
+            "demo-data",
+            "--households",
+            "1500",
+            "--today",
+            "2026-11-25",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        load.status.success(),
+        "{}",
+        String::from_utf8_lossy(&load.stderr)
+    );
+    let csv = madoguchi()
+        .args([
+            "--database-url",
+            &url,
+            "outreach",
+            "--procedure",
+            "child_allowance",
+            "--as-of",
+            "2026-11-25",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        csv.status.success(),
+        "{}",
+        String::from_utf8_lossy(&csv.stderr)
+    );
+    let text = String::from_utf8(csv.stdout).unwrap();
+    assert!(text.starts_with("\u{feff}世帯番号,世帯主,住所,"));
+    assert!(text.lines().count() > 1, "no household listed:\n{text}");
+    let json = madoguchi()
+        .args([
+            "--database-url",
+            &url,
+            "outreach",
+            "--procedure",
+            "child_allowance",
+            "--as-of",
+            "2026-11-25",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let leads = v["leads"].as_array().unwrap();
+    assert_eq!(leads.len(), text.lines().count() - 1);
+    assert!(leads
+        .iter()
+        .all(|l| l["monthly_or_once"].as_i64().unwrap() >= 10000));
+    let unknown = madoguchi()
+        .args([
+            "--database-url",
+            &url,
+            "outreach",
+            "--procedure",
+            "child_alowance",
+        ])
+        .output()
+        .unwrap();
+    assert!(!unknown.status.success());
+}

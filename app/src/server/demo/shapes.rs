@@ -257,16 +257,25 @@ impl City {
                     self.rng.range(5, 40) * 100_000
                 });
                 let kids = self.rng.below(4);
-                head.allowance = kids > 0 && !public_servant;
+                let ages: Vec<i64> = (0..kids)
+                    .map(|k| {
+                        if k == 0 && self.rng.percent(15) {
+                            0
+                        } else {
+                            self.rng.range(0, 20)
+                        }
+                    })
+                    .collect();
+                // Families whose children are all of high-school age or older became
+                // eligible in October 2024; not all of them have claimed yet (the
+                // outreach list finds them).
+                let only_older = ages.iter().all(|&a| a >= 16);
+                head.allowance =
+                    kids > 0 && !public_servant && (!only_older || self.rng.percent(60));
                 head.property = self.rng.percent(30);
                 people.push(head);
                 people.push(spouse);
-                for k in 0..kids {
-                    let years = if k == 0 && self.rng.percent(15) {
-                        0
-                    } else {
-                        self.rng.range(0, 20)
-                    };
+                for years in ages {
                     let female = self.rng.percent(50);
                     let mut child = self.person("child", family, female, (years, years));
                     if years == 0 {
