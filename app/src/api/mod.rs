@@ -1,6 +1,7 @@
 //! Server functions, one per file, grouped by area. Each is thin: it finds the caller,
 //! checks the caller's role on the server, and calls a service in `crate::server`.
 
+pub mod admin;
 pub mod auth;
 pub mod counter;
 pub mod staff;
@@ -20,4 +21,10 @@ pub fn register_all() {
     register_explicit::<counter::SubmitVisit>();
     register_explicit::<staff::ListApplications>();
     register_explicit::<staff::GetApplication>();
+    register_explicit::<admin::RulesOverview>();
+    register_explicit::<admin::RuleFiles>();
+    register_explicit::<admin::CheckRules>();
+    register_explicit::<admin::SaveRules>();
+    register_explicit::<admin::PublishRules>();
+    register_explicit::<admin::RunOutreach>();
 }

@@ -8,10 +8,12 @@ pub mod context;
 pub mod db;
 pub mod demo;
 pub mod entities;
+pub mod outreach;
 pub mod population;
 pub mod queue;
 pub mod registry;
 pub mod rules;
+pub mod rules_admin;
 pub mod state;
 pub mod visits;
 

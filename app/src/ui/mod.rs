@@ -1,6 +1,7 @@
 //! Components, one per file, grouped by area: `auth` (sign-in), `counter` (the tablet
 //! wizard), `staff` (the department queue) and shared pieces in `common`.
 
+pub mod admin;
 pub mod auth;
 pub mod common;
 pub mod counter;
@@ -23,6 +24,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/counter") view=counter::CounterPage/>
                     <Route path=path!("/staff") view=staff::QueuePage/>
                     <Route path=path!("/staff/applications/:id") view=staff::ApplicationPage/>
+                    <Route path=path!("/admin/rules") view=admin::RulesPage/>
+                    <Route path=path!("/admin/outreach") view=admin::OutreachPage/>
                 </Routes>
             </main>
         </Router>
@@ -46,6 +49,18 @@ fn Home() -> impl IntoView {
                 <A href="/staff" attr:class="card">
                     <span class="card-title">"担当課の受付一覧"</span>
                     <span class="card-text">"担当課に届いた申請を確認します"</span>
+                </A>
+            </li>
+            <li>
+                <A href="/admin/outreach" attr:class="card">
+                    <span class="card-title">"案内が必要な世帯"</span>
+                    <span class="card-text">"受けられるのに受けていない手当がある世帯を探します"</span>
+                </A>
+            </li>
+            <li>
+                <A href="/admin/rules" attr:class="card">
+                    <span class="card-title">"規則の管理"</span>
+                    <span class="card-text">"手続きの規則と金額・期限を確認し、変更の影響を見てから公開します (管理者)"</span>
                 </A>
             </li>
         </ul>

@@ -53,6 +53,12 @@ fn Application() -> impl IntoView {
                     <h2>"判定の理由"</h2>
                     <ul class="reasons">{a.reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
                     <p class="hint">{format!("ルールセット {}", a.ruleset)}</p>
+                    {(!a.trace.is_empty()).then(|| view! {
+                        <details class="trace-details">
+                            <summary>"判定の記録 (規則・条件・読んだ値)"</summary>
+                            <super::TraceView rules=a.trace.clone()/>
+                        </details>
+                    })}
                 }.into_any(),
             })}
         </Suspense>

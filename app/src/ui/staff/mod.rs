@@ -2,6 +2,8 @@
 
 mod application_page;
 mod queue_page;
+mod trace_view;
 
 pub use application_page::ApplicationPage;
 pub use queue_page::QueuePage;
+pub use trace_view::TraceView;

@@ -297,3 +297,5 @@ mod tests {
         );
     }
 }
+
+pub mod admin;

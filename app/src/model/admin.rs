@@ -1,0 +1,101 @@
+//! What the rule administration and outreach pages send and receive.
+
+use chrono::NaiveDate;
+use madoguchi_core::rules::cases::CaseResult;
+use madoguchi_core::rules::population::Impact;
+use madoguchi_core::rules::{RuleError, RuleSummary};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RulesOverview {
+    /// The version every screening uses now.
+    pub live: String,
+    /// Every version, newest first.
+    pub versions: Vec<VersionRow>,
+    pub procedures: Vec<ProcedureRow>,
+    pub rules: Vec<RuleSummary>,
+    pub params: Vec<ParamRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionRow {
+    pub version: String,
+    pub based_on: Option<String>,
+    /// `draft` or `published`.
+    pub status: String,
+    pub note: String,
+    pub created_by: String,
+    pub created_at: String,
+    pub published_by: Option<String>,
+    pub published_at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProcedureRow {
+    pub id: String,
+    pub name: String,
+    pub department: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParamRow {
+    pub name: String,
+    pub label: String,
+    pub source: Option<String>,
+    pub periods: Vec<PeriodRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeriodRow {
+    pub from: NaiveDate,
+    pub until: Option<NaiveDate>,
+    pub value: String,
+}
+
+/// An edited rule set: every file (rules and their tests), based on a stored version.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct RuleEdit {
+    pub base: String,
+    pub files: BTreeMap<String, String>,
+    pub note: String,
+}
+
+/// What an edit would do, before anything is saved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckReport {
+    /// Compile errors (file, line, column, message); empty when the edit is valid.
+    pub errors: Vec<RuleError>,
+    pub tests_passed: usize,
+    pub tests_failed: Vec<CaseResult>,
+    /// Every household screened with the live and the edited rules.
+    pub impact: Option<Impact>,
+    pub impact_seconds: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutreachQuery {
+    pub procedure: String,
+    pub as_of: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutreachReport {
+    pub procedure: String,
+    pub procedure_name: String,
+    pub as_of: NaiveDate,
+    pub ruleset: String,
+    pub households: usize,
+    /// Households where an unanswered question stands in the way.
+    pub unsure: usize,
+    pub leads: Vec<OutreachRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutreachRow {
+    pub household: String,
+    pub head: String,
+    pub address: String,
+    pub subject: Option<String>,
+    pub amount: Option<i64>,
+}

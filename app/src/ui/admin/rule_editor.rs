@@ -1,0 +1,102 @@
+//! Editing the rule files. "確認する" compiles the edit, runs the rule tests and
+//! screens every household with the live and the edited rules; "下書き保存" saves it as
+//! a new version (refused unless it compiles). Nothing reaches residents until an
+//! administrator publishes the draft.
+
+use super::check_report::{CheckReportView, RuleErrors};
+use crate::api::admin::{check_rules, rule_files, save_rules};
+use crate::error::AppError;
+use crate::model::admin::{CheckReport, RuleEdit};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::collections::BTreeMap;
+
+#[component]
+pub fn RuleEditor(base: String, on_saved: Callback<()>) -> impl IntoView {
+    let files = RwSignal::new(BTreeMap::<String, String>::new());
+    let current = RwSignal::new(String::from("parameters.toml"));
+    let note = RwSignal::new(String::new());
+    let report = RwSignal::new(None::<CheckReport>);
+    let error = RwSignal::new(None::<AppError>);
+    let saved = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let base_for_load = base.clone();
+    let loaded = LocalResource::new(move || rule_files(base_for_load.clone()));
+    Effect::new(move |_| {
+        if let Some(Ok(f)) = loaded.get() {
+            files.set(f);
+        }
+    });
+    let edit = {
+        let base = base.clone();
+        move || RuleEdit { base: base.clone(), files: files.get_untracked(), note: note.get_untracked() }
+    };
+    let check = {
+        let edit = edit.clone();
+        move |_| {
+            let edit = edit();
+            busy.set(true);
+            error.set(None);
+            saved.set(None);
+            spawn_local(async move {
+                match check_rules(edit).await {
+                    Ok(r) => report.set(Some(r)),
+                    Err(e) => error.set(Some(e)),
+                }
+                busy.set(false);
+            });
+        }
+    };
+    let save = move |_| {
+        let edit = edit();
+        busy.set(true);
+        error.set(None);
+        spawn_local(async move {
+            match save_rules(edit).await {
+                Ok(v) => {
+                    saved.set(Some(v));
+                    on_saved.run(());
+                }
+                Err(e) => error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <h2 id="editor">"規則を編集する"</h2>
+        <p class="hint">{format!("元にする版: {base}。条件は小さな式で書きます (例: subject.insurance == 'nhi')。保存の前に確認してください。")}</p>
+        <div class="field">
+            <label for="rule-file">"ファイル"</label>
+            <select id="rule-file" class="select" on:change=move |ev| current.set(event_target_value(&ev))
+                prop:value=move || current.get()>
+                {move || files.with(|f| f.keys().map(|k| view! { <option value=k.clone()>{k.clone()}</option> }).collect_view())}
+            </select>
+        </div>
+        <div class="field">
+            <label for="rule-text">"内容 (TOML)"</label>
+            <textarea id="rule-text" class="code-editor" rows="24" spellcheck="false"
+                prop:value=move || files.with(|f| f.get(&current.get()).cloned().unwrap_or_default())
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    let path = current.get_untracked();
+                    files.update(|f| { f.insert(path, text); });
+                    report.set(None);
+                }></textarea>
+        </div>
+        <div class="field">
+            <label for="rule-note">"変更の説明 (履歴に残ります)"</label>
+            <input id="rule-note" type="text" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>
+        </div>
+        <div class="actions">
+            <button type="button" class="btn btn-secondary" disabled=move || busy.get() on:click=check>"確認する (テストと影響)"</button>
+            <button type="button" class="btn btn-primary" disabled=move || busy.get() on:click=save>"下書きとして保存"</button>
+        </div>
+        {move || busy.get().then(|| view! { <p class="loading" role="status">"処理中…"</p> })}
+        {move || saved.get().map(|v| view! { <div class="alert alert-success" role="status">{format!("下書き {v} を保存しました。履歴から公開できます。")}</div> })}
+        {move || error.get().map(|e| view! {
+            <div class="alert alert-error" role="alert">{e.message_ja()}</div>
+            <RuleErrors error=e/>
+        })}
+        {move || report.get().map(|r| view! { <CheckReportView report=r/> })}
+    }
+}

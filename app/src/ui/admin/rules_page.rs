@@ -1,0 +1,40 @@
+//! `/admin/rules`: the live rule set, its history, an editor whose edits are checked
+//! (errors, rule tests, impact on every household) before they are saved, and
+//! publishing. Administrators only.
+
+use super::catalog::Catalog;
+use super::rule_editor::RuleEditor;
+use super::versions::Versions;
+use crate::api::admin::rules_overview;
+use crate::model::Role;
+use crate::ui::auth::RequireStaff;
+use leptos::prelude::*;
+
+#[component]
+pub fn RulesPage() -> impl IntoView {
+    view! {
+        <RequireStaff roles=&[Role::Admin]>
+            <Rules/>
+        </RequireStaff>
+    }
+}
+
+#[component]
+fn Rules() -> impl IntoView {
+    let overview = LocalResource::new(rules_overview);
+    let refresh = Callback::new(move |_: ()| overview.refetch());
+    view! {
+        <h1>"規則の管理"</h1>
+        <Suspense fallback=|| view! { <p class="loading">"読み込み中…"</p> }>
+            {move || overview.get().map(|r| match r {
+                Err(e) => view! { <div class="alert alert-error" role="alert">{e.message_ja()}</div> }.into_any(),
+                Ok(o) => view! {
+                    <p class="lead">"公開中の版: " <strong class="version">{o.live.clone()}</strong></p>
+                    <Versions versions=o.versions.clone() on_change=refresh/>
+                    <RuleEditor base=o.live.clone() on_saved=refresh/>
+                    <Catalog overview=o/>
+                }.into_any(),
+            })}
+        </Suspense>
+    }
+}
