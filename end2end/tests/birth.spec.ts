@@ -148,6 +148,12 @@ test('birth walk at the counter reaches both departments queues', async ({ brows
   await expect(kodomo.locator('main')).toContainText('0001 123 普通 1234567');
   await expect(kodomo.locator('.reasons')).toContainText('陽菜さんが');
   await shots.take('kodomo-application');
+  // How the rules decided it: the trace of the visit's screening, condition by condition.
+  await kodomo.getByText('判定の記録').click();
+  await expect(kodomo.locator('.trace')).toContainText('birth.child_allowance');
+  await expect(kodomo.locator('.trace')).toContainText('not claimant.public_servant');
+  await expect(kodomo.locator('.trace-table').first()).toContainText('成立');
+  await shots.take('kodomo-application-trace');
   await kodomoCtx.close();
 
   // 保険年金課 sees the three NHI applications of the same visit.

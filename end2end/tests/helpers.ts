@@ -25,6 +25,7 @@ export const STAFF = {
   hoken: ['hoken', 'madoguchi-hoken'],
   seikatsu: ['seikatsu', 'madoguchi-seikatsu'],
   shimin: ['shimin', 'madoguchi-shimin'],
+  admin: ['admin', 'madoguchi-admin-demo'],
 } as const;
 
 /** Signs in on /login (the page must be showing the form). */

@@ -1,5 +1,8 @@
 //! Benchmarks (`cargo bench -p server --bench screening`):
 //! - `engine/nhi_birth`: screening one household in the rule engine, with reasons;
+//! - `engine/nhi_birth_explain`: the same with the full trace (goal: ≤ 1.5× untraced);
+//! - `engine/move_in_family`: a family of four moving in (every member screened by
+//!   every moving rule);
 //! - `submit/nhi_birth`: the submit service on a real SQLite file — re-screening, checks
 //!   and the transaction that writes six applications (a new visit each iteration).
 
@@ -7,6 +10,7 @@ use app::model::{BabyInput, SubmitVisit, VisitInput};
 use app::server::{auth, demo, visits, Clock};
 use criterion::{criterion_group, criterion_main, Criterion};
 use madoguchi_core::forms::InterviewInput;
+use madoguchi_core::rules::{bundled, Options};
 use madoguchi_core::screening::{parse_request, screen};
 use std::collections::BTreeMap;
 
@@ -21,6 +25,25 @@ fn engine(c: &mut Criterion) {
     let request = parse_request(REQUEST).expect("valid request");
     c.bench_function("engine/nhi_birth", |b| {
         b.iter(|| screen(std::hint::black_box(&request)).expect("screened"))
+    });
+    c.bench_function("engine/nhi_birth_explain", |b| {
+        let explain = Options {
+            labels: None,
+            explain: true,
+        };
+        b.iter(|| {
+            bundled()
+                .screen_with(std::hint::black_box(&request), explain)
+                .expect("screened")
+        })
+    });
+    let move_in = parse_request(&REQUEST.replace(
+        r#"{"type":"birth","date":"2026-11-20","person":"c1"}"#,
+        r#"{"type":"move_in","date":"2026-11-20"}"#,
+    ))
+    .expect("valid request");
+    c.bench_function("engine/move_in_family", |b| {
+        b.iter(|| screen(std::hint::black_box(&move_in)).expect("screened"))
     });
     c.bench_function("engine/parse_and_screen", |b| {
         b.iter(|| {

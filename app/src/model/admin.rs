@@ -98,4 +98,6 @@ pub struct OutreachRow {
     pub address: String,
     pub subject: Option<String>,
     pub amount: Option<i64>,
+    /// `month`, `once` or `year`.
+    pub per: Option<String>,
 }

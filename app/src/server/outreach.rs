@@ -20,7 +20,9 @@ pub async fn run(
     now: DateTime<Utc>,
     origin: &str,
 ) -> Result<OutreachReport, AppError> {
-    let procedure = rules.procedure(&query.procedure).ok_or(AppError::NotFound)?;
+    let procedure = rules
+        .procedure(&query.procedure)
+        .ok_or(AppError::NotFound)?;
     let day = query.as_of.unwrap_or(today);
     let (households, labels) = population::load_all(db, day).await?;
     let (leads, unsure) = outreach(rules, &households, &procedure.id, day);
@@ -50,7 +52,14 @@ pub async fn run(
             .into_iter()
             .map(|l| {
                 let label = labels.get(&l.household).cloned().unwrap_or_default();
-                OutreachRow { household: l.household, head: label.head, address: label.address, subject: l.subject, amount: l.monthly_or_once }
+                OutreachRow {
+                    household: l.household,
+                    head: label.head,
+                    address: label.address,
+                    subject: l.subject,
+                    amount: l.monthly_or_once,
+                    per: l.per,
+                }
             })
             .collect(),
     })

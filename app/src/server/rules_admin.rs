@@ -5,7 +5,9 @@
 use super::audit::{self, Audit};
 use super::{population, rules};
 use crate::error::AppError;
-use crate::model::admin::{CheckReport, ParamRow, PeriodRow, ProcedureRow, RuleEdit, RulesOverview, VersionRow};
+use crate::model::admin::{
+    CheckReport, ParamRow, PeriodRow, ProcedureRow, RuleEdit, RulesOverview, VersionRow,
+};
 use crate::model::StaffMe;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use madoguchi_core::rules::population::{events_touched, impact};
@@ -17,7 +19,9 @@ const CHANGE_LIST: usize = 500;
 
 fn jst(t: DateTime<Utc>) -> String {
     let offset = FixedOffset::east_opt(9 * 3600).expect("UTC+9 is a valid offset");
-    t.with_timezone(&offset).format("%Y-%m-%d %H:%M").to_string()
+    t.with_timezone(&offset)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
 }
 
 pub async fn overview(db: &DatabaseConnection, live: &Ruleset) -> Result<RulesOverview, AppError> {
@@ -44,7 +48,9 @@ pub async fn overview(db: &DatabaseConnection, live: &Ruleset) -> Result<RulesOv
             .map(|p| ProcedureRow {
                 id: p.id.clone(),
                 name: p.name.clone(),
-                department: live.department(&p.department).map_or_else(|| p.department.clone(), |d| d.name.clone()),
+                department: live
+                    .department(&p.department)
+                    .map_or_else(|| p.department.clone(), |d| d.name.clone()),
             })
             .collect(),
         rules: live.rule_summaries(),
@@ -58,7 +64,11 @@ pub async fn overview(db: &DatabaseConnection, live: &Ruleset) -> Result<RulesOv
                 periods: p
                     .periods
                     .iter()
-                    .map(|x| PeriodRow { from: x.from, until: x.until, value: x.value.display(p.kind) })
+                    .map(|x| PeriodRow {
+                        from: x.from,
+                        until: x.until,
+                        value: x.value.display(p.kind),
+                    })
                     .collect(),
             })
             .collect(),
@@ -80,7 +90,13 @@ pub async fn check(
     let edited = match compile(&edit.files) {
         Ok(r) => r,
         Err(errors) => {
-            return Ok(CheckReport { errors, tests_passed: 0, tests_failed: Vec::new(), impact: None, impact_seconds: 0.0 })
+            return Ok(CheckReport {
+                errors,
+                tests_passed: 0,
+                tests_failed: Vec::new(),
+                impact: None,
+                impact_seconds: 0.0,
+            })
         }
     };
     let results = edited.run_tests();
@@ -90,9 +106,11 @@ pub async fn check(
     let events = events_touched(live, &edited);
     let (households, _) = population::load_all(db, today).await?;
     let live = live.clone();
-    let report = tokio::task::spawn_blocking(move || impact(&live, &edited, &households, &events, today, CHANGE_LIST))
-        .await
-        .map_err(|_| AppError::Internal)?;
+    let report = tokio::task::spawn_blocking(move || {
+        impact(&live, &edited, &households, &events, today, CHANGE_LIST)
+    })
+    .await
+    .map_err(|_| AppError::Internal)?;
     audit::record(
         db,
         now,

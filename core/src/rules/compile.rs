@@ -512,7 +512,7 @@ fn collect_facts(docs: &[(&str, &str, SourceFile)], errors: &mut Vec<RuleError>)
     (facts, builtin, receives, claimant)
 }
 
-fn uses_child_allowance(rule: &Rule) -> bool {
+pub(crate) fn uses_child_allowance(rule: &Rule) -> bool {
     fn walk(n: &Node) -> bool {
         match &n.op {
             Op::Call(b, args) => {

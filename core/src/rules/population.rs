@@ -81,6 +81,7 @@ pub struct Resident {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProcedureImpact {
     pub procedure: String,
+    pub name: String,
     pub gained: usize,
     pub lost: usize,
     /// Still listed, with another deadline or amount.
@@ -92,6 +93,7 @@ pub struct Change {
     pub household: String,
     pub event: EventType,
     pub procedure: String,
+    pub name: String,
     pub subject: Option<String>,
     /// `gained`, `lost` or `changed`.
     pub kind: String,
@@ -167,7 +169,14 @@ pub fn impact(
 fn summary(p: &crate::screening::ProcedureResult) -> String {
     let deadline = p.deadline.map_or("期限なし".to_owned(), |d| d.to_string());
     match &p.benefit {
-        Some(b) => format!("{deadline} / {}円 ({})", b.amount, b.per),
+        Some(b) => {
+            let per = match b.per.as_str() {
+                "month" => "/月",
+                "year" => "/年",
+                _ => "",
+            };
+            format!("{deadline} / {}円{per}", super::thousands(b.amount))
+        }
         None => deadline,
     }
 }
@@ -199,6 +208,7 @@ fn diff_part(
                     household: h.household.clone(),
                     event,
                     procedure: p.id.clone(),
+                    name: p.name.clone(),
                     subject: p.subject.clone(),
                     kind: kind.into(),
                     before,
@@ -221,6 +231,7 @@ fn diff_part(
                     household: h.household.clone(),
                     event,
                     procedure: p.id.clone(),
+                    name: p.name.clone(),
                     subject: p.subject.clone(),
                     kind: "lost".into(),
                     before: summary(p),
@@ -238,6 +249,8 @@ pub struct Lead {
     pub household: String,
     pub subject: Option<String>,
     pub monthly_or_once: Option<i64>,
+    /// `month`, `once` or `year`.
+    pub per: Option<String>,
 }
 
 /// Households for which `procedure` applies as they stand (screened as if the whole
@@ -269,6 +282,7 @@ pub fn outreach(
                 household: h.household.clone(),
                 subject: p.subject.clone(),
                 monthly_or_once: p.benefit.as_ref().map(|b| b.amount),
+                per: p.benefit.as_ref().map(|b| b.per.clone()),
             });
         } else if r
             .questions
@@ -337,7 +351,7 @@ pub fn events_touched(before: &Ruleset, after: &Ruleset) -> Vec<EventType> {
             .into_iter()
             .map(|i| rs.params[i].name.clone())
             .collect();
-        if r.benefit.is_some() || !r.when.is_empty() {
+        if super::compile::uses_child_allowance(r) {
             // The child-allowance functions read their parameters by name.
             names.extend(
                 super::benefits::ChildAllowanceParams::NAMES

@@ -8,7 +8,8 @@ use server_fn::codec::Json;
 pub async fn run_outreach(query: OutreachQuery) -> Result<OutreachReport, AppError> {
     use crate::model::Role;
     use crate::server::{context, outreach};
-    let (state, me) = context::staff_with(&[Role::Admin, Role::Supervisor, Role::Department]).await?;
+    let (state, me) =
+        context::staff_with(&[Role::Admin, Role::Supervisor, Role::Department]).await?;
     outreach::run(
         &state.db,
         &me,

@@ -68,7 +68,7 @@ pub fn CheckReportView(report: CheckReport) -> impl IntoView {
                         <table class="impact">
                             <thead><tr><th scope="col">"手続き"</th><th scope="col">"増える"</th><th scope="col">"減る"</th><th scope="col">"期限・金額が変わる"</th></tr></thead>
                             <tbody>{i.procedures.into_iter().map(|p| view! {
-                                <tr><td><code>{p.procedure}</code></td><td>{p.gained}</td><td>{p.lost}</td><td>{p.changed}</td></tr>
+                                <tr><td>{p.name}<div><code>{p.procedure}</code></div></td><td>{p.gained}</td><td>{p.lost}</td><td>{p.changed}</td></tr>
                             }).collect_view()}</tbody>
                         </table>
                         <h4>{format!("変わる世帯 ({} 件中 {} 件を表示)", i.total_changes, i.changes.len())}</h4>
@@ -76,7 +76,7 @@ pub fn CheckReportView(report: CheckReport) -> impl IntoView {
                             <thead><tr><th scope="col">"世帯番号"</th><th scope="col">"出来事"</th><th scope="col">"手続き"</th><th scope="col">"対象"</th><th scope="col">"変化"</th><th scope="col">"前"</th><th scope="col">"後"</th></tr></thead>
                             <tbody>{i.changes.into_iter().map(|c| view! {
                                 <tr>
-                                    <td>{c.household}</td><td>{c.event.label_ja()}</td><td><code>{c.procedure}</code></td>
+                                    <td>{c.household}</td><td>{c.event.label_ja()}</td><td>{c.name}</td>
                                     <td>{c.subject.unwrap_or_default()}</td>
                                     <td>{match c.kind.as_str() { "gained" => "増える", "lost" => "減る", _ => "変わる" }}</td>
                                     <td>{c.before}</td><td>{c.after}</td>

@@ -72,7 +72,10 @@ fn Outreach() -> impl IntoView {
         ev.prevent_default();
         busy.set(true);
         error.set(None);
-        let query = OutreachQuery { procedure: procedure.get_untracked(), as_of: None };
+        let query = OutreachQuery {
+            procedure: procedure.get_untracked(),
+            as_of: None,
+        };
         spawn_local(async move {
             match run_outreach(query).await {
                 Ok(r) => report.set(Some(r)),
@@ -106,12 +109,12 @@ fn Outreach() -> impl IntoView {
                 )}</p>
                 <p><a class="btn btn-secondary" href=href download=file>"CSV をダウンロード"</a></p>
                 <table class="outreach">
-                    <thead><tr><th scope="col">"世帯番号"</th><th scope="col">"世帯主"</th><th scope="col">"住所"</th><th scope="col">"対象者"</th><th scope="col">"見込み額"</th></tr></thead>
+                    <thead><tr><th scope="col">"世帯番号"</th><th scope="col">"世帯主"</th><th scope="col">"住所"</th><th scope="col">"対象者 (宛名番号)"</th><th scope="col">"見込み額"</th></tr></thead>
                     <tbody>{r.leads.into_iter().map(|l| view! {
                         <tr>
                             <td>{l.household}</td><td>{l.head}</td><td>{l.address}</td>
                             <td>{l.subject.unwrap_or_default()}</td>
-                            <td>{l.amount.map(yen).unwrap_or_default()}</td>
+                            <td>{l.amount.map(|a| format!("{}{}", yen(a), match l.per.as_deref() { Some("month") => "/月", Some("year") => "/年", _ => "" })).unwrap_or_default()}</td>
                         </tr>
                     }).collect_view()}</tbody>
                 </table>

@@ -12,13 +12,12 @@ use leptos::task::spawn_local;
 use std::collections::BTreeMap;
 
 #[component]
-pub fn RuleEditor(base: String, on_saved: Callback<()>) -> impl IntoView {
+pub fn RuleEditor(base: String, on_saved: Callback<String>) -> impl IntoView {
     let files = RwSignal::new(BTreeMap::<String, String>::new());
     let current = RwSignal::new(String::from("parameters.toml"));
     let note = RwSignal::new(String::new());
     let report = RwSignal::new(None::<CheckReport>);
     let error = RwSignal::new(None::<AppError>);
-    let saved = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let base_for_load = base.clone();
     let loaded = LocalResource::new(move || rule_files(base_for_load.clone()));
@@ -29,7 +28,11 @@ pub fn RuleEditor(base: String, on_saved: Callback<()>) -> impl IntoView {
     });
     let edit = {
         let base = base.clone();
-        move || RuleEdit { base: base.clone(), files: files.get_untracked(), note: note.get_untracked() }
+        move || RuleEdit {
+            base: base.clone(),
+            files: files.get_untracked(),
+            note: note.get_untracked(),
+        }
     };
     let check = {
         let edit = edit.clone();
@@ -37,7 +40,6 @@ pub fn RuleEditor(base: String, on_saved: Callback<()>) -> impl IntoView {
             let edit = edit();
             busy.set(true);
             error.set(None);
-            saved.set(None);
             spawn_local(async move {
                 match check_rules(edit).await {
                     Ok(r) => report.set(Some(r)),
@@ -53,10 +55,7 @@ pub fn RuleEditor(base: String, on_saved: Callback<()>) -> impl IntoView {
         error.set(None);
         spawn_local(async move {
             match save_rules(edit).await {
-                Ok(v) => {
-                    saved.set(Some(v));
-                    on_saved.run(());
-                }
+                Ok(v) => on_saved.run(v),
                 Err(e) => error.set(Some(e)),
             }
             busy.set(false);
@@ -92,7 +91,6 @@ pub fn RuleEditor(base: String, on_saved: Callback<()>) -> impl IntoView {
             <button type="button" class="btn btn-primary" disabled=move || busy.get() on:click=save>"下書きとして保存"</button>
         </div>
         {move || busy.get().then(|| view! { <p class="loading" role="status">"処理中…"</p> })}
-        {move || saved.get().map(|v| view! { <div class="alert alert-success" role="status">{format!("下書き {v} を保存しました。履歴から公開できます。")}</div> })}
         {move || error.get().map(|e| view! {
             <div class="alert alert-error" role="alert">{e.message_ja()}</div>
             <RuleErrors error=e/>

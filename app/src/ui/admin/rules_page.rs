@@ -22,16 +22,27 @@ pub fn RulesPage() -> impl IntoView {
 #[component]
 fn Rules() -> impl IntoView {
     let overview = LocalResource::new(rules_overview);
-    let refresh = Callback::new(move |_: ()| overview.refetch());
+    let notice = RwSignal::new(None::<String>);
+    let refresh = Callback::new(move |_: ()| {
+        notice.set(None);
+        overview.refetch();
+    });
+    let saved = Callback::new(move |version: String| {
+        overview.refetch();
+        notice.set(Some(format!(
+            "下書き {version} を保存しました。版の履歴から公開できます。"
+        )));
+    });
     view! {
         <h1>"規則の管理"</h1>
+        {move || notice.get().map(|n| view! { <div class="alert alert-success" role="status">{n}</div> })}
         <Suspense fallback=|| view! { <p class="loading">"読み込み中…"</p> }>
             {move || overview.get().map(|r| match r {
                 Err(e) => view! { <div class="alert alert-error" role="alert">{e.message_ja()}</div> }.into_any(),
                 Ok(o) => view! {
                     <p class="lead">"公開中の版: " <strong class="version">{o.live.clone()}</strong></p>
                     <Versions versions=o.versions.clone() on_change=refresh/>
-                    <RuleEditor base=o.live.clone() on_saved=refresh/>
+                    <RuleEditor base=o.live.clone() on_saved=saved/>
                     <Catalog overview=o/>
                 }.into_any(),
             })}

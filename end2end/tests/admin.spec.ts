@@ -1,0 +1,117 @@
+// Rule administration as an administrator would do it: a typo is refused with the file
+// and line; a valid edit shows its rule tests and its impact on every household before
+// anything is saved; a saved draft is published and screens from then on. And outreach:
+// households eligible for child allowance that do not receive it, with a CSV.
+import { test, expect, Page } from '@playwright/test';
+import { Shots, signIn } from './helpers';
+
+async function openRules(page: Page) {
+  await page.goto('/admin/rules');
+  await signIn(page, 'admin');
+  await expect(page.getByRole('heading', { name: '規則の管理' })).toBeVisible();
+  await expect(page.locator('#rule-text')).not.toHaveValue('');
+}
+
+async function editFile(page: Page, file: string, from: string, to: string) {
+  await page.getByLabel('ファイル').selectOption(file);
+  const text = await page.locator('#rule-text').inputValue();
+  expect(text, `${file} contains ${from}`).toContain(from);
+  await page.locator('#rule-text').fill(text.replace(from, to));
+}
+
+test('an administrator sees a typo refused and the impact of an edit before saving', async ({ page }, info) => {
+  const shots = new Shots(page, info);
+  await openRules(page);
+  await expect(page.locator('table.catalog')).toContainText('児童手当 認定請求');
+  await expect(page.locator('table.params')).toContainText('child_allowance.paid_until_age');
+  await shots.take('rules');
+
+  await editFile(page, 'events/death.toml', 'subject.property_owner', 'subject.property_owned');
+  await page.getByRole('button', { name: /確認する/ }).click();
+  await expect(page.locator('.check-report')).toContainText('誤りがあります');
+  await expect(page.locator('.rule-errors')).toContainText('events/death.toml:');
+  await expect(page.locator('.rule-errors')).toContainText('unknown fact `property_owned`');
+  await shots.take('typo-refused');
+
+  // Saving the typo is refused too, and nothing new appears in the history.
+  const rows = await page.locator('table.versions tbody tr').count();
+  await page.getByRole('button', { name: '下書きとして保存' }).click();
+  await expect(page.getByRole('alert').first()).toContainText('規則に誤りがある');
+  await expect(page.locator('table.versions tbody tr')).toHaveCount(rows);
+
+  await editFile(page, 'events/death.toml', 'subject.property_owned', 'subject.property_owner');
+  // Child allowance only up to junior high again: who would lose it?
+  await editFile(
+    page,
+    'parameters.toml',
+    'values = [{ from = 2012-04-01, value = 15 }, { from = 2024-10-01, value = 18 }]',
+    'values = [{ from = 2012-04-01, value = 15 }]',
+  );
+  await page.getByRole('button', { name: /確認する/ }).click();
+  const report = page.locator('.check-report');
+  await expect(report).toContainText('確認の結果', { timeout: 30_000 });
+  await expect(report).toContainText('件失敗 (公開できません)');
+  await expect(report.locator('table.impact')).toContainText('child_allowance');
+  await expect(report.locator('table.impact-list')).toContainText('減る');
+  await shots.take('impact-preview');
+});
+
+test('an administrator saves a draft and publishes it', async ({ page }, info) => {
+  test.skip(info.project.name !== 'tablet-landscape', 'publishes once per run (the database is shared)');
+  const shots = new Shots(page, info);
+  await openRules(page);
+  const live = (await page.locator('.lead .version').textContent()) ?? '';
+  await editFile(
+    page,
+    'parameters.toml',
+    'values = [{ from = 2025-04-01, value = 50000 }]',
+    'values = [{ from = 2025-04-01, value = 50000 }, { from = 2026-04-01, value = 60000 }]',
+  );
+  await editFile(page, 'tests/pregnancy.toml', 'pregnancy_support_benefit = 50000', 'pregnancy_support_benefit = 60000');
+  await page.getByLabel('変更の説明').fill('妊婦のための支援給付を6万円に');
+  await page.getByRole('button', { name: /確認する/ }).click();
+  const report = page.locator('.check-report');
+  await expect(report).toContainText('確認の結果', { timeout: 30_000 });
+  await expect(report).not.toContainText('件失敗');
+  await expect(report.locator('table.impact')).toContainText('pregnancy_support_benefit');
+  await shots.take('valid-edit');
+
+  await page.getByRole('button', { name: '下書きとして保存' }).click();
+  await expect(page.locator('.alert-success')).toContainText(`${live}+city.1`);
+  const draft = page.locator('table.versions tbody tr', { hasText: `${live}+city.1` });
+  await expect(draft).toContainText('下書き');
+  await shots.take('draft-saved');
+  await draft.getByRole('button', { name: '公開する' }).click();
+  await expect(page.locator('.lead .version')).toHaveText(`${live}+city.1`);
+  await expect(page.locator('table.versions tbody tr').first()).toContainText('公開済み');
+  await shots.take('published');
+
+  // The public API screens with the published rules from now on.
+  const res = await page.request.post('/api/v1/screenings', {
+    data: {
+      as_of: '2026-11-24',
+      events: [{ type: 'pregnancy', date: '2026-11-20', person: 'p1' }],
+      household: { members: [{ id: 'p1', relationship: 'head', birth_date: '1995-01-01', sex: 'female' }] },
+    },
+  });
+  const body = await res.json();
+  expect(body.ruleset).toBe(`${live}+city.1`);
+  const benefit = body.procedures.find((p: { id: string }) => p.id === 'pregnancy_support_benefit');
+  expect(benefit.benefit.amount).toBe(60000);
+});
+
+test('department staff find households eligible for child allowance that do not receive it', async ({ page }, info) => {
+  const shots = new Shots(page, info);
+  await page.goto('/admin/outreach');
+  await signIn(page, 'kodomo');
+  await expect(page.getByRole('heading', { name: '案内が必要な世帯' })).toBeVisible();
+  await page.getByRole('button', { name: '探す' }).click();
+  await expect(page.getByRole('heading', { name: /児童手当 認定請求: \d+ 世帯/ })).toBeVisible({ timeout: 30_000 });
+  const rows = page.locator('table.outreach tbody tr');
+  expect(await rows.count()).toBeGreaterThan(0);
+  await expect(rows.first()).toContainText('円');
+  const csv = page.getByRole('link', { name: 'CSV をダウンロード' });
+  await expect(csv).toHaveAttribute('download', /outreach-child_allowance-.*\.csv/);
+  expect(decodeURIComponent((await csv.getAttribute('href')) ?? '')).toContain('世帯番号,世帯主,住所');
+  await shots.take('outreach');
+});
