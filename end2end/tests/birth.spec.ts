@@ -25,8 +25,10 @@ test('birth walk at the counter reaches both departments queues', async ({ brows
   // New visit, choose the birth event.
   await page.getByRole('button', { name: '受付をはじめる' }).click();
   await expect(page.getByRole('heading', { name: 'どんなことがありましたか' })).toBeVisible();
-  await shots.take('event');
   await page.getByRole('button', { name: /子どもが生まれた/ }).click();
+  await expect(page.getByRole('button', { name: /子どもが生まれた/ })).toHaveAttribute('aria-pressed', 'true');
+  await shots.take('event');
+  await page.getByRole('button', { name: '次へ' }).click();
 
   // Find the household by kana and date of birth.
   await expect(page.getByRole('heading', { name: '世帯をさがす' })).toBeVisible();

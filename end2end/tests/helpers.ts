@@ -43,6 +43,7 @@ export async function beginBirthVisit(page: Page) {
   await signIn(page, 'counter');
   await page.getByRole('button', { name: '受付をはじめる' }).click();
   await page.getByRole('button', { name: /子どもが生まれた/ }).click();
+  await page.getByRole('button', { name: '次へ' }).click();
   await expect(page.getByRole('heading', { name: '世帯をさがす' })).toBeVisible();
 }
 

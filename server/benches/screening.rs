@@ -95,7 +95,12 @@ fn submit(c: &mut Criterion) {
                 let visit = VisitInput {
                     visit_number,
                     household_number: "20000001".into(),
-                    baby: baby.clone(),
+                    events: vec![app::model::EventInput {
+                        kind: madoguchi_core::screening::EventType::Birth,
+                        date: String::new(),
+                        person: None,
+                    }],
+                    baby: Some(baby.clone()),
                     answers: BTreeMap::new(),
                 };
                 let input = SubmitVisit {

@@ -17,7 +17,7 @@ pub fn register_all() {
     register_explicit::<counter::StartVisit>();
     register_explicit::<counter::FindHousehold>();
     register_explicit::<counter::KioskSettingsFn>();
-    register_explicit::<counter::ScreenBirth>();
+    register_explicit::<counter::ScreenVisit>();
     register_explicit::<counter::SubmitVisit>();
     register_explicit::<staff::ListApplications>();
     register_explicit::<staff::GetApplication>();

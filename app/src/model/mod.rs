@@ -127,14 +127,27 @@ pub struct PrefilledValue {
     pub source: madoguchi_core::forms::Source,
 }
 
-/// A visit as the counter knows it so far: which visit, which household, the baby and
-/// the answers to earlier questions. Sent to screen the visit and again to submit it.
+/// A visit as the counter knows it so far: which visit, which household, its life
+/// events, the baby (when one is born) and the answers to earlier questions. Sent to
+/// screen the visit and again to submit it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VisitInput {
     pub visit_number: String,
     pub household_number: String,
-    pub baby: BabyInput,
+    pub events: Vec<EventInput>,
+    /// Required when one of the events is a birth (its date is the baby's birth date).
+    pub baby: Option<BabyInput>,
     pub answers: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+/// One life event as entered at the counter. For a birth, date and person come from
+/// the baby; for the others, the date as typed (`YYYY-MM-DD`) and the member it is
+/// about by resident number (none: the whole household).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventInput {
+    pub kind: madoguchi_core::screening::EventType,
+    pub date: String,
+    pub person: Option<String>,
 }
 
 /// What the counter submits at the end of the interview.

@@ -12,15 +12,14 @@ use crate::model::{
 };
 use madoguchi_core::forms::{self, Source};
 use madoguchi_core::rules::{Options, Ruleset};
-use madoguchi_core::screening::{
-    self, Event, EventType, Member, Relationship, Request, ScreeningResult,
-};
+use madoguchi_core::screening::{self, Member, Relationship, Request, ScreeningResult};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     Set, TransactionTrait,
 };
 use std::collections::HashMap;
 
+mod events;
 mod values;
 
 use values::{asked_values, prefilled};
@@ -101,7 +100,7 @@ async fn open_visit<C: ConnectionTrait>(
 pub(super) struct Screened {
     pub(super) visit: visit::Model,
     pub(super) household: Household,
-    pub(super) baby: Baby,
+    pub(super) baby: Option<Baby>,
     pub(super) request: Request,
     pub(super) result: ScreeningResult,
 }
@@ -115,26 +114,21 @@ async fn run_screening<C: ConnectionTrait>(
 ) -> Result<Screened, AppError> {
     let visit = open_visit(db, staff, &input.visit_number).await?;
     let today = clock.today();
-    let baby = input
-        .baby
-        .check(today)
-        .map_err(|fields| AppError::InvalidInput { fields })?;
     let household = registry::load_by_number(db, &input.household_number).await?;
+    let (events, baby) = events::check(input, &household, today)?;
     let mut members = registry::screening_members(db, &household, today).await?;
-    members.push(Member {
-        id: BABY_ID.into(),
-        relationship: Relationship::Child,
-        birth_date: baby.birth_date,
-        sex: baby.sex,
-        ..Member::default()
-    });
+    if let Some(baby) = &baby {
+        members.push(Member {
+            id: BABY_ID.into(),
+            relationship: Relationship::Child,
+            birth_date: baby.birth_date,
+            sex: baby.sex,
+            ..Member::default()
+        });
+    }
     let request = Request {
         as_of: today,
-        events: vec![Event {
-            kind: EventType::Birth,
-            date: baby.birth_date,
-            person: Some(BABY_ID.into()),
-        }],
+        events,
         household: screening::Household { members },
         answers: input.answers.clone(),
     };
@@ -143,7 +137,9 @@ async fn run_screening<C: ConnectionTrait>(
         .iter()
         .map(|m| (m.person_number.clone(), m.given_name.clone()))
         .collect();
-    labels.insert(BABY_ID.into(), baby.given_name.as_str().to_owned());
+    if let Some(baby) = &baby {
+        labels.insert(BABY_ID.into(), baby.given_name.as_str().to_owned());
+    }
     let options = Options {
         labels: Some(&labels),
         explain: true,
@@ -251,19 +247,60 @@ pub async fn submit(
             )
         })
         .collect();
-    let baby_name = format!(
-        "{}\u{3000}{}",
-        s.baby.family_name.as_str(),
-        s.baby.given_name.as_str()
+    let household_name = s.household.head().map_or_else(
+        || "世帯".to_owned(),
+        |h| format!("{}\u{3000}{}の世帯", h.family_name, h.given_name),
     );
+    let baby_name = s.baby.as_ref().map_or(household_name, |b| {
+        format!(
+            "{}\u{3000}{}",
+            b.family_name.as_str(),
+            b.given_name.as_str()
+        )
+    });
     let mut lines = Vec::new();
+    // One application per procedure: a form that concerns several members (国保の資格
+    // 喪失 for a family, say) names them all.
+    type Subjects = Vec<(Option<i32>, String)>;
+    let mut grouped: Vec<(ProcedureView, Subjects)> = Vec::new();
     for view in views(&s.result, rules) {
+        let subject = match view
+            .procedure
+            .subject
+            .as_deref()
+            .and_then(|id| subject_ids.get(id))
+        {
+            Some((id, name)) => (Some(*id), name.clone()),
+            None => (None, baby_name.clone()),
+        };
+        match grouped
+            .iter_mut()
+            .find(|(v, _)| v.procedure.id == view.procedure.id)
+        {
+            Some((first, subjects)) => {
+                for r in &view.procedure.reasons {
+                    if !first.procedure.reasons.contains(r) {
+                        first.procedure.reasons.push(r.clone());
+                    }
+                }
+                first.procedure.deadline = match (first.procedure.deadline, view.procedure.deadline)
+                {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+                subjects.push(subject);
+            }
+            None => grouped.push((view, vec![subject])),
+        }
+    }
+    for (view, subjects) in grouped {
         let p = &view.procedure;
-        let (subject_id, subject_name) =
-            match p.subject.as_deref().and_then(|id| subject_ids.get(id)) {
-                Some((id, name)) => (Some(*id), name.clone()),
-                None => (None, baby_name.clone()),
-            };
+        let subject_id = subjects.iter().find_map(|(id, _)| *id);
+        let subject_name = subjects
+            .iter()
+            .map(|(_, n)| n.as_str())
+            .collect::<Vec<_>>()
+            .join("、");
         let data: Vec<(String, String)> = forms::FIELDS
             .iter()
             .filter(|f| f.used_by.contains(&p.id.as_str()))

@@ -44,6 +44,8 @@ pub enum ValueError {
     FutureDate,
     #[error("invalid_choice")]
     InvalidChoice,
+    #[error("date_out_of_range")]
+    DateOutOfRange,
 }
 
 impl ValueError {
@@ -62,6 +64,7 @@ impl ValueError {
             Self::InvalidDate => "invalid_date",
             Self::FutureDate => "future_date",
             Self::InvalidChoice => "invalid_choice",
+            Self::DateOutOfRange => "date_out_of_range",
         }
     }
 
@@ -80,6 +83,7 @@ impl ValueError {
             Self::InvalidDate => "日付を正しく入力してください",
             Self::FutureDate => "今日より後の日付は入力できません",
             Self::InvalidChoice => "選択してください",
+            Self::DateOutOfRange => "1年前から3か月先までの日付を入力してください",
         }
     }
 }
@@ -102,9 +106,50 @@ pub fn parse_past_date(
     Ok(date)
 }
 
+/// Parses the date of a life event typed at the counter: within the last year (later
+/// events are past their deadlines and handled by staff) or the next three months (a
+/// planned move).
+pub fn parse_event_date(
+    input: &str,
+    today: chrono::NaiveDate,
+) -> Result<chrono::NaiveDate, ValueError> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Err(ValueError::Required);
+    }
+    let date = chrono::NaiveDate::parse_from_str(input, "%Y-%m-%d")
+        .map_err(|_| ValueError::InvalidDate)?;
+    let earliest = today - chrono::Days::new(366);
+    let latest = today + chrono::Days::new(92);
+    if date < earliest || date > latest {
+        return Err(ValueError::DateOutOfRange);
+    }
+    Ok(date)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn event_dates_are_refused_outside_a_year_back_and_three_months_ahead() {
+        let today: chrono::NaiveDate = "2026-11-25".parse().unwrap();
+        assert!(parse_event_date("2025-11-24", today).is_ok());
+        assert_eq!(
+            parse_event_date("2025-11-23", today),
+            Err(ValueError::DateOutOfRange)
+        );
+        assert!(parse_event_date("2027-02-25", today).is_ok());
+        assert_eq!(
+            parse_event_date("2027-02-26", today),
+            Err(ValueError::DateOutOfRange)
+        );
+        assert_eq!(
+            parse_event_date("2026-02-30", today),
+            Err(ValueError::InvalidDate)
+        );
+        assert_eq!(parse_event_date(" ", today), Err(ValueError::Required));
+    }
 
     #[test]
     fn rejects_a_birth_date_in_the_future() {

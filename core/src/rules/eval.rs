@@ -331,10 +331,19 @@ impl<'a> Eval<'a, '_> {
     }
 
     /// Whether the event is about `m`: the member it names, members marked `moving`,
-    /// or everyone when it names nobody and nobody is marked.
+    /// or everyone when it names nobody and nobody is marked. A member who dies in
+    /// another event of the same request is not concerned by it (the deceased does not
+    /// move).
     pub fn concerned(&self, m: &Member) -> bool {
         if self.event.person.as_deref() == Some(m.id.as_str()) {
             return true;
+        }
+        let deceased = self.req.events.iter().any(|e| {
+            e.kind == crate::screening::EventType::Death
+                && e.person.as_deref() == Some(m.id.as_str())
+        });
+        if deceased {
+            return false;
         }
         match m.moving {
             Some(b) => b,

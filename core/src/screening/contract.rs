@@ -74,6 +74,12 @@ impl EventType {
         Self::ALL.into_iter().find(|e| e.id() == id)
     }
 
+    /// Whether the event is about one member who must be named (the deceased, the one
+    /// who marries, the pregnant resident), not the whole household.
+    pub fn needs_person(self) -> bool {
+        matches!(self, Self::Death | Self::Marriage | Self::Pregnancy)
+    }
+
     /// Position in [`EventType::ALL`].
     pub fn index(self) -> usize {
         self as usize

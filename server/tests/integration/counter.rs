@@ -30,12 +30,21 @@ pub fn interview() -> InterviewInput {
     }
 }
 
+fn birth() -> app::model::EventInput {
+    app::model::EventInput {
+        kind: madoguchi_core::screening::EventType::Birth,
+        date: String::new(),
+        person: None,
+    }
+}
+
 /// The 山田 household's visit with the standard baby and no answers.
 pub fn visit(visit_number: String) -> VisitInput {
     VisitInput {
         visit_number,
         household_number: "20000001".into(),
-        baby: baby(),
+        events: vec![birth()],
+        baby: Some(baby()),
         answers: BTreeMap::new(),
     }
 }
@@ -285,7 +294,9 @@ async fn a_baby_born_tomorrow_is_refused() {
     let clock = Clock::Fixed(now());
     let visit_number = visits::start(&t.db, &counter, clock).await.unwrap();
     let mut input = visit(visit_number);
-    input.baby.birth_date = "2026-11-26".into();
+    if let Some(b) = input.baby.as_mut() {
+        b.birth_date = "2026-11-26".into();
+    }
     let e = visits::screen(
         &t.db,
         &counter,
@@ -320,4 +331,150 @@ async fn another_staff_members_visit_is_not_found() {
     .await
     .unwrap_err();
     assert_eq!(e, AppError::NotFound);
+}
+
+fn event(kind: &str, date: &str, person: Option<&str>) -> app::model::EventInput {
+    app::model::EventInput {
+        kind: madoguchi_core::screening::EventType::from_id(kind).unwrap(),
+        date: date.into(),
+        person: person.map(str::to_owned),
+    }
+}
+
+#[tokio::test]
+async fn a_death_and_a_move_in_one_visit_are_screened_together_and_submitted() {
+    let t = TestDb::new().await.with_city(20).await;
+    let counter = t.staff("counter").await;
+    let clock = Clock::Fixed(now());
+    let visit_number = visits::start(&t.db, &counter, clock).await.unwrap();
+    let mut input = visit(visit_number);
+    input.baby = None;
+    input.events = vec![
+        event("death", "2026-11-23", Some("1000000001")),
+        event("move_within", "2026-11-24", None),
+    ];
+    // Answer whatever the data cannot tell, as the counter would.
+    let mut screening = None;
+    for _ in 0..6 {
+        let s = visits::screen(
+            &t.db,
+            &counter,
+            madoguchi_core::rules::bundled(),
+            &input,
+            clock,
+            "test",
+        )
+        .await
+        .unwrap();
+        if s.questions.is_empty() {
+            screening = Some(s);
+            break;
+        }
+        for q in &s.questions {
+            let v = if q.kind == "boolean" {
+                serde_json::json!(false)
+            } else {
+                serde_json::json!(q.options[0])
+            };
+            input.answers.insert(q.id.clone(), v);
+        }
+    }
+    let s = screening.expect("every question answered");
+    let ids: Vec<&str> = s
+        .procedures
+        .iter()
+        .map(|p| p.procedure.id.as_str())
+        .collect();
+    for id in [
+        "death_registration",
+        "move_within_notification",
+        "nhi_withdrawal",
+        "funeral_expenses_nhi",
+    ] {
+        assert!(ids.contains(&id), "{id} missing from {ids:?}");
+    }
+    assert!(!ids.contains(&"birth_registration"));
+    let receipt = visits::submit(
+        &t.db,
+        &counter,
+        madoguchi_core::rules::bundled(),
+        &SubmitVisit {
+            visit: input,
+            interview: interview(),
+        },
+        clock,
+        "test",
+    )
+    .await
+    .unwrap();
+    // One application per procedure, naming every member it concerns.
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(receipt.applications.len(), unique.len());
+    assert_eq!(t.count("applications").await, unique.len() as i64);
+}
+
+#[tokio::test]
+async fn events_without_a_member_or_with_a_far_date_are_field_errors() {
+    let t = TestDb::new().await.with_city(20).await;
+    let counter = t.staff("counter").await;
+    let clock = Clock::Fixed(now());
+    let visit_number = visits::start(&t.db, &counter, clock).await.unwrap();
+    let mut input = visit(visit_number);
+    input.baby = None;
+    input.events = vec![
+        event("death", "2026-11-23", None),
+        event("move_out", "2020-01-01", None),
+    ];
+    let e = visits::screen(
+        &t.db,
+        &counter,
+        madoguchi_core::rules::bundled(),
+        &input,
+        clock,
+        "test",
+    )
+    .await
+    .unwrap_err();
+    let AppError::InvalidInput { fields } = e else {
+        panic!("{e:?}")
+    };
+    let got: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|f| (f.field.as_str(), f.error.code()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("event-0-person", "invalid_choice"),
+            ("event-1-date", "date_out_of_range")
+        ]
+    );
+    input.events = vec![event("death", "2026-11-23", Some("9999999999"))];
+    let e = visits::screen(
+        &t.db,
+        &counter,
+        madoguchi_core::rules::bundled(),
+        &input,
+        clock,
+        "test",
+    )
+    .await
+    .unwrap_err();
+    assert!(
+        matches!(e, AppError::InvalidInput { ref fields } if fields[0].field == "event-0-person")
+    );
+    input.events = vec![];
+    let e = visits::screen(
+        &t.db,
+        &counter,
+        madoguchi_core::rules::bundled(),
+        &input,
+        clock,
+        "test",
+    )
+    .await
+    .unwrap_err();
+    assert!(matches!(e, AppError::InvalidInput { ref fields } if fields[0].field == "events"));
 }

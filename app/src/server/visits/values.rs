@@ -19,7 +19,7 @@ pub(super) fn prefilled(s: &Screened) -> Vec<PrefilledValue> {
     let name = |m: &crate::server::entities::resident::Model| {
         format!("{}\u{3000}{}", m.family_name, m.given_name)
     };
-    let b = &s.baby;
+    let b = s.baby.as_ref();
     let value = |key: &str| -> Option<String> {
         Some(match key {
             "applicant.name" => name(head?),
@@ -36,12 +36,12 @@ pub(super) fn prefilled(s: &Screened) -> Vec<PrefilledValue> {
             "mother.name" => name(mother?),
             "baby.name" => format!(
                 "{}\u{3000}{}",
-                b.family_name.as_str(),
-                b.given_name.as_str()
+                b?.family_name.as_str(),
+                b?.given_name.as_str()
             ),
-            "baby.kana" => format!("{}\u{3000}{}", b.family_kana, b.given_kana),
-            "baby.birth_date" => b.birth_date.format("%Y年%-m月%-d日").to_string(),
-            "baby.sex" => b.sex.label_ja().to_owned(),
+            "baby.kana" => format!("{}\u{3000}{}", b?.family_kana, b?.given_kana),
+            "baby.birth_date" => b?.birth_date.format("%Y年%-m月%-d日").to_string(),
+            "baby.sex" => b?.sex.label_ja().to_owned(),
             _ => return None,
         })
     };

@@ -96,7 +96,7 @@ pub fn BabyStep() -> impl IntoView {
                     </div>
                 </fieldset>
                 <div class="actions">
-                    <button type="button" class="btn btn-secondary" on:click=move |_| wizard.go(Step::Members)>"もどる"</button>
+                    <button type="button" class="btn btn-secondary" on:click=move |_| wizard.go(wizard.before_baby())>"もどる"</button>
                     <button type="submit" class="btn btn-primary">"次へ"</button>
                 </div>
             </form>

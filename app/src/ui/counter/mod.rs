@@ -2,6 +2,7 @@
 //! screen. Its state lives only in memory and is dropped when the visit ends.
 
 mod baby_step;
+mod details_step;
 mod event_step;
 mod find_step;
 mod idle_guard;
@@ -46,6 +47,7 @@ fn CounterWizard() -> impl IntoView {
                 Step::Event => view! { <event_step::EventStep/> }.into_any(),
                 Step::Find => view! { <find_step::FindStep/> }.into_any(),
                 Step::Members => view! { <members_step::MembersStep/> }.into_any(),
+                Step::Details => view! { <details_step::DetailsStep/> }.into_any(),
                 Step::Baby => view! { <baby_step::BabyStep/> }.into_any(),
                 Step::Procedures => view! { <procedures_step::ProceduresStep/> }.into_any(),
                 Step::Interview(topic) => view! { <interview_step::InterviewStep topic/> }.into_any(),

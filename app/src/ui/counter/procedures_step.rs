@@ -4,7 +4,7 @@
 
 use super::state::Topic;
 use super::{Step, Wizard};
-use crate::api::counter::screen_birth;
+use crate::api::counter::screen_visit;
 use crate::model::ProcedureView;
 use crate::ui::common::{ja_date, yen, ErrorSummary};
 use leptos::prelude::*;
@@ -24,7 +24,7 @@ pub fn ProceduresStep() -> impl IntoView {
         };
         pending.set(true);
         spawn_local(async move {
-            match screen_birth(input).await {
+            match screen_visit(input).await {
                 Ok(s) => {
                     error.set(None);
                     wizard.draft.update(|d| d.screening = Some(s));
@@ -67,7 +67,7 @@ pub fn ProceduresStep() -> impl IntoView {
                 <p class="hint">"上の質問に答えると、申請書をつくれます。"</p>
             })}
             <div class="actions">
-                <button type="button" class="btn btn-secondary" on:click=move |_| wizard.go(Step::Baby)>"もどる"</button>
+                <button type="button" class="btn btn-secondary" on:click=move |_| wizard.go(wizard.before_procedures())>"もどる"</button>
                 <button type="button" class="btn btn-primary" disabled=move || !ready()
                     on:click=move |_| wizard.go(Step::Interview(Topic::Confirm))>"申請書をつくる"</button>
             </div>

@@ -1,9 +1,10 @@
 //! The wizard's state: which step, and what this visit has gathered so far. Nothing is
 //! written to the browser's storage; `clear` drops it all.
 
-use crate::model::{BabyInput, HouseholdView, Receipt, VisitInput, VisitScreening};
+use crate::model::{BabyInput, EventInput, HouseholdView, Receipt, VisitInput, VisitScreening};
 use leptos::prelude::*;
 use madoguchi_core::forms::InterviewInput;
+use madoguchi_core::screening::EventType;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,6 +13,7 @@ pub enum Step {
     Event,
     Find,
     Members,
+    Details,
     Baby,
     Procedures,
     Interview(Topic),
@@ -36,13 +38,14 @@ impl Step {
             Step::Event => 1,
             Step::Find => 2,
             Step::Members => 3,
-            Step::Baby => 4,
-            Step::Procedures => 5,
-            Step::Interview(_) => 6,
-            Step::Review => 7,
-            Step::Receipt => 8,
+            Step::Details => 4,
+            Step::Baby => 5,
+            Step::Procedures => 6,
+            Step::Interview(_) => 7,
+            Step::Review => 8,
+            Step::Receipt => 9,
         };
-        Some((n, 8))
+        Some((n, 9))
     }
 }
 
@@ -50,6 +53,8 @@ impl Step {
 pub struct Draft {
     pub visit_number: Option<String>,
     pub household: Option<HouseholdView>,
+    /// The life events chosen, in the order chosen.
+    pub events: Vec<EventInput>,
     pub baby: BabyInput,
     pub answers: BTreeMap<String, serde_json::Value>,
     pub screening: Option<VisitScreening>,
@@ -64,9 +69,19 @@ impl Draft {
         Some(VisitInput {
             visit_number: self.visit_number.clone()?,
             household_number: self.household.as_ref()?.household_number.clone(),
-            baby: self.baby.clone(),
+            events: self.events.clone(),
+            baby: self.has(EventType::Birth).then(|| self.baby.clone()),
             answers: self.answers.clone(),
         })
+    }
+
+    pub fn has(&self, kind: EventType) -> bool {
+        self.events.iter().any(|e| e.kind == kind)
+    }
+
+    /// Events other than a birth: they need a date and a member on the details step.
+    pub fn has_details(&self) -> bool {
+        self.events.iter().any(|e| e.kind != EventType::Birth)
     }
 
     pub fn procedure_ids(&self) -> Vec<String> {
@@ -127,6 +142,46 @@ impl Wizard {
     pub fn clear(&self) {
         self.draft.set(Draft::default());
         self.go(Step::Start);
+    }
+
+    /// After the members: the events' details, the baby, or straight to the list.
+    pub fn after_members(&self) -> Step {
+        self.draft.with_untracked(|d| {
+            if d.has_details() {
+                Step::Details
+            } else if d.has(EventType::Birth) {
+                Step::Baby
+            } else {
+                Step::Procedures
+            }
+        })
+    }
+
+    /// After the details: the baby when one was born, else the list.
+    pub fn after_details(&self) -> Step {
+        if self.draft.with_untracked(|d| d.has(EventType::Birth)) {
+            Step::Baby
+        } else {
+            Step::Procedures
+        }
+    }
+
+    /// Back from the baby: the details, or the members.
+    pub fn before_baby(&self) -> Step {
+        if self.draft.with_untracked(|d| d.has_details()) {
+            Step::Details
+        } else {
+            Step::Members
+        }
+    }
+
+    /// Back from the procedure list.
+    pub fn before_procedures(&self) -> Step {
+        if self.draft.with_untracked(|d| d.has(EventType::Birth)) {
+            Step::Baby
+        } else {
+            self.before_baby()
+        }
     }
 
     /// The interview topic after `topic`, or the review.

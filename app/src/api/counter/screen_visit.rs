@@ -3,9 +3,9 @@ use crate::model::{VisitInput, VisitScreening};
 use leptos::prelude::*;
 use server_fn::codec::Json;
 
-/// Screens the visit's household for a birth, with the answers given so far.
-#[server(prefix = "/api", endpoint = "counter/screen_birth", input = Json)]
-pub async fn screen_birth(input: VisitInput) -> Result<VisitScreening, AppError> {
+/// Screens the visit's household for its life events, with the answers given so far.
+#[server(prefix = "/api", endpoint = "counter/screen_visit", input = Json)]
+pub async fn screen_visit(input: VisitInput) -> Result<VisitScreening, AppError> {
     use crate::model::Role;
     use crate::server::{context, visits};
     let (state, me) = context::staff_with(&[Role::Counter, Role::Supervisor]).await?;
