@@ -52,7 +52,7 @@ fn main() {
     let report = impact(bundled(), &edited, &households, &events, day, 500);
     let impact_s = t.elapsed().as_secs_f64();
     println!(
-        "impact preview: {} screenings ({} events × 2 rule sets) in {impact_s:.2} s; {} changes; load + impact {:.2} s (goal ≤ 10 s)",
+        "impact preview: {} household scenarios ({} events), each screened with both rule sets, in {impact_s:.2} s; {} changes; load + impact {:.2} s (goal ≤ 10 s)",
         report.screenings,
         events.len(),
         report.total_changes,
