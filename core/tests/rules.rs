@@ -90,7 +90,9 @@ fn an_unknown_fact_is_refused_with_file_and_line() {
     assert_eq!(errors[0].file, "events/death.toml");
     assert!(errors[0].line > 1);
     assert!(
-        errors[0].message.contains("unknown fact `property_owned`"),
+        errors[0]
+            .message
+            .contains("事実 `property_owned` はありません"),
         "{}",
         errors[0].message
     );
@@ -103,7 +105,7 @@ fn a_type_error_is_refused() {
         "claimant.insurance == 'nhi'",
         "claimant.insurance == 75",
     );
-    assert!(errors[0].message.contains("cannot compare"), "{errors:?}");
+    assert!(errors[0].message.contains("比べられません"), "{errors:?}");
 }
 
 #[test]

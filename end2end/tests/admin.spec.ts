@@ -30,7 +30,7 @@ test('an administrator sees a typo refused and the impact of an edit before savi
   await page.getByRole('button', { name: /確認する/ }).click();
   await expect(page.locator('.check-report')).toContainText('誤りがあります');
   await expect(page.locator('.rule-errors')).toContainText('events/death.toml:');
-  await expect(page.locator('.rule-errors')).toContainText('unknown fact `property_owned`');
+  await expect(page.locator('.rule-errors')).toContainText('世帯員の事実 `property_owned` はありません');
   await shots.take('typo-refused');
 
   // Saving the typo is refused too, and nothing new appears in the history.

@@ -41,6 +41,9 @@ pub struct ProcedureRow {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ParamRow {
     pub name: String,
+    /// The last period ends within half a year: the law or the city must say what
+    /// follows, or the rules that read it stop applying.
+    pub ends_soon: Option<NaiveDate>,
     pub label: String,
     pub source: Option<String>,
     pub periods: Vec<PeriodRow>,

@@ -24,7 +24,11 @@ fn jst(t: DateTime<Utc>) -> String {
         .to_string()
 }
 
-pub async fn overview(db: &DatabaseConnection, live: &Ruleset) -> Result<RulesOverview, AppError> {
+pub async fn overview(
+    db: &DatabaseConnection,
+    live: &Ruleset,
+    today: NaiveDate,
+) -> Result<RulesOverview, AppError> {
     let versions = rules::history(db)
         .await?
         .into_iter()
@@ -58,6 +62,11 @@ pub async fn overview(db: &DatabaseConnection, live: &Ruleset) -> Result<RulesOv
             .params
             .iter()
             .map(|p| ParamRow {
+                ends_soon: p
+                    .periods
+                    .last()
+                    .and_then(|x| x.until)
+                    .filter(|u| *u >= today && *u <= today + chrono::Days::new(183)),
                 name: p.name.clone(),
                 label: p.label.clone(),
                 source: p.source.clone(),

@@ -100,7 +100,7 @@ pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
         };
         if let Some(v) = &doc.version {
             if version.replace(v.clone()).is_some() {
-                ctx.err(0, "the version is set in more than one file");
+                ctx.err(0, "version が複数のファイルに書かれています");
             }
         }
         for d in &doc.department {
@@ -117,7 +117,7 @@ pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
             {
                 ctx.err(
                     p.id.span().start,
-                    format!("procedure `{}` is defined twice", p.id.get_ref()),
+                    format!("手続き `{}` が2回定義されています", p.id.get_ref()),
                 );
             }
             procedures.push(Procedure {
@@ -136,7 +136,7 @@ pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
                 ctx.err(
                     p.id.span().start,
                     format!(
-                        "procedure `{}` names an unknown department `{}`",
+                        "手続き `{}` の担当課 `{}` はありません",
                         p.id.get_ref(),
                         p.department
                     ),
@@ -164,13 +164,16 @@ pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
         for def in &doc.rule {
             let at = def.id.span().start;
             if !rule_ids.insert(def.id.get_ref().clone()) {
-                ctx.err(at, format!("rule `{}` is defined twice", def.id.get_ref()));
+                ctx.err(
+                    at,
+                    format!("規則 `{}` が2回定義されています", def.id.get_ref()),
+                );
             }
             let Some(procedure) = procedures.iter().position(|p| p.id == def.procedure) else {
                 ctx.err(
                     at,
                     format!(
-                        "rule `{}` names an unknown procedure `{}`",
+                        "規則 `{}` の手続き `{}` はありません (unknown procedure)",
                         def.id.get_ref(),
                         def.procedure
                     ),
@@ -183,7 +186,7 @@ pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
                 other => match Role::from_name(other) {
                     Some(r) if r != Role::Subject => Subjects::Role(r),
                     _ => {
-                        ctx.err(at, format!("`for = \"{other}\"`: use event, members, claimant, mother, partner, head or single_parent"));
+                        ctx.err(at, format!("`for = \"{other}\"` は使えません。event, members, claimant, mother, partner, head, single_parent のどれかです"));
                         continue;
                     }
                 },
@@ -192,7 +195,7 @@ pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
             for e in &def.events {
                 match EventType::from_id(e) {
                     Some(ev) => by_event[ev.index()].push(index),
-                    None => ctx.err(at, format!("unknown event `{e}`")),
+                    None => ctx.err(at, format!("出来事 `{e}` はありません")),
                 }
             }
             let when = conditions(&mut ctx, &names, &def.when);
@@ -205,7 +208,10 @@ pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
                 if !matches!(b.per.as_str(), "once" | "month" | "year") {
                     ctx.err(
                         b.amount.span().start,
-                        format!("`per = \"{}\"`: use once, month or year", b.per),
+                        format!(
+                            "`per = \"{}\"` は使えません。once, month, year のどれかです",
+                            b.per
+                        ),
                     );
                 }
                 expression(
@@ -241,7 +247,7 @@ pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
             line: 0,
             column: 0,
             message: format!(
-                "child_allowance_monthly/child_allowance_band need the parameters {}",
+                "child_allowance_monthly/child_allowance_band にはパラメータ {} が必要です",
                 ChildAllowanceParams::NAMES.join(", ")
             ),
         });
@@ -251,7 +257,7 @@ pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
             file: String::new(),
             line: 0,
             column: 0,
-            message: "no file sets the rule set's `version`".into(),
+            message: "どのファイルにも version がありません".into(),
         });
         String::new()
     });
@@ -292,7 +298,7 @@ fn expression(
             // The span includes the opening quote of the TOML string.
             ctx.err(
                 span.start + 1 + e.start,
-                format!("{} (in `{src}`)", e.message),
+                format!("{} (`{src}` の中)", e.message),
             );
             None
         }
@@ -344,11 +350,11 @@ fn collect_params(docs: &[(&str, &str, SourceFile)], errors: &mut Vec<RuleError>
             let at = def.name.span().start;
             let name = def.name.get_ref();
             if params.iter().any(|p| &p.name == name) {
-                ctx.err(at, format!("parameter `{name}` is defined twice"));
+                ctx.err(at, format!("パラメータ `{name}` が2回定義されています"));
                 continue;
             }
             let Some(kind) = ParamKind::parse(&def.kind) else {
-                ctx.err(at, format!("parameter `{name}`: unknown kind `{}`; use yen, age, count, days, months, years, date or flag", def.kind));
+                ctx.err(at, format!("パラメータ `{name}`: 種類 `{}` はありません。yen, age, count, days, months, years, date, flag のどれかです", def.kind));
                 continue;
             };
             let mut periods = Vec::new();
@@ -356,13 +362,13 @@ fn collect_params(docs: &[(&str, &str, SourceFile)], errors: &mut Vec<RuleError>
                 let (Some(from), until) = (to_date(&v.from), v.until.as_ref().map(to_date)) else {
                     ctx.err(
                         at,
-                        format!("parameter `{name}`: `from` must be a date such as 2024-10-01"),
+                        format!("パラメータ `{name}`: `from` は日付で書きます (例: 2024-10-01)"),
                     );
                     continue;
                 };
                 let until = match until {
                     Some(None) => {
-                        ctx.err(at, format!("parameter `{name}`: `until` must be a date"));
+                        ctx.err(at, format!("パラメータ `{name}`: `until` は日付で書きます"));
                         continue;
                     }
                     Some(Some(u)) => Some(u),
@@ -380,18 +386,18 @@ fn collect_params(docs: &[(&str, &str, SourceFile)], errors: &mut Vec<RuleError>
                     None => ctx.err(
                         at,
                         format!(
-                            "parameter `{name}` (from {from}): the value must be {}",
+                            "パラメータ `{name}` ({from} から): 値は{}で書きます",
                             match kind {
-                                ParamKind::Date => "a date",
-                                ParamKind::Flag => "true or false",
-                                _ => "a whole number, 0 or more",
+                                ParamKind::Date => "日付",
+                                ParamKind::Flag => "true か false",
+                                _ => "0以上の整数",
                             }
                         ),
                     ),
                 }
             }
             if let Err(m) = settle(&mut periods) {
-                ctx.err(at, format!("parameter `{name}`: {m}"));
+                ctx.err(at, format!("パラメータ `{name}`: {m}"));
             }
             params.push(Param {
                 name: name.clone(),
@@ -427,7 +433,9 @@ fn collect_facts(docs: &[(&str, &str, SourceFile)], errors: &mut Vec<RuleError>)
                 s => {
                     ctx.err(
                         at,
-                        format!("fact `{name}`: scope `{s}`; use member or household"),
+                        format!(
+                            "事実 `{name}`: scope `{s}` は使えません。member か household です"
+                        ),
                     );
                     continue;
                 }
@@ -451,20 +459,20 @@ fn collect_facts(docs: &[(&str, &str, SourceFile)], errors: &mut Vec<RuleError>)
             if ty == Ty::Text && def.options.is_empty() {
                 ctx.err(
                     at,
-                    format!("fact `{name}`: a text fact lists its `options`"),
+                    format!("事実 `{name}`: text の事実には options が必要です"),
                 );
             }
             if facts
                 .iter()
                 .any(|f| f.name == name && f.household == household)
             {
-                ctx.err(at, format!("fact `{name}` is defined twice"));
+                ctx.err(at, format!("事実 `{name}` が2回定義されています"));
                 continue;
             }
             let question = match template::parse(&def.question, &Allowed::Question) {
                 Ok(t) => t,
                 Err(m) => {
-                    ctx.err(at, format!("fact `{name}`: {m}"));
+                    ctx.err(at, format!("事実 `{name}`: {m}"));
                     continue;
                 }
             };
@@ -492,11 +500,11 @@ fn collect_facts(docs: &[(&str, &str, SourceFile)], errors: &mut Vec<RuleError>)
             match expected {
                 Some(t) if t != ty => ctx.err(
                     at,
-                    format!("fact `{name}` is {} in the screening contract", t.name()),
+                    format!("事実 `{name}` は判定の契約では{}です", t.name()),
                 ),
                 None if ty == Ty::Member => ctx.err(
                     at,
-                    format!("fact `{name}`: only `claimant` may be a member"),
+                    format!("事実 `{name}`: 世帯員を答えにできるのは claimant だけです"),
                 ),
                 _ => {}
             }

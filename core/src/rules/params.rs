@@ -99,14 +99,14 @@ impl Param {
 /// Sorts the periods, fills implicit ends and refuses overlaps and gaps.
 pub fn settle(periods: &mut [Period]) -> Result<(), String> {
     if periods.is_empty() {
-        return Err("a parameter needs at least one period".into());
+        return Err("パラメータには期間が1つ以上必要です".into());
     }
     periods.sort_by_key(|p| p.from);
     for i in 0..periods.len() {
         if let Some(u) = periods[i].until {
             if u < periods[i].from {
                 return Err(format!(
-                    "the period from {} ends before it starts ({u})",
+                    "{} からの期間が、始まる前に終わっています ({u})",
                     periods[i].from
                 ));
             }
@@ -117,18 +117,18 @@ pub fn settle(periods: &mut [Period]) -> Result<(), String> {
         let day_before = next_from - Days::new(1);
         match periods[i].until {
             None if next_from == periods[i].from => {
-                return Err(format!("two periods start on {next_from}"));
+                return Err(format!("{next_from} に始まる期間が2つあります"));
             }
             None => periods[i].until = Some(day_before),
             Some(u) if u >= next_from => {
                 return Err(format!(
-                    "periods overlap: {}–{u} and the one from {next_from}",
+                    "期間が重なっています (overlap): {}〜{u} と {next_from} からの期間",
                     periods[i].from
                 ));
             }
             Some(u) if u < day_before => {
                 return Err(format!(
-                    "gap between periods: nothing is in force from {} to {day_before}",
+                    "期間にすき間があります (gap): {} から {day_before} まで値がありません",
                     u + Days::new(1)
                 ));
             }

@@ -33,14 +33,14 @@ pub fn parse(text: &str, allowed: &Allowed<'_>) -> Result<Template, String> {
         }
         let close = rest[open..]
             .find('}')
-            .ok_or_else(|| format!("`{{` without `}}` in \"{text}\""))?
+            .ok_or_else(|| format!("\"{text}\" の {{ が閉じていません"))?
             + open;
         let name = &rest[open + 1..close];
         let seg = match allowed {
             Allowed::Question => match name {
                 "member" => Segment::Member,
                 "procedure" => Segment::Procedure,
-                _ => return Err(format!("unknown placeholder {{{name}}}; a question may use {{member}} and {{procedure}}")),
+                _ => return Err(format!("差し込み {{{name}}} はありません (unknown placeholder)。質問で使えるのは {{member}} と {{procedure}} です")),
             },
             Allowed::Reason(param) => {
                 if name == "event.date" {
@@ -48,10 +48,10 @@ pub fn parse(text: &str, allowed: &Allowed<'_>) -> Result<Template, String> {
                 } else if let Some(role) = Role::from_name(name) {
                     Segment::Role(role)
                 } else if let Some(p) = name.strip_prefix('$') {
-                    Segment::Param(param(p).ok_or_else(|| format!("unknown parameter {{${p}}}"))?)
+                    Segment::Param(param(p).ok_or_else(|| format!("パラメータ {{${p}}} はありません (unknown parameter)"))?)
                 } else {
                     return Err(format!(
-                        "unknown placeholder {{{name}}}; use {{event.date}}, {{$parameter}} or a member: {}",
+                        "差し込み {{{name}}} はありません (unknown placeholder)。{{event.date}}、{{$パラメータ}}、または世帯員 ({}) を使います",
                         Role::ALL.map(|r| r.name()).join(", ")
                     ));
                 }

@@ -38,7 +38,10 @@ pub fn Catalog(overview: RulesOverview) -> impl IntoView {
             <tbody>
                 {overview.params.into_iter().map(|p| view! {
                     <tr>
-                        <td><code>{p.name}</code></td>
+                        <td>
+                            <code>{p.name}</code>
+                            {p.ends_soon.map(|d| view! { <div><span class="tag tag-warn">{format!("{}で終了 — 次の値を確認してください", ja_date(d))}</span></div> })}
+                        </td>
                         <td>{p.label}{p.source.map(|s| view! { <div class="hint">{format!("出典: {s}")}</div> })}</td>
                         <td><ul class="plain-list">{p.periods.into_iter().map(|x| view! {
                             <li>{format!("{}〜{}: ", ja_date(x.from), x.until.map(ja_date).unwrap_or_default())}<strong>{x.value}</strong></li>

@@ -128,6 +128,9 @@ where
             .collect(),
     };
     let id = q.id.clone();
+    if q.kind == "number" {
+        return view! { <NumberQuestion q answer/> }.into_any();
+    }
     view! {
         <fieldset class="field question" data-question=q.id.clone()>
             <legend>{q.text}</legend>
@@ -140,6 +143,44 @@ where
                 }).collect_view()}
             </div>
         </fieldset>
+    }
+    .into_any()
+}
+
+/// A question whose answer is an amount in yen (an income the city's tax data does not
+/// hold): digits, with or without commas.
+#[component]
+fn NumberQuestion<F>(q: Question, answer: F) -> impl IntoView
+where
+    F: Fn(String, serde_json::Value) + Copy + Send + Sync + 'static,
+{
+    let value = RwSignal::new(String::new());
+    let error = RwSignal::new(false);
+    let input_id = format!("q-{}", q.id.replace('.', "-"));
+    let error_id = format!("{input_id}-error");
+    let id = q.id.clone();
+    let submit = move |_| {
+        let digits: String = value
+            .get_untracked()
+            .chars()
+            .filter(|c| !matches!(c, ',' | '，' | ' ' | '円'))
+            .collect();
+        match digits.parse::<u64>() {
+            Ok(n) if n <= 1_000_000_000_000 => {
+                error.set(false);
+                answer(id.clone(), serde_json::Value::from(n));
+            }
+            _ => error.set(true),
+        }
+    };
+    view! {
+        <div class="field question" data-question=q.id.clone() class:field-invalid=move || error.get()>
+            <label for=input_id.clone()>{q.text}</label>
+            {let error_id = error_id.clone(); move || error.get().then(|| view! { <p class="error" id=error_id.clone()>"数字で入力してください (例: 3,000,000)"</p> })}
+            <input type="text" inputmode="numeric" id=input_id aria-invalid=move || error.get().to_string()
+                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+            <button type="button" class="btn btn-secondary" on:click=submit>"答える"</button>
+        </div>
     }
 }
 

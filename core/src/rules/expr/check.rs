@@ -23,16 +23,16 @@ pub enum Ty {
 impl Ty {
     pub fn name(self) -> &'static str {
         match self {
-            Self::Bool => "true/false",
-            Self::Int => "a number",
-            Self::Date => "a date",
-            Self::Days => "a number of days",
-            Self::Months => "a number of months or years",
-            Self::Member => "a household member",
-            Self::Insurance => "an insurance kind",
-            Self::Relationship => "a relationship",
-            Self::Sex => "a sex",
-            Self::Text => "text",
+            Self::Bool => "真偽 (true/false)",
+            Self::Int => "数",
+            Self::Date => "日付",
+            Self::Days => "日数",
+            Self::Months => "月数・年数",
+            Self::Member => "世帯員",
+            Self::Insurance => "保険の種類",
+            Self::Relationship => "続柄",
+            Self::Sex => "性別",
+            Self::Text => "文字",
         }
     }
 
@@ -247,7 +247,7 @@ fn symbol(s: &Spanned, text: &str, ty: Ty) -> Result<Const, ExprError> {
             return Err(err(
                 s,
                 format!(
-                    "`{text}` is not {}; use one of: {}",
+                    "`{text}` は{}ではありません。使えるのは {} です",
                     ty.name(),
                     allowed.join(", ")
                 ),
@@ -258,10 +258,7 @@ fn symbol(s: &Spanned, text: &str, ty: Ty) -> Result<Const, ExprError> {
     if ty == Ty::Text {
         return Ok(Const::Sym(text.to_owned()));
     }
-    Err(err(
-        s,
-        format!("text cannot be compared with {}", ty.name()),
-    ))
+    Err(err(s, format!("文字と{}は比べられません", ty.name())))
 }
 
 pub fn check(
@@ -273,7 +270,7 @@ pub fn check(
         Ast::Int(n) => (mk(Op::Const(Const::Int(*n)), s), Ty::Int),
         Ast::Bool(b) => (mk(Op::Const(Const::Bool(*b)), s), Ty::Bool),
         Ast::Str(t) => (mk(Op::Const(Const::Sym(t.clone())), s), Ty::Text),
-        Ast::List(_) => return Err(err(s, "a list can only follow `in`")),
+        Ast::List(_) => return Err(err(s, "一覧 [...] は `in` の後にだけ書けます")),
         Ast::Name(name) => {
             if let Some(depth) = bound.iter().rposition(|b| b == name) {
                 (mk(Op::Bound(depth), s), Ty::Member)
@@ -284,13 +281,13 @@ pub fn check(
             } else if name == "event" || name == "household" {
                 return Err(err(
                     s,
-                    format!("`{name}` needs a field, as in `{name}.date`"),
+                    format!("`{name}` の後に項目が必要です (例: `{name}.date`)"),
                 ));
             } else {
                 return Err(err(
                     s,
                     format!(
-                        "unknown name `{name}`; use as_of, event.date, or a member: {}",
+                        "`{name}` という名前はありません。as_of、event.date、または世帯員 ({}) を使います",
                         Role::ALL.map(|r| r.name()).join(", ")
                     ),
                 ));
@@ -299,14 +296,14 @@ pub fn check(
         Ast::Param(name, day) => {
             let (index, ty) = vocab
                 .param(name)
-                .ok_or_else(|| err(s, format!("unknown parameter `${name}`")))?;
+                .ok_or_else(|| err(s, format!("パラメータ `${name}` はありません")))?;
             let day = match day {
                 Some(d) => {
                     let (node, t) = check(d, vocab, bound)?;
                     if t != Ty::Date {
                         return Err(err(
                             d,
-                            format!("a parameter is read on a date, not {}", t.name()),
+                            format!("パラメータは日付で読みます ({}ではなく)", t.name()),
                         ));
                     }
                     Some(Box::new(node))
@@ -322,14 +319,14 @@ pub fn check(
                         "date" => Ok((mk(Op::EventDate, s), Ty::Date)),
                         _ => Err(err(
                             s,
-                            format!("`event` has no `{field}`; use event.date or person"),
+                            format!("`event` に `{field}` はありません。event.date か person を使います"),
                         )),
                     };
                 }
                 if n == "household" && !bound.contains(n) {
                     let (index, ty) = vocab
                         .household_fact(field)
-                        .ok_or_else(|| err(s, format!("unknown household fact `{field}`")))?;
+                        .ok_or_else(|| err(s, format!("世帯の事実 `{field}` はありません")))?;
                     return Ok((mk(Op::HouseholdFact(index), s), ty));
                 }
             }
@@ -337,7 +334,7 @@ pub fn check(
             if ty != Ty::Member {
                 return Err(err(
                     base,
-                    format!("only a member has facts; this is {}", ty.name()),
+                    format!("事実を持つのは世帯員だけです (これは{})", ty.name()),
                 ));
             }
             let (fact, fty) =
@@ -346,7 +343,7 @@ pub fn check(
                 } else if let Some((i, t)) = vocab.member_fact(field) {
                     (MemberFact::Declared(i), t)
                 } else {
-                    return Err(err(s, format!("unknown fact `{field}` of a member")));
+                    return Err(err(s, format!("世帯員の事実 `{field}` はありません")));
                 };
             (mk(Op::Fact(Box::new(b), fact), s), fty)
         }
@@ -355,7 +352,7 @@ pub fn check(
                 err(
                     s,
                     format!(
-                        "unknown function `{name}`; the functions are {}, count, any, all",
+                        "関数 `{name}` はありません。使えるのは {}, count, any, all です",
                         Builtin::NAMES.join(", ")
                     ),
                 )
@@ -363,7 +360,11 @@ pub fn check(
             if args.len() != params.len() {
                 return Err(err(
                     s,
-                    format!("`{name}` takes {} values, not {}", params.len(), args.len()),
+                    format!(
+                        "`{name}` には値が{}つ必要です ({}つではなく)",
+                        params.len(),
+                        args.len()
+                    ),
                 ));
             }
             let mut nodes = Vec::with_capacity(args.len());
@@ -372,19 +373,23 @@ pub fn check(
                 if t != *want {
                     return Err(err(
                         a,
-                        format!("`{name}` needs {} here, not {}", want.name(), t.name()),
+                        format!(
+                            "`{name}` のここには{}が必要です ({}ではなく)",
+                            want.name(),
+                            t.name()
+                        ),
                     ));
                 }
                 if builtin == Builtin::Receives && *want == Ty::Text {
                     match &n.op {
                         Op::Const(Const::Sym(id)) if vocab.has_procedure(id) => {}
                         Op::Const(Const::Sym(id)) => {
-                            return Err(err(a, format!("unknown procedure `{id}`")))
+                            return Err(err(a, format!("手続き `{id}` はありません")))
                         }
                         _ => {
                             return Err(err(
                                 a,
-                                "write the procedure id in quotes, as in 'child_allowance'",
+                                "手続きの id を引用符で書きます (例: 'child_allowance')",
                             ))
                         }
                     }
@@ -401,7 +406,7 @@ pub fn check(
             {
                 return Err(err(
                     s,
-                    format!("`{var}` is already a name; choose another, such as m"),
+                    format!("`{var}` はすでに使われている名前です。m などにしてください"),
                 ));
             }
             bound.push(var.clone());
@@ -411,7 +416,7 @@ pub fn check(
             if t != Ty::Bool {
                 return Err(err(
                     body,
-                    format!("`{kind}` needs a true/false condition, not {}", t.name()),
+                    format!("`{kind}` には真偽の条件が必要です ({}ではなく)", t.name()),
                 ));
             }
             match kind.as_str() {
@@ -425,7 +430,7 @@ pub fn check(
             if t != Ty::Bool {
                 return Err(err(
                     inner,
-                    format!("`not` needs true/false, not {}", t.name()),
+                    format!("`not` には真偽の条件が必要です ({}ではなく)", t.name()),
                 ));
             }
             (mk(Op::Not(Box::new(n)), s), Ty::Bool)
@@ -437,7 +442,10 @@ pub fn check(
                 if t != Ty::Bool {
                     return Err(err(
                         part,
-                        format!("`and`/`or` join true/false conditions, not {}", t.name()),
+                        format!(
+                            "`and`/`or` でつなげるのは真偽の条件です ({}ではなく)",
+                            t.name()
+                        ),
                     ));
                 }
             }
@@ -459,20 +467,20 @@ pub fn check(
             if tx != ty {
                 return Err(err(
                     s,
-                    format!("cannot compare {} with {}", tx.name(), ty.name()),
+                    format!("{}と{}は比べられません", tx.name(), ty.name()),
                 ));
             }
             let ordered = matches!(tx, Ty::Int | Ty::Date | Ty::Days | Ty::Months);
             if !ordered && !matches!(op, CmpOp::Eq | CmpOp::Ne) {
                 return Err(err(
                     s,
-                    format!("{} can only be compared with == or !=", tx.name()),
+                    format!("{}は == か != でだけ比べられます", tx.name()),
                 ));
             }
             if tx == Ty::Bool {
                 return Err(err(
                     s,
-                    "write the condition itself, or `not` it, instead of comparing with true/false",
+                    "true/false と比べずに、条件そのもの (または not 条件) を書きます",
                 ));
             }
             (mk(Op::Cmp(*op, Box::new(x), Box::new(y)), s), Ty::Bool)
@@ -482,13 +490,13 @@ pub fn check(
             if t.symbols().is_none() && t != Ty::Text {
                 return Err(err(
                     value,
-                    format!("`in` lists text values; this is {}", t.name()),
+                    format!("`in` で並べるのは文字の値です (これは{})", t.name()),
                 ));
             }
             let mut consts = Vec::with_capacity(items.len());
             for item in items {
                 let Ast::Str(text) = &item.ast else {
-                    return Err(err(item, "list items are text in quotes"));
+                    return Err(err(item, "一覧の値は引用符で囲んだ文字です"));
                 };
                 consts.push(symbol(item, text, t)?);
             }
@@ -504,7 +512,7 @@ pub fn check(
                 _ => {
                     return Err(err(
                         s,
-                        format!("cannot add or subtract {} and {}", tx.name(), ty.name()),
+                        format!("{}と{}は足し引きできません", tx.name(), ty.name()),
                     ))
                 }
             };
@@ -581,41 +589,44 @@ mod tests {
 
     #[test]
     fn rejects_an_unknown_fact() {
-        assert!(msg("subject.insurence == 'nhi'").contains("unknown fact `insurence`"));
+        assert!(msg("subject.insurence == 'nhi'").contains("事実 `insurence` はありません"));
     }
 
     #[test]
     fn rejects_an_unknown_insurance_kind_and_lists_the_valid_ones() {
         let m = msg("subject.insurance == 'nhl'");
         assert!(
-            m.contains("`nhl` is not an insurance kind") && m.contains("nhi"),
+            m.contains("`nhl` は保険の種類ではありません") && m.contains("nhi"),
             "{m}"
         );
     }
 
     #[test]
     fn rejects_comparing_a_date_with_a_number() {
-        assert!(msg("event.date > 3").contains("cannot compare a date with a number"));
+        assert!(msg("event.date > 3").contains("日付と数は比べられません"));
     }
 
     #[test]
     fn rejects_an_unknown_parameter() {
-        assert!(msg("age(subject, as_of) < $agelimit").contains("unknown parameter `$agelimit`"));
+        assert!(
+            msg("age(subject, as_of) < $agelimit").contains("パラメータ `$agelimit` はありません")
+        );
     }
 
     #[test]
     fn rejects_an_unknown_procedure_in_receives() {
-        assert!(msg("receives(subject, 'child_alowance')").contains("unknown procedure"));
+        assert!(msg("receives(subject, 'child_alowance')")
+            .contains("手続き `child_alowance` はありません"));
     }
 
     #[test]
     fn rejects_a_non_boolean_condition() {
-        assert!(msg("age(subject, as_of)").contains("must be true/false"));
+        assert!(msg("age(subject, as_of)").contains("真偽 (true/false)が必要"));
     }
 
     #[test]
     fn rejects_wrong_argument_types() {
-        assert!(msg("age(as_of, subject) > 3").contains("needs a household member here"));
+        assert!(msg("age(as_of, subject) > 3").contains("世帯員が必要"));
     }
 
     #[test]

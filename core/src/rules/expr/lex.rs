@@ -57,7 +57,11 @@ pub fn tokens(src: &str) -> Result<Vec<Token>, ExprError> {
             i = word(i + 1, true);
             let name = &src[start + 1..i];
             if name.is_empty() || name.ends_with('.') {
-                return Err(ExprError::at(start, i, "a parameter name must follow `$`"));
+                return Err(ExprError::at(
+                    start,
+                    i,
+                    "`$` の後にはパラメータの名前が必要です",
+                ));
             }
             out.push(Token {
                 tok: Tok::Param(name.to_owned()),
@@ -71,7 +75,7 @@ pub fn tokens(src: &str) -> Result<Vec<Token>, ExprError> {
                 ExprError::at(
                     start,
                     i,
-                    format!("`{}` is not a whole number", &src[start..i]),
+                    format!("`{}` は整数ではありません", &src[start..i]),
                 )
             })?;
             out.push(Token {
@@ -82,7 +86,7 @@ pub fn tokens(src: &str) -> Result<Vec<Token>, ExprError> {
         } else if c == b'\'' || c == b'"' {
             let close = src[i + 1..]
                 .find(c as char)
-                .ok_or_else(|| ExprError::at(start, src.len(), "this text has no closing quote"))?;
+                .ok_or_else(|| ExprError::at(start, src.len(), "文字の引用符が閉じていません"))?;
             i = i + 1 + close + 1;
             out.push(Token {
                 tok: Tok::Str(src[start + 1..i - 1].to_owned()),
@@ -101,7 +105,7 @@ pub fn tokens(src: &str) -> Result<Vec<Token>, ExprError> {
             return Err(ExprError::at(
                 start,
                 start + ch.len_utf8(),
-                format!("unexpected `{ch}`"),
+                format!("`{ch}` は使えません"),
             ));
         }
     }

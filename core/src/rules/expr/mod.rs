@@ -38,7 +38,7 @@ pub fn compile(src: &str, vocab: &dyn Vocabulary, want: Ty) -> Result<Node, Expr
         return Err(ExprError::at(
             ast.start,
             ast.end,
-            format!("this must be {}, but it is {}", want.name(), ty.name()),
+            format!("ここには{}が必要です (これは{})", want.name(), ty.name()),
         ));
     }
     Ok(node)

@@ -27,7 +27,7 @@ pub fn parse(src: &str) -> Result<Spanned, ExprError> {
         return Err(ExprError::at(
             t.start,
             t.end,
-            "unexpected text after the end of the condition",
+            "条件の後に余分な文字があります",
         ));
     }
     Ok(e)
@@ -68,11 +68,11 @@ impl Parser {
 
     fn end_err(&self, what: &str) -> ExprError {
         match self.peek() {
-            Some(t) => ExprError::at(t.start, t.end, format!("expected {what}")),
+            Some(t) => ExprError::at(t.start, t.end, format!("{what}が必要です")),
             None => ExprError::at(
                 self.len,
                 self.len,
-                format!("expected {what}, but the condition ended"),
+                format!("{what}が必要ですが、条件が終わっています"),
             ),
         }
     }
@@ -146,7 +146,7 @@ impl Parser {
                 return Err(ExprError::at(
                     list.start,
                     list.end,
-                    "`in` needs a list such as ['employee', 'late_elderly']",
+                    "`in` の後には一覧が必要です (例: ['employee', 'late_elderly'])",
                 ));
             };
             let start = left.start;
@@ -187,7 +187,7 @@ impl Parser {
                     return Err(ExprError::at(
                         e.end,
                         e.end + 1,
-                        "a fact name must follow `.`",
+                        "`.` の後には事実の名前が必要です",
                     ))
                 }
             }
@@ -197,7 +197,7 @@ impl Parser {
 
     fn primary(&mut self) -> Result<Spanned, ExprError> {
         let Some(t) = self.bump() else {
-            return Err(self.end_err("a value"));
+            return Err(self.end_err("値"));
         };
         let (start, end) = (t.start, t.end);
         match t.tok {
@@ -241,12 +241,16 @@ impl Parser {
                 "and" | "or" | "not" | "in" => Err(ExprError::at(
                     start,
                     end,
-                    format!("`{word}` cannot start a value"),
+                    format!("`{word}` で値を始めることはできません"),
                 )),
                 _ if self.is_sym("(") => self.call(word, start),
                 _ => Ok(node(Ast::Name(word), start, end)),
             },
-            Tok::Sym(s) => Err(ExprError::at(start, end, format!("unexpected `{s}`"))),
+            Tok::Sym(s) => Err(ExprError::at(
+                start,
+                end,
+                format!("ここに `{s}` は書けません"),
+            )),
         }
     }
 
@@ -257,11 +261,7 @@ impl Parser {
                 Some(Token {
                     tok: Tok::Ident(v), ..
                 }) => v,
-                _ => {
-                    return Err(
-                        self.end_err(&format!("a name for each member, as in {name}(m: ...)"))
-                    )
-                }
+                _ => return Err(self.end_err(&format!("世帯員を表す名前 (例: {name}(m: ...))"))),
             };
             self.expect_sym(":")?;
             let body = self.expr()?;
