@@ -123,6 +123,7 @@ pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
             procedures.push(Procedure {
                 id: p.id.get_ref().clone(),
                 name: p.name.clone(),
+                short_name: p.short_name.clone().unwrap_or_else(|| p.name.clone()),
                 department: p.department.clone(),
                 documents: p.documents.clone(),
             });

@@ -62,6 +62,7 @@ pub struct Department {
 pub struct Procedure {
     pub id: String,
     pub name: String,
+    pub short_name: String,
     pub department: String,
     pub documents: Vec<String>,
 }

@@ -261,7 +261,7 @@ impl<'a> Run<'a, '_> {
                 Segment::Member => out.push_str(&member.map(|m| self.label(m)).unwrap_or_default()),
                 Segment::Procedure => {
                     let id = procedure.unwrap_or_default();
-                    out.push_str(self.rs.procedure(id).map_or(id, |p| p.name.as_str()));
+                    out.push_str(self.rs.procedure(id).map_or(id, |p| p.short_name.as_str()));
                 }
                 _ => {}
             }

@@ -37,6 +37,10 @@ pub struct DepartmentDef {
 pub struct ProcedureDef {
     pub id: Spanned<String>,
     pub name: String,
+    /// How a resident names it in a sentence ("児童手当" for "児童手当 認定請求"), as in
+    /// the question "…を受けていますか". Defaults to `name`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_name: Option<String>,
     pub department: String,
     #[serde(default)]
     pub documents: Vec<String>,
