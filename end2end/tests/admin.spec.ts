@@ -61,12 +61,19 @@ test('an administrator saves a draft and publishes it', async ({ page }, info) =
   const shots = new Shots(page, info);
   await openRules(page);
   const live = (await page.locator('.lead .version').textContent()) ?? '';
-  await editFile(
-    page,
-    'parameters.toml',
-    'values = [{ from = 2025-04-01, value = 50000 }]',
-    'values = [{ from = 2025-04-01, value = 50000 }, { from = 2026-04-01, value = 60000 }]',
-  );
+  // The amount from a new date, in the table rather than the TOML text.
+  await page.getByLabel('パラメータ').selectOption('pregnancy_support.amount');
+  await expect(page.locator('#period-0-value')).toHaveValue('50000');
+  await page.getByRole('button', { name: '期間を追加' }).click();
+  await page.locator('#period-1-from').fill('2026-04-01');
+  await page.locator('#period-1-value').fill('6万');
+  await page.getByRole('button', { name: '表の内容をファイルに反映' }).click();
+  await expect(page.locator('.param-table .error')).toHaveText('使えない文字が入っています');
+  await page.locator('#period-1-value').fill('60,000');
+  await page.getByRole('button', { name: '表の内容をファイルに反映' }).click();
+  await expect(page.locator('.param-table .alert-success')).toBeVisible();
+  await expect(page.locator('#rule-text')).toHaveValue(/from = 2026-04-01, value = 60000/);
+  await shots.take('param-table');
   await editFile(page, 'tests/pregnancy.toml', 'pregnancy_support_benefit = 50000', 'pregnancy_support_benefit = 60000');
   await page.getByLabel('変更の説明').fill('妊婦のための支援給付を6万円に');
   await page.getByRole('button', { name: /確認する/ }).click();

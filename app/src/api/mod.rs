@@ -24,6 +24,7 @@ pub fn register_all() {
     register_explicit::<admin::RulesOverview>();
     register_explicit::<admin::RuleFiles>();
     register_explicit::<admin::CheckRules>();
+    register_explicit::<admin::EditParam>();
     register_explicit::<admin::SaveRules>();
     register_explicit::<admin::PublishRules>();
     register_explicit::<admin::RunOutreach>();

@@ -76,6 +76,35 @@ pub struct CheckReport {
     pub impact_seconds: f64,
 }
 
+/// Reading (periods `None`) or writing the dated values of one parameter in the files of
+/// an edit, through a table instead of the TOML text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParamEdit {
+    pub files: BTreeMap<String, String>,
+    pub name: String,
+    pub periods: Option<Vec<PeriodInput>>,
+}
+
+/// One period as typed: dates as `YYYY-MM-DD`, `until` empty for open-ended, the value as
+/// text (digits with or without commas; a date; はい/いいえ).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PeriodInput {
+    pub from: String,
+    pub until: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParamForm {
+    pub files: BTreeMap<String, String>,
+    /// The file that holds the parameter.
+    pub file: String,
+    pub name: String,
+    pub label: String,
+    pub kind: String,
+    pub periods: Vec<PeriodInput>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutreachQuery {
     pub procedure: String,

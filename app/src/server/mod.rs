@@ -12,6 +12,7 @@ pub mod outreach;
 pub mod population;
 pub mod queue;
 pub mod registry;
+pub mod rule_params;
 pub mod rules;
 pub mod rules_admin;
 pub mod state;

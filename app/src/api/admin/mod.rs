@@ -2,6 +2,7 @@
 //! department staff).
 
 mod check_rules;
+mod edit_param;
 mod outreach;
 mod publish_rules;
 mod rule_files;
@@ -9,6 +10,7 @@ mod rules_overview;
 mod save_rules;
 
 pub use check_rules::*;
+pub use edit_param::*;
 pub use outreach::*;
 pub use publish_rules::*;
 pub use rule_files::*;

@@ -3,6 +3,7 @@
 mod catalog;
 mod check_report;
 mod outreach_page;
+mod param_table;
 mod rule_editor;
 mod rules_page;
 mod versions;

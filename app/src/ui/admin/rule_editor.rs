@@ -12,7 +12,11 @@ use leptos::task::spawn_local;
 use std::collections::BTreeMap;
 
 #[component]
-pub fn RuleEditor(base: String, on_saved: Callback<String>) -> impl IntoView {
+pub fn RuleEditor(
+    base: String,
+    params: Vec<(String, String)>,
+    on_saved: Callback<String>,
+) -> impl IntoView {
     let files = RwSignal::new(BTreeMap::<String, String>::new());
     let current = RwSignal::new(String::from("parameters.toml"));
     let note = RwSignal::new(String::new());
@@ -64,6 +68,8 @@ pub fn RuleEditor(base: String, on_saved: Callback<String>) -> impl IntoView {
     view! {
         <h2 id="editor">"規則を編集する"</h2>
         <p class="hint">{format!("元にする版: {base}。条件は小さな式で書きます (例: subject.insurance == 'nhi')。保存の前に確認してください。")}</p>
+        <super::param_table::ParamTable names=params files current on_change=Callback::new(move |_| report.set(None))/>
+        <h3>"ファイルを直接編集する"</h3>
         <div class="field">
             <label for="rule-file">"ファイル"</label>
             <select id="rule-file" class="select" on:change=move |ev| current.set(event_target_value(&ev))

@@ -42,7 +42,7 @@ fn Rules() -> impl IntoView {
                 Ok(o) => view! {
                     <p class="lead">"公開中の版: " <strong class="version">{o.live.clone()}</strong></p>
                     <Versions versions=o.versions.clone() on_change=refresh/>
-                    <RuleEditor base=o.live.clone() on_saved=saved/>
+                    <RuleEditor base=o.live.clone() params=o.params.iter().map(|p| (p.name.clone(), p.label.clone())).collect() on_saved=saved/>
                     <Catalog overview=o/>
                 }.into_any(),
             })}
