@@ -3,16 +3,23 @@
 //! next to the field — the same words in the browser and on the server.
 
 mod bank;
+mod digits;
 mod free_text;
 mod kana;
+mod my_number;
 mod name;
 mod phone;
+mod postal;
+mod wareki;
 
 pub use bank::{AccountType, BankAccount, BankField};
 pub use free_text::FreeText;
 pub use kana::KanaName;
+pub use my_number::MyNumber;
 pub use name::PersonName;
 pub use phone::PhoneNumber;
+pub use postal::PostalCode;
+pub use wareki::{era_of, format_wareki, parse_date, Era, ERAS};
 
 use serde::{Deserialize, Serialize};
 
@@ -46,6 +53,10 @@ pub enum ValueError {
     InvalidChoice,
     #[error("date_out_of_range")]
     DateOutOfRange,
+    #[error("invalid_postal_code")]
+    InvalidPostalCode,
+    #[error("invalid_my_number")]
+    InvalidMyNumber,
 }
 
 impl ValueError {
@@ -65,6 +76,8 @@ impl ValueError {
             Self::FutureDate => "future_date",
             Self::InvalidChoice => "invalid_choice",
             Self::DateOutOfRange => "date_out_of_range",
+            Self::InvalidPostalCode => "invalid_postal_code",
+            Self::InvalidMyNumber => "invalid_my_number",
         }
     }
 
@@ -84,6 +97,8 @@ impl ValueError {
             Self::FutureDate => "今日より後の日付は入力できません",
             Self::InvalidChoice => "選択してください",
             Self::DateOutOfRange => "1年前から3か月先までの日付を入力してください",
+            Self::InvalidPostalCode => "郵便番号は数字7けたで入力してください",
+            Self::InvalidMyNumber => "マイナンバーは12けたの数字です。番号を確かめてください",
         }
     }
 }
