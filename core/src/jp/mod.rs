@@ -103,18 +103,21 @@ impl ValueError {
     }
 }
 
-/// Parses a date typed as `YYYY-MM-DD` (what `<input type=date>` sends) that must not
-/// lie after `today`.
-pub fn parse_past_date(
-    input: &str,
-    today: chrono::NaiveDate,
-) -> Result<chrono::NaiveDate, ValueError> {
+/// A date typed as `YYYY-MM-DD` (what `<input type=date>` sends).
+fn parse_iso_date(input: &str) -> Result<chrono::NaiveDate, ValueError> {
     let input = input.trim();
     if input.is_empty() {
         return Err(ValueError::Required);
     }
-    let date = chrono::NaiveDate::parse_from_str(input, "%Y-%m-%d")
-        .map_err(|_| ValueError::InvalidDate)?;
+    chrono::NaiveDate::parse_from_str(input, "%Y-%m-%d").map_err(|_| ValueError::InvalidDate)
+}
+
+/// Parses a date typed as `YYYY-MM-DD` that must not lie after `today`.
+pub fn parse_past_date(
+    input: &str,
+    today: chrono::NaiveDate,
+) -> Result<chrono::NaiveDate, ValueError> {
+    let date = parse_iso_date(input)?;
     if date > today {
         return Err(ValueError::FutureDate);
     }
@@ -128,12 +131,7 @@ pub fn parse_event_date(
     input: &str,
     today: chrono::NaiveDate,
 ) -> Result<chrono::NaiveDate, ValueError> {
-    let input = input.trim();
-    if input.is_empty() {
-        return Err(ValueError::Required);
-    }
-    let date = chrono::NaiveDate::parse_from_str(input, "%Y-%m-%d")
-        .map_err(|_| ValueError::InvalidDate)?;
+    let date = parse_iso_date(input)?;
     let earliest = today - chrono::Days::new(366);
     let latest = today + chrono::Days::new(92);
     if date < earliest || date > latest {

@@ -2,7 +2,7 @@
 
 use crate::common::{now, TestDb};
 use app::error::AppError;
-use app::model::{BabyInput, HouseholdQuery, SubmitVisit, VisitInput};
+use app::model::{BabyInput, HouseholdQuery, StaffMe, SubmitVisit, VisitInput};
 use app::server::{registry, visits, Clock};
 use madoguchi_core::forms::InterviewInput;
 use std::collections::BTreeMap;
@@ -68,16 +68,7 @@ pub async fn submitted_visit(t: &TestDb) -> app::model::Receipt {
         visit: visit(visit_number),
         interview: interview(),
     };
-    visits::submit(
-        &t.db,
-        &counter,
-        madoguchi_core::rules::bundled(),
-        &input,
-        clock,
-        "test",
-    )
-    .await
-    .unwrap()
+    submit(&t, &counter, &input, clock).await.unwrap()
 }
 
 #[tokio::test]
@@ -151,16 +142,9 @@ async fn screening_the_nhi_household_lists_the_birth_procedures_with_prefilled_v
     let counter = t.staff("counter").await;
     let clock = Clock::Fixed(now());
     let visit_number = visits::start(&t.db, &counter, clock).await.unwrap();
-    let s = visits::screen(
-        &t.db,
-        &counter,
-        madoguchi_core::rules::bundled(),
-        &visit(visit_number),
-        clock,
-        "test",
-    )
-    .await
-    .unwrap();
+    let s = screen(&t, &counter, &visit(visit_number), clock)
+        .await
+        .unwrap();
     let mut ids: Vec<&str> = s
         .procedures
         .iter()
@@ -235,16 +219,7 @@ async fn a_bad_interview_saves_nothing() {
         visit: visit(visit_number),
         interview: bad,
     };
-    let e = visits::submit(
-        &t.db,
-        &counter,
-        madoguchi_core::rules::bundled(),
-        &input,
-        clock,
-        "test",
-    )
-    .await
-    .unwrap_err();
+    let e = submit(&t, &counter, &input, clock).await.unwrap_err();
     assert!(
         matches!(e, AppError::InvalidInput { ref fields } if fields[0].field == "account_holder"),
         "{e:?}"
@@ -263,26 +238,8 @@ async fn a_submitted_visit_cannot_be_submitted_again() {
         visit: visit(visit_number),
         interview: interview(),
     };
-    visits::submit(
-        &t.db,
-        &counter,
-        madoguchi_core::rules::bundled(),
-        &input,
-        clock,
-        "test",
-    )
-    .await
-    .unwrap();
-    let e = visits::submit(
-        &t.db,
-        &counter,
-        madoguchi_core::rules::bundled(),
-        &input,
-        clock,
-        "test",
-    )
-    .await
-    .unwrap_err();
+    submit(&t, &counter, &input, clock).await.unwrap();
+    let e = submit(&t, &counter, &input, clock).await.unwrap_err();
     assert_eq!(e, AppError::VisitClosed);
     assert_eq!(t.count("applications").await, 6);
 }
@@ -297,16 +254,7 @@ async fn a_baby_born_tomorrow_is_refused() {
     if let Some(b) = input.baby.as_mut() {
         b.birth_date = "2026-11-26".into();
     }
-    let e = visits::screen(
-        &t.db,
-        &counter,
-        madoguchi_core::rules::bundled(),
-        &input,
-        clock,
-        "test",
-    )
-    .await
-    .unwrap_err();
+    let e = screen(&t, &counter, &input, clock).await.unwrap_err();
     assert!(
         matches!(e, AppError::InvalidInput { ref fields } if fields[0].field == "birth_date"),
         "{e:?}"
@@ -320,17 +268,46 @@ async fn another_staff_members_visit_is_not_found() {
     let admin = t.staff("admin").await;
     let clock = Clock::Fixed(now());
     let visit_number = visits::start(&t.db, &counter, clock).await.unwrap();
-    let e = visits::screen(
+    let e = screen(&t, &admin, &visit(visit_number), clock)
+        .await
+        .unwrap_err();
+    assert_eq!(e, AppError::NotFound);
+}
+
+/// Screens a visit with the shipped rules, as the counter's server function does.
+async fn screen(
+    t: &TestDb,
+    staff: &StaffMe,
+    input: &VisitInput,
+    clock: Clock,
+) -> Result<app::model::VisitScreening, AppError> {
+    visits::screen(
         &t.db,
-        &admin,
+        staff,
         madoguchi_core::rules::bundled(),
-        &visit(visit_number),
+        input,
         clock,
         "test",
     )
     .await
-    .unwrap_err();
-    assert_eq!(e, AppError::NotFound);
+}
+
+/// Submits a visit with the shipped rules.
+async fn submit(
+    t: &TestDb,
+    staff: &StaffMe,
+    input: &SubmitVisit,
+    clock: Clock,
+) -> Result<app::model::Receipt, AppError> {
+    visits::submit(
+        &t.db,
+        staff,
+        madoguchi_core::rules::bundled(),
+        input,
+        clock,
+        "test",
+    )
+    .await
 }
 
 fn event(kind: &str, date: &str, person: Option<&str>) -> app::model::EventInput {
@@ -356,16 +333,7 @@ async fn a_death_and_a_move_in_one_visit_are_screened_together_and_submitted() {
     // Answer whatever the data cannot tell, as the counter would.
     let mut screening = None;
     for _ in 0..6 {
-        let s = visits::screen(
-            &t.db,
-            &counter,
-            madoguchi_core::rules::bundled(),
-            &input,
-            clock,
-            "test",
-        )
-        .await
-        .unwrap();
+        let s = screen(&t, &counter, &input, clock).await.unwrap();
         if s.questions.is_empty() {
             screening = Some(s);
             break;
@@ -394,16 +362,14 @@ async fn a_death_and_a_move_in_one_visit_are_screened_together_and_submitted() {
         assert!(ids.contains(&id), "{id} missing from {ids:?}");
     }
     assert!(!ids.contains(&"birth_registration"));
-    let receipt = visits::submit(
-        &t.db,
+    let receipt = submit(
+        &t,
         &counter,
-        madoguchi_core::rules::bundled(),
         &SubmitVisit {
             visit: input,
             interview: interview(),
         },
         clock,
-        "test",
     )
     .await
     .unwrap();
@@ -427,16 +393,7 @@ async fn events_without_a_member_or_with_a_far_date_are_field_errors() {
         event("death", "2026-11-23", None),
         event("move_out", "2020-01-01", None),
     ];
-    let e = visits::screen(
-        &t.db,
-        &counter,
-        madoguchi_core::rules::bundled(),
-        &input,
-        clock,
-        "test",
-    )
-    .await
-    .unwrap_err();
+    let e = screen(&t, &counter, &input, clock).await.unwrap_err();
     let AppError::InvalidInput { fields } = e else {
         panic!("{e:?}")
     };
@@ -452,29 +409,11 @@ async fn events_without_a_member_or_with_a_far_date_are_field_errors() {
         ]
     );
     input.events = vec![event("death", "2026-11-23", Some("9999999999"))];
-    let e = visits::screen(
-        &t.db,
-        &counter,
-        madoguchi_core::rules::bundled(),
-        &input,
-        clock,
-        "test",
-    )
-    .await
-    .unwrap_err();
+    let e = screen(&t, &counter, &input, clock).await.unwrap_err();
     assert!(
         matches!(e, AppError::InvalidInput { ref fields } if fields[0].field == "event-0-person")
     );
     input.events = vec![];
-    let e = visits::screen(
-        &t.db,
-        &counter,
-        madoguchi_core::rules::bundled(),
-        &input,
-        clock,
-        "test",
-    )
-    .await
-    .unwrap_err();
+    let e = screen(&t, &counter, &input, clock).await.unwrap_err();
     assert!(matches!(e, AppError::InvalidInput { ref fields } if fields[0].field == "events"));
 }

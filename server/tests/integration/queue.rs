@@ -1,7 +1,32 @@
 use crate::common::{now, TestDb};
 use crate::counter::submitted_visit;
 use app::error::AppError;
+use app::model::{ApplicationDetail, ApplicationSummary, StaffMe};
 use app::server::queue;
+
+/// The caller's queue, with the shipped rules' procedure names.
+async fn list(t: &TestDb, staff: &StaffMe) -> Result<Vec<ApplicationSummary>, AppError> {
+    queue::list(
+        &t.db,
+        staff,
+        madoguchi_core::rules::bundled(),
+        now(),
+        "test",
+    )
+    .await
+}
+
+async fn get(t: &TestDb, staff: &StaffMe, id: i32) -> Result<ApplicationDetail, AppError> {
+    queue::get(
+        &t.db,
+        staff,
+        madoguchi_core::rules::bundled(),
+        id,
+        now(),
+        "test",
+    )
+    .await
+}
 
 #[tokio::test]
 async fn each_department_sees_only_its_own_applications_newest_first() {
@@ -9,24 +34,8 @@ async fn each_department_sees_only_its_own_applications_newest_first() {
     submitted_visit(&t).await;
     let kodomo = t.staff("kodomo").await;
     let hoken = t.staff("hoken").await;
-    let k = queue::list(
-        &t.db,
-        &kodomo,
-        madoguchi_core::rules::bundled(),
-        now(),
-        "test",
-    )
-    .await
-    .unwrap();
-    let h = queue::list(
-        &t.db,
-        &hoken,
-        madoguchi_core::rules::bundled(),
-        now(),
-        "test",
-    )
-    .await
-    .unwrap();
+    let k = list(&t, &kodomo).await.unwrap();
+    let h = list(&t, &hoken).await.unwrap();
     let names = |l: &[app::model::ApplicationSummary]| {
         l.iter()
             .map(|a| a.procedure_name.clone())
@@ -51,26 +60,8 @@ async fn staff_open_their_application_with_data_and_reasons() {
     let t = TestDb::new().await.with_city(20).await;
     submitted_visit(&t).await;
     let kodomo = t.staff("kodomo").await;
-    let id = queue::list(
-        &t.db,
-        &kodomo,
-        madoguchi_core::rules::bundled(),
-        now(),
-        "test",
-    )
-    .await
-    .unwrap()[0]
-        .id;
-    let d = queue::get(
-        &t.db,
-        &kodomo,
-        madoguchi_core::rules::bundled(),
-        id,
-        now(),
-        "test",
-    )
-    .await
-    .unwrap();
+    let id = list(&t, &kodomo).await.unwrap()[0].id;
+    let d = get(&t, &kodomo, id).await.unwrap();
     assert!(d
         .data
         .iter()
@@ -91,28 +82,10 @@ async fn another_departments_application_is_not_found_and_the_attempt_is_audited
     submitted_visit(&t).await;
     let kodomo = t.staff("kodomo").await;
     let hoken = t.staff("hoken").await;
-    let theirs = queue::list(
-        &t.db,
-        &hoken,
-        madoguchi_core::rules::bundled(),
-        now(),
-        "test",
-    )
-    .await
-    .unwrap()[0]
-        .id;
+    let theirs = list(&t, &hoken).await.unwrap()[0].id;
     let before = t.count("audit_log").await;
     assert_eq!(
-        queue::get(
-            &t.db,
-            &kodomo,
-            madoguchi_core::rules::bundled(),
-            theirs,
-            now(),
-            "test"
-        )
-        .await
-        .unwrap_err(),
+        get(&t, &kodomo, theirs).await.unwrap_err(),
         AppError::NotFound
     );
     assert_eq!(t.count("audit_log").await, before + 1);
@@ -122,16 +95,5 @@ async fn another_departments_application_is_not_found_and_the_attempt_is_audited
 async fn counter_staff_have_no_queue() {
     let t = TestDb::new().await.with_city(5).await;
     let counter = t.staff("counter").await;
-    assert_eq!(
-        queue::list(
-            &t.db,
-            &counter,
-            madoguchi_core::rules::bundled(),
-            now(),
-            "test"
-        )
-        .await
-        .unwrap_err(),
-        AppError::Forbidden
-    );
+    assert_eq!(list(&t, &counter).await.unwrap_err(), AppError::Forbidden);
 }
