@@ -178,7 +178,6 @@ pub(crate) fn band<'a>(ev: &mut Eval<'a, '_>, claimant: &'a Member) -> Out<'a> {
             .map(|m| Ask {
                 key: AskKey::Fact(MemberFact::Income),
                 member: Some(m),
-                procedure: None,
             })
             .collect(),
     ))

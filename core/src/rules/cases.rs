@@ -18,7 +18,7 @@
 //! questions = []                     # exactly these question ids (empty when `expect` is given)
 //! deadlines = { birth_registration = 2026-12-03 }   # or "none"
 //! benefits = { child_allowance = 15000 }
-//! subjects = { child_allowance = "c1" }
+//! subjects = { child_allowance = "c1", nhi_enrollment = ["p1", "c1"] }   # whom each is for
 //! error = "duplicate_member_id"      # the request must be refused with this code
 //! ```
 
@@ -69,9 +69,17 @@ struct CaseDef {
     #[serde(default)]
     benefits: BTreeMap<String, i64>,
     #[serde(default)]
-    subjects: BTreeMap<String, String>,
+    subjects: BTreeMap<String, OneOrMany>,
     error: Option<String>,
     error_path: Option<String>,
+}
+
+/// A member id, or the list of every member a procedure is listed for.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
 }
 
 /// One case's outcome.
@@ -274,13 +282,22 @@ fn run_case(rules: &Ruleset, doc: &CaseFile, case: &CaseDef) -> Vec<String> {
         }
     }
     for (id, want) in &case.subjects {
-        match find(id) {
-            None => f.push(format!("subject of `{id}`: it is not listed")),
-            Some(p) if p.subject.as_deref() != Some(want.as_str()) => f.push(format!(
-                "subject of `{id}`: expected {want}, got {:?}",
-                p.subject
-            )),
-            Some(_) => {}
+        let mut want: Vec<&str> = match want {
+            OneOrMany::One(m) => vec![m.as_str()],
+            OneOrMany::Many(list) => list.iter().map(String::as_str).collect(),
+        };
+        let mut got: Vec<&str> = result
+            .procedures
+            .iter()
+            .filter(|p| &p.id == id)
+            .filter_map(|p| p.subject.as_deref())
+            .collect();
+        want.sort();
+        got.sort();
+        if got.is_empty() {
+            f.push(format!("subject of `{id}`: it is not listed"));
+        } else if want != got {
+            f.push(format!("subject of `{id}`: expected {want:?}, got {got:?}"));
         }
     }
     f

@@ -146,8 +146,7 @@ pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
         }
     }
     let params = collect_params(&docs, &mut errors);
-    let (facts, builtin_questions, receives_question, claimant_question) =
-        collect_facts(&docs, &mut errors);
+    let (facts, builtin_questions, claimant_question) = collect_facts(&docs, &mut errors);
     let names = Names {
         params: &params,
         facts: &facts,
@@ -272,7 +271,6 @@ pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
         params,
         facts,
         builtin_questions,
-        receives_question,
         claimant_question,
         rules,
         by_event,
@@ -412,17 +410,12 @@ fn collect_params(docs: &[(&str, &str, SourceFile)], errors: &mut Vec<RuleError>
     params
 }
 
-type FactTables = (
-    Vec<Fact>,
-    Vec<(MemberFact, usize)>,
-    Option<usize>,
-    Option<usize>,
-);
+type FactTables = (Vec<Fact>, Vec<(MemberFact, usize)>, Option<usize>);
 
 fn collect_facts(docs: &[(&str, &str, SourceFile)], errors: &mut Vec<RuleError>) -> FactTables {
     let mut facts: Vec<Fact> = Vec::new();
     let mut builtin = Vec::new();
-    let (mut receives, mut claimant) = (None, None);
+    let mut claimant = None;
     for (file, text, doc) in docs {
         let mut ctx = Ctx { file, text, errors };
         for def in &doc.fact {
@@ -479,10 +472,6 @@ fn collect_facts(docs: &[(&str, &str, SourceFile)], errors: &mut Vec<RuleError>)
             };
             let index = facts.len();
             let expected = match (name.as_str(), household) {
-                ("receives", false) => {
-                    receives = Some(index);
-                    Some(Ty::Bool)
-                }
                 ("claimant", true) => {
                     claimant = Some(index);
                     Some(Ty::Member)
@@ -518,7 +507,7 @@ fn collect_facts(docs: &[(&str, &str, SourceFile)], errors: &mut Vec<RuleError>)
             });
         }
     }
-    (facts, builtin, receives, claimant)
+    (facts, builtin, claimant)
 }
 
 pub(crate) fn uses_child_allowance(rule: &Rule) -> bool {

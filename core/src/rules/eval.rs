@@ -4,7 +4,7 @@
 //! drops the questions of an unknown part when another part fails, so only questions
 //! whose answers could change the result are ever asked.
 
-use super::expr::{Builtin, CmpOp, Const, MemberFact, Node, Op};
+use super::expr::{Builtin, CmpOp, Const, MemberFact, Node, Op, Role};
 use super::roles::{Resolved, Roles};
 use super::{benefits, Ruleset};
 use crate::age;
@@ -27,7 +27,6 @@ pub(crate) enum V<'a> {
 pub(crate) enum AskKey {
     Fact(MemberFact),
     Household(usize),
-    Receives,
     Claimant,
 }
 
@@ -35,8 +34,20 @@ pub(crate) enum AskKey {
 pub(crate) struct Ask<'a> {
     pub key: AskKey,
     pub member: Option<&'a Member>,
-    /// For `receives`: the procedure id.
-    pub procedure: Option<&'a str>,
+}
+
+impl Ask<'_> {
+    /// The question id an answer is given under: `<member>.<fact>` for a member's fact,
+    /// `<fact>` for the household's, `claimant` for whom benefits are paid to.
+    pub fn id(&self, rs: &Ruleset) -> String {
+        let member = self.member.map_or("", |m| m.id.as_str());
+        match self.key {
+            AskKey::Claimant => "claimant".to_owned(),
+            AskKey::Household(i) => rs.facts[i].name.clone(),
+            AskKey::Fact(MemberFact::Declared(i)) => format!("{member}.{}", rs.facts[i].name),
+            AskKey::Fact(f) => format!("{member}.{}", f.name()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -69,6 +80,10 @@ pub(crate) struct Eval<'a, 't> {
     pub event: &'a Event,
     pub roles: &'t Roles<'a>,
     pub subject: Option<&'a Member>,
+    /// The rule is for the claimant, whom only an answer can name: `subject` is then
+    /// unknown (not absent), so conditions on other facts may still rule it out before
+    /// the claimant is asked.
+    pub subject_pending: bool,
     pub bound: Vec<&'a Member>,
     pub seen: Option<Vec<Seen>>,
 }
@@ -135,13 +150,16 @@ impl<'a> Eval<'a, '_> {
             Op::Const(Const::Sym(s)) => Ok(V::Sym(s)),
             Op::AsOf => Ok(V::Date(self.req.as_of)),
             Op::EventDate => Ok(V::Date(self.event.date)),
+            Op::Role(Role::Subject) if self.subject_pending => Err(Stop::Unknown(vec![Ask {
+                key: AskKey::Claimant,
+                member: None,
+            }])),
             Op::Role(r) => match self.roles.get(*r, self.subject) {
                 Resolved::Member(m) => Ok(V::Member(m)),
                 Resolved::Absent => Err(Stop::Absent),
                 Resolved::Ask => Err(Stop::Unknown(vec![Ask {
                     key: AskKey::Claimant,
                     member: None,
-                    procedure: None,
                 }])),
             },
             Op::Bound(depth) => self
@@ -171,7 +189,6 @@ impl<'a> Eval<'a, '_> {
                     None => Err(Stop::Unknown(vec![Ask {
                         key: AskKey::Household(*i),
                         member: None,
-                        procedure: None,
                     }])),
                 }
             }
@@ -279,7 +296,6 @@ impl<'a> Eval<'a, '_> {
             Err(Stop::Unknown(vec![Ask {
                 key: AskKey::Fact(f),
                 member: Some(m),
-                procedure: None,
             }]))
         };
         let flag = |name: &str, known: Option<bool>| match self
@@ -396,20 +412,12 @@ impl<'a> Eval<'a, '_> {
                 let Op::Const(Const::Sym(procedure)) = &args[1].op else {
                     return Err(Stop::Absent);
                 };
-                if let Some(b) = self
-                    .answer(&format!("{}.receives.{procedure}", m.id))
-                    .and_then(|v| v.as_bool())
-                {
-                    return Ok(V::Bool(b));
-                }
-                match &m.receives {
-                    Some(list) => Ok(V::Bool(list.iter().any(|p| p == procedure))),
-                    None => Err(Stop::Unknown(vec![Ask {
-                        key: AskKey::Receives,
-                        member: Some(m),
-                        procedure: Some(procedure),
-                    }])),
-                }
+                // The contract's `receives` lists what the city's benefit ledgers show;
+                // absent, they show nothing (its example lists `child_allowance` for a
+                // claimant without the field). The city knows its recipients, so this is
+                // never asked.
+                let list = m.receives.as_deref().unwrap_or_default();
+                Ok(V::Bool(list.iter().any(|p| p == procedure)))
             }
             Builtin::ChildAllowanceMonthly => {
                 let m = self.member(&args[0])?;

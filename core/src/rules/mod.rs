@@ -113,7 +113,6 @@ pub struct Ruleset {
     pub(crate) facts: Vec<Fact>,
     /// Question texts of the contract's member fields, by [`MemberFact`].
     pub(crate) builtin_questions: Vec<(MemberFact, usize)>,
-    pub(crate) receives_question: Option<usize>,
     pub(crate) claimant_question: Option<usize>,
     pub(crate) rules: Vec<Rule>,
     pub(crate) by_event: Vec<Vec<usize>>,

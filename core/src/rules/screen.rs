@@ -91,6 +91,11 @@ impl<'a> Run<'a, '_> {
 
     fn rule(&mut self, rule: &'a Rule, index: usize, event: &'a Event, roles: &Roles<'a>) {
         let members = &self.req.household.members;
+        let claimant_ask = Ask {
+            key: AskKey::Claimant,
+            member: None,
+        };
+        let mut pending = false;
         let subjects: Vec<Option<&'a Member>> = match rule.subjects {
             Subjects::Event => vec![roles.person],
             Subjects::Members => members.iter().map(Some).collect(),
@@ -100,15 +105,10 @@ impl<'a> Run<'a, '_> {
                     self.record(rule, index, None, Outcome::NoSubject, Vec::new());
                     return;
                 }
+                // Who claims is asked only if the rest of the rule could hold.
                 Resolved::Ask => {
-                    let ask = Ask {
-                        key: AskKey::Claimant,
-                        member: None,
-                        procedure: None,
-                    };
-                    self.ask(&[ask], rule, roles);
-                    self.record(rule, index, None, Outcome::Question, Vec::new());
-                    return;
+                    pending = true;
+                    vec![None]
                 }
             },
         };
@@ -119,6 +119,7 @@ impl<'a> Run<'a, '_> {
                 event,
                 roles,
                 subject,
+                subject_pending: pending,
                 bound: Vec::new(),
                 seen: self.opts.explain.then(Vec::new),
             };
@@ -144,6 +145,9 @@ impl<'a> Run<'a, '_> {
                             .collect::<Vec<_>>(),
                     ),
                 }
+            }
+            if pending && !failed && !asks.contains(&claimant_ask) {
+                asks.push(claimant_ask);
             }
             let outcome = if failed {
                 Outcome::NotApplicable
@@ -242,27 +246,18 @@ impl<'a> Run<'a, '_> {
                         out.push_str(&v.display(p.kind));
                     }
                 }
-                Segment::Member | Segment::Procedure => {}
+                Segment::Member => {}
             }
         }
         out
     }
 
-    fn question_text(
-        &self,
-        t: &Template,
-        member: Option<&Member>,
-        procedure: Option<&str>,
-    ) -> String {
+    fn question_text(&self, t: &Template, member: Option<&Member>) -> String {
         let mut out = String::new();
         for seg in &t.0 {
             match seg {
                 Segment::Text(s) => out.push_str(s),
                 Segment::Member => out.push_str(&member.map(|m| self.label(m)).unwrap_or_default()),
-                Segment::Procedure => {
-                    let id = procedure.unwrap_or_default();
-                    out.push_str(self.rs.procedure(id).map_or(id, |p| p.short_name.as_str()));
-                }
                 _ => {}
             }
         }
@@ -290,61 +285,37 @@ impl<'a> Run<'a, '_> {
 
     fn question(&self, a: &Ask<'a>, roles: &Roles<'a>) -> Question {
         let rs = self.rs;
-        let (id, fact) = match a.key {
-            AskKey::Claimant => {
-                let options = match &roles.claimant {
-                    Err(list) => list.iter().map(|m| m.id.clone()).collect(),
-                    Ok(_) => Vec::new(),
-                };
-                let text = rs
-                    .claimant_question
-                    .map(|i| self.question_text(&rs.facts[i].question, None, None));
-                return Question {
-                    id: "claimant".into(),
-                    text: text.unwrap_or_else(|| "主に家計を支えているのはどなたですか".into()),
-                    kind: "choice".into(),
-                    options,
-                    affects: Vec::new(),
-                };
-            }
-            AskKey::Receives => {
-                let m = a.member.map_or("", |m| m.id.as_str());
-                (
-                    format!("{m}.receives.{}", a.procedure.unwrap_or_default()),
-                    rs.receives_question,
-                )
-            }
-            AskKey::Household(i) => (rs.facts[i].name.clone(), Some(i)),
-            AskKey::Fact(MemberFact::Declared(i)) => (
-                format!(
-                    "{}.{}",
-                    a.member.map_or("", |m| m.id.as_str()),
-                    rs.facts[i].name
-                ),
-                Some(i),
-            ),
-            AskKey::Fact(f) => {
-                let name = MemberFact::BUILTIN
-                    .iter()
-                    .find(|(_, x, _)| *x == f)
-                    .map_or("", |(n, ..)| *n);
-                let fact = rs
-                    .builtin_questions
-                    .iter()
-                    .find(|(x, _)| *x == f)
-                    .map(|(_, i)| *i);
-                (
-                    format!("{}.{name}", a.member.map_or("", |m| m.id.as_str())),
-                    fact,
-                )
-            }
+        if a.key == AskKey::Claimant {
+            let options = match &roles.claimant {
+                Err(list) => list.iter().map(|m| m.id.clone()).collect(),
+                Ok(_) => Vec::new(),
+            };
+            let text = rs
+                .claimant_question
+                .map(|i| self.question_text(&rs.facts[i].question, None));
+            return Question {
+                id: "claimant".into(),
+                text: text.unwrap_or_else(|| "主に家計を支えているのはどなたですか".into()),
+                kind: "choice".into(),
+                options,
+                affects: Vec::new(),
+            };
+        }
+        let id = a.id(rs);
+        let fact = match a.key {
+            AskKey::Household(i) | AskKey::Fact(MemberFact::Declared(i)) => Some(i),
+            AskKey::Fact(f) => rs
+                .builtin_questions
+                .iter()
+                .find(|(x, _)| *x == f)
+                .map(|(_, i)| *i),
+            AskKey::Claimant => None,
         };
         let ty = match (a.key, fact) {
             (AskKey::Fact(f), None) => MemberFact::BUILTIN
                 .iter()
                 .find(|(_, x, _)| *x == f)
                 .map_or(Ty::Bool, |(_, _, t)| *t),
-            (AskKey::Receives, _) => Ty::Bool,
             (_, Some(i)) => rs.facts[i].ty,
             (_, None) => Ty::Bool,
         };
@@ -362,7 +333,7 @@ impl<'a> Run<'a, '_> {
             ),
         };
         let text = match fact {
-            Some(i) => self.question_text(&rs.facts[i].question, a.member, a.procedure),
+            Some(i) => self.question_text(&rs.facts[i].question, a.member),
             None => id.clone(),
         };
         Question {
@@ -399,33 +370,7 @@ fn condition_trace(
     let (result, questions) = match t {
         Truth::Yes => (Held::True, Vec::new()),
         Truth::No => (Held::False, Vec::new()),
-        Truth::Unknown(asks) => (
-            Held::Unknown,
-            asks.iter()
-                .map(|a| match a.key {
-                    AskKey::Claimant => "claimant".to_owned(),
-                    AskKey::Receives => format!(
-                        "{}.receives.{}",
-                        a.member.map_or("", |m| m.id.as_str()),
-                        a.procedure.unwrap_or_default()
-                    ),
-                    AskKey::Household(i) => run.rs.facts[i].name.clone(),
-                    AskKey::Fact(MemberFact::Declared(i)) => format!(
-                        "{}.{}",
-                        a.member.map_or("", |m| m.id.as_str()),
-                        run.rs.facts[i].name
-                    ),
-                    AskKey::Fact(f) => format!(
-                        "{}.{}",
-                        a.member.map_or("", |m| m.id.as_str()),
-                        MemberFact::BUILTIN
-                            .iter()
-                            .find(|(_, x, _)| *x == f)
-                            .map_or("", |(n, ..)| *n)
-                    ),
-                })
-                .collect(),
-        ),
+        Truth::Unknown(asks) => (Held::Unknown, asks.iter().map(|a| a.id(run.rs)).collect()),
     };
     ConditionTrace {
         condition: text.to_owned(),
@@ -512,7 +457,7 @@ impl Ruleset {
                 check_value(value, f.ty, &f.options).map_err(|m| bad("invalid_answer", m))?;
                 continue;
             }
-            let Some((member, fact)) = key
+            let Some((_, fact)) = key
                 .split_once('.')
                 .filter(|(m, _)| member_ids().any(|x| x == *m))
             else {
@@ -521,16 +466,7 @@ impl Ruleset {
                     format!("`{key}` names no question: use a question id from a result"),
                 ));
             };
-            let _ = member;
-            if let Some(procedure) = fact.strip_prefix("receives.") {
-                if self.procedure(procedure).is_none() {
-                    return Err(bad(
-                        "unknown_answer",
-                        format!("unknown procedure `{procedure}`"),
-                    ));
-                }
-                check_value(value, Ty::Bool, &[]).map_err(|m| bad("invalid_answer", m))?;
-            } else if let Some((_, _, ty)) = MemberFact::BUILTIN.iter().find(|(n, ..)| *n == fact) {
+            if let Some((_, _, ty)) = MemberFact::BUILTIN.iter().find(|(n, ..)| *n == fact) {
                 if matches!(ty, Ty::Relationship | Ty::Sex | Ty::Date) {
                     return Err(bad(
                         "unknown_answer",

@@ -10,9 +10,8 @@ pub enum Segment {
     Role(Role),
     EventDate,
     Param(usize),
-    /// In question texts: the member asked about, and the procedure (for `receives`).
+    /// In question texts: the member asked about.
     Member,
-    Procedure,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -39,8 +38,7 @@ pub fn parse(text: &str, allowed: &Allowed<'_>) -> Result<Template, String> {
         let seg = match allowed {
             Allowed::Question => match name {
                 "member" => Segment::Member,
-                "procedure" => Segment::Procedure,
-                _ => return Err(format!("差し込み {{{name}}} はありません (unknown placeholder)。質問で使えるのは {{member}} と {{procedure}} です")),
+                _ => return Err(format!("差し込み {{{name}}} はありません (unknown placeholder)。質問で使えるのは {{member}} です")),
             },
             Allowed::Reason(param) => {
                 if name == "event.date" {

@@ -324,8 +324,14 @@ impl ContractError {
 pub fn parse_request(json: &str) -> Result<Request, ContractError> {
     let de = &mut serde_json::Deserializer::from_str(json);
     let request: Request = serde_path_to_error::deserialize(de).map_err(|e| {
+        // serde_path_to_error writes `?` for a place it could not name (inside
+        // malformed JSON); the path then stops at the last named part.
         let path = e.path().to_string();
-        let path = if path == "." { String::new() } else { path };
+        let path = path
+            .split('.')
+            .take_while(|p| *p != "?" && !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(".");
         let inner = e.into_inner();
         let message = inner.to_string();
         let code = if inner.is_syntax() || inner.is_eof() {
@@ -336,6 +342,15 @@ pub fn parse_request(json: &str) -> Result<Request, ContractError> {
             "unknown_value"
         } else if message.starts_with("unknown field") {
             "unknown_field"
+        } else if ["as_of", "date", "birth_date"]
+            .iter()
+            .any(|f| path.rsplit('.').next() == Some(f))
+        {
+            return ContractError::new(
+                "invalid_date",
+                format!("not a date of the calendar (YYYY-MM-DD): {message}"),
+                path,
+            );
         } else {
             "invalid_value"
         };
@@ -445,13 +460,22 @@ mod tests {
     }
 
     #[test]
+    fn malformed_json_inside_a_member_names_the_member() {
+        let e = parse_request(&OK.replace("\"sex\":\"female\"}", "\"sex\":}")).unwrap_err();
+        assert_eq!(e.code, "invalid_json");
+        assert_eq!(e.path, "household.members[0].sex");
+        let e = parse_request("{\"as_of").unwrap_err();
+        assert_eq!((e.code.as_str(), e.path.as_str()), ("invalid_json", ""));
+    }
+
+    #[test]
     fn impossible_date_names_its_path() {
         let bad = OK.replace(
             "\"birth_date\":\"2026-11-20\"",
             "\"birth_date\":\"2026-02-30\"",
         );
         let e = parse_request(&bad).unwrap_err();
-        assert_eq!(e.code, "invalid_value");
+        assert_eq!(e.code, "invalid_date");
         assert_eq!(e.path, "household.members[0].birth_date");
     }
 

@@ -10,6 +10,23 @@ fn madoguchi() -> Command {
     Command::new(env!("CARGO_BIN_EXE_madoguchi"))
 }
 
+/// Runs `madoguchi --database-url URL ARGS…` and returns its output.
+fn on(url: &str, args: &[&str]) -> std::process::Output {
+    madoguchi()
+        .args(["--database-url", url])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn assert_ok(out: &std::process::Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// Runs `madoguchi screen --input FILE` on `contents` saved as `name`.
 fn screen_file(name: &str, contents: &str) -> std::process::Output {
     let dir = tempfile::tempdir().unwrap();
@@ -43,23 +60,68 @@ fn screen_prints_the_result_of_a_json_file() {
 
 #[test]
 fn screen_reads_standard_input_and_exits_2_with_the_error_object() {
+    let out = screen_stdin(OK.replace("\"male\"}", "\"robot\"}").as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    let e: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(e["error"]["code"], "unknown_value");
+    assert_eq!(e["error"]["path"], "household.members[1].sex");
+}
+
+/// Runs `madoguchi screen --input -` with `input` on standard input.
+fn screen_stdin(input: &[u8]) -> std::process::Output {
     let mut child = madoguchi()
         .args(["screen", "--input", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn screen_reads_a_batch_from_standard_input_one_line_at_a_time() {
+    let out = screen_stdin(format!("{OK}\n{OK}\n").as_bytes());
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
         .unwrap()
-        .write_all(OK.replace("\"male\"}", "\"robot\"}").as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines.iter().all(|l| l["contract"] == "v1"));
+}
+
+#[test]
+fn screen_refuses_a_line_that_is_not_utf8_and_goes_on() {
+    let mut input = format!("{OK}\n").into_bytes();
+    input.extend_from_slice(b"{\"as_of\": \"\xff\"}\n");
+    input.extend_from_slice(format!("{OK}\n").as_bytes());
+    let out = screen_stdin(&input);
     assert_eq!(out.status.code(), Some(2));
-    let e: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(e["error"]["code"], "unknown_value");
-    assert_eq!(e["error"]["path"], "household.members[1].sex");
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[1]["error"]["code"], "invalid_json");
+    assert_eq!(lines[2]["contract"], "v1");
+    let one = screen_stdin(b"{\"as_of\": \"\xff\"}");
+    assert_eq!(one.status.code(), Some(2));
+    let e: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
+    assert_eq!(e["error"]["code"], "invalid_json");
+}
+
+#[test]
+fn screen_takes_one_request_spread_over_many_lines_as_one() {
+    let pretty =
+        serde_json::to_string_pretty(&serde_json::from_str::<serde_json::Value>(OK).unwrap())
+            .unwrap();
+    let out = screen_stdin(pretty.as_bytes());
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["contract"], "v1");
 }
 
 #[test]
@@ -154,72 +216,30 @@ fn screen_explain_prints_the_trace() {
 fn outreach_lists_households_eligible_for_child_allowance_that_do_not_receive_it() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("city.db").display());
-    let load = madoguchi()
-        .args([
-            "--database-url",
-            &url,
-            "demo-data",
-            "--households",
-            "1500",
-            "--today",
-            "2026-11-25",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        load.status.success(),
-        "{}",
-        String::from_utf8_lossy(&load.stderr)
-    );
-    let csv = madoguchi()
-        .args([
-            "--database-url",
-            &url,
-            "outreach",
-            "--procedure",
-            "child_allowance",
-            "--as-of",
-            "2026-11-25",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        csv.status.success(),
-        "{}",
-        String::from_utf8_lossy(&csv.stderr)
-    );
+    assert_ok(&on(
+        &url,
+        &["demo-data", "--households", "1500", "--today", "2026-11-25"],
+    ));
+    let outreach = [
+        "outreach",
+        "--procedure",
+        "child_allowance",
+        "--as-of",
+        "2026-11-25",
+    ];
+    let csv = on(&url, &outreach);
+    assert_ok(&csv);
     let text = String::from_utf8(csv.stdout).unwrap();
     assert!(text.starts_with("\u{feff}世帯番号,世帯主,住所,"));
     assert!(text.lines().count() > 1, "no household listed:\n{text}");
-    let json = madoguchi()
-        .args([
-            "--database-url",
-            &url,
-            "outreach",
-            "--procedure",
-            "child_allowance",
-            "--as-of",
-            "2026-11-25",
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
+    let json = on(&url, &[&outreach[..], &["--format", "json"]].concat());
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     let leads = v["leads"].as_array().unwrap();
     assert_eq!(leads.len(), text.lines().count() - 1);
     assert!(leads
         .iter()
         .all(|l| l["monthly_or_once"].as_i64().unwrap() >= 10000));
-    let unknown = madoguchi()
-        .args([
-            "--database-url",
-            &url,
-            "outreach",
-            "--procedure",
-            "child_alowance",
-        ])
-        .output()
-        .unwrap();
-    assert!(!unknown.status.success());
+    assert!(!on(&url, &["outreach", "--procedure", "child_alowance"])
+        .status
+        .success());
 }

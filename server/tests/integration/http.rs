@@ -50,13 +50,25 @@ async fn the_screening_api_answers_the_contract_example() {
         .iter()
         .map(|q| q["id"].as_str().unwrap())
         .collect();
-    // The example leaves the mother's insurance and the father's current benefits
-    // unknown: both are asked, not assumed.
-    assert!(
-        questions.contains(&"p2.insurance") && questions.contains(&"p1.receives.child_allowance"),
-        "{questions:?}"
+    // The contract's example: the mother's insurance is unknown, so it is asked, not
+    // assumed; no benefit listed for the father means he receives none, so child
+    // allowance is claimed anew.
+    assert_eq!(questions, ["p2.insurance"]);
+    let ids: Vec<&str> = body["procedures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "birth_registration",
+            "nhi_enrollment",
+            "child_allowance",
+            "child_medical_subsidy"
+        ]
     );
-    assert_eq!(body["procedures"][0]["id"], "birth_registration");
     assert_eq!(headers[header::CACHE_CONTROL], "no-store");
     assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
 }
@@ -71,7 +83,7 @@ async fn the_screening_api_refuses_bad_input_with_422_and_a_path() {
     )
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(body["error"]["code"], "invalid_value");
+    assert_eq!(body["error"]["code"], "invalid_date");
     assert_eq!(body["error"]["path"], "household.members[1].birth_date");
     let (status, _, body) = call(
         &t,

@@ -124,6 +124,14 @@ impl MemberFact {
         ("property_owner", Self::PropertyOwner, Ty::Bool),
         ("moving", Self::Moving, Ty::Bool),
     ];
+
+    /// The contract's field name of a built-in fact (empty for a declared one).
+    pub fn name(self) -> &'static str {
+        Self::BUILTIN
+            .iter()
+            .find(|(_, f, _)| *f == self)
+            .map_or("", |(n, ..)| *n)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
