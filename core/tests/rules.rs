@@ -163,8 +163,11 @@ benefits = { pregnancy_support_benefit = 40000 }
     assert_eq!(results.len(), 1);
     assert!(!results[0].passed);
     let text = results[0].failures.join("\n");
-    assert!(text.contains("expected procedures"), "{text}");
-    assert!(text.contains("expected 40000, got 50000"), "{text}");
+    assert!(
+        text.contains("手続きは [\"maternal_handbook\"] のはずが"),
+        "{text}"
+    );
+    assert!(text.contains("40000 円のはずが 50000 円でした"), "{text}");
 }
 
 #[test]

@@ -202,23 +202,27 @@ fn run_case(rules: &Ruleset, doc: &CaseFile, case: &CaseDef) -> Vec<String> {
         (Err(e), Some(code)) => {
             if &e.code != code {
                 f.push(format!(
-                    "expected error `{code}`, got `{}` ({})",
+                    "エラー `{code}` のはずが `{}` でした ({})",
                     e.code, e.message
                 ));
             }
             if let Some(path) = &case.error_path {
                 if &e.path != path {
-                    f.push(format!("expected the error at `{path}`, got `{}`", e.path));
+                    f.push(format!(
+                        "エラーの場所は `{path}` のはずが `{}` でした",
+                        e.path
+                    ));
                 }
             }
             return f;
         }
-        (Err(e), None) => return vec![format!("refused: {} at {}: {}", e.code, e.path, e.message)],
-        (Ok(_), Some(code)) => {
+        (Err(e), None) => {
             return vec![format!(
-                "expected error `{code}`, but the request was screened"
+                "判定が拒否されました: {} ({}): {}",
+                e.code, e.path, e.message
             )]
         }
+        (Ok(_), Some(code)) => return vec![format!("エラー `{code}` のはずが、判定されました")],
         (Ok(r), None) => r,
     };
     let mut listed: Vec<&str> = result.procedures.iter().map(|p| p.id.as_str()).collect();
@@ -228,17 +232,19 @@ fn run_case(rules: &Ruleset, doc: &CaseFile, case: &CaseDef) -> Vec<String> {
         let mut want: Vec<&str> = expect.iter().map(String::as_str).collect();
         want.sort();
         if want != listed {
-            f.push(format!("expected procedures {want:?}, got {listed:?}"));
+            f.push(format!("手続きは {want:?} のはずが {listed:?} でした"));
         }
     }
     for id in &case.includes {
         if !listed.contains(&id.as_str()) {
-            f.push(format!("`{id}` should be listed; got {listed:?}"));
+            f.push(format!(
+                "`{id}` が出るはずが出ません (出たもの: {listed:?})"
+            ));
         }
     }
     for id in &case.excludes {
         if listed.contains(&id.as_str()) {
-            f.push(format!("`{id}` should not be listed"));
+            f.push(format!("`{id}` は出ないはずが出ました"));
         }
     }
     let asked: Vec<&str> = result.questions.iter().map(|q| q.id.as_str()).collect();
@@ -251,13 +257,13 @@ fn run_case(rules: &Ruleset, doc: &CaseFile, case: &CaseDef) -> Vec<String> {
         want.sort();
         got.sort();
         if want != got {
-            f.push(format!("expected questions {want:?}, got {got:?}"));
+            f.push(format!("質問は {want:?} のはずが {got:?} でした"));
         }
     }
     let find = |id: &str| result.procedures.iter().find(|p| p.id == id);
     for (id, want) in &case.deadlines {
         let Some(p) = find(id) else {
-            f.push(format!("deadline of `{id}`: it is not listed"));
+            f.push(format!("`{id}` の期限: 手続きが出ていません"));
             continue;
         };
         let got = p.deadline.map_or("none".to_owned(), |d| d.to_string());
@@ -267,16 +273,16 @@ fn run_case(rules: &Ruleset, doc: &CaseFile, case: &CaseDef) -> Vec<String> {
             other => other.to_string(),
         };
         if got != want {
-            f.push(format!("deadline of `{id}`: expected {want}, got {got}"));
+            f.push(format!("`{id}` の期限は {want} のはずが {got} でした"));
         }
     }
     for (id, want) in &case.benefits {
         match find(id) {
-            None => f.push(format!("benefit of `{id}`: it is not listed")),
+            None => f.push(format!("`{id}` の金額: 手続きが出ていません")),
             Some(p) => {
                 let got = p.benefit.as_ref().map_or(0, |b| b.amount);
                 if got != *want {
-                    f.push(format!("benefit of `{id}`: expected {want}, got {got}"));
+                    f.push(format!("`{id}` の金額は {want} 円のはずが {got} 円でした"));
                 }
             }
         }
@@ -295,9 +301,11 @@ fn run_case(rules: &Ruleset, doc: &CaseFile, case: &CaseDef) -> Vec<String> {
         want.sort();
         got.sort();
         if got.is_empty() {
-            f.push(format!("subject of `{id}`: it is not listed"));
+            f.push(format!("`{id}` の対象者: 手続きが出ていません"));
         } else if want != got {
-            f.push(format!("subject of `{id}`: expected {want:?}, got {got:?}"));
+            f.push(format!(
+                "`{id}` の対象者は {want:?} のはずが {got:?} でした"
+            ));
         }
     }
     f

@@ -149,6 +149,7 @@ pub fn impact(
                 .entry(c.procedure.clone())
                 .or_insert_with(|| ProcedureImpact {
                     procedure: c.procedure.clone(),
+                    name: c.name.clone(),
                     ..ProcedureImpact::default()
                 });
             match c.kind.as_str() {
