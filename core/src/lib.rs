@@ -6,5 +6,6 @@
 pub mod age;
 pub mod forms;
 pub mod jp;
+pub mod lang;
 pub mod rules;
 pub mod screening;

@@ -77,6 +77,8 @@ pub struct MemberView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HouseholdView {
     pub household_number: String,
+    /// The member found at the counter (the resident filing), by resident number.
+    pub applicant: String,
     pub postal_code: String,
     pub address: String,
     pub members: Vec<MemberView>,
@@ -110,6 +112,16 @@ pub struct VisitScreening {
     pub questions: Vec<Question>,
     /// Interview fields filled from the registry or earlier steps, with their source.
     pub prefilled: Vec<PrefilledValue>,
+    /// The merged interview of the procedures listed.
+    pub interview: InterviewSpec,
+}
+
+/// The merged interview and the part of the form catalog it uses, so the tablet checks
+/// each screen with the same rules the server checks the whole interview with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InterviewSpec {
+    pub catalog: madoguchi_core::forms::Catalog,
+    pub plan: madoguchi_core::forms::Plan,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -122,7 +134,7 @@ pub struct ProcedureView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PrefilledValue {
     pub key: String,
-    pub label: String,
+    pub label: madoguchi_core::forms::Text,
     pub value: String,
     pub source: madoguchi_core::forms::Source,
 }
@@ -134,6 +146,8 @@ pub struct PrefilledValue {
 pub struct VisitInput {
     pub visit_number: String,
     pub household_number: String,
+    /// The member filing, by resident number (none: the head of the household).
+    pub applicant: Option<String>,
     pub events: Vec<EventInput>,
     /// Required when one of the events is a birth (its date is the baby's birth date).
     pub baby: Option<BabyInput>,
@@ -154,7 +168,8 @@ pub struct EventInput {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SubmitVisit {
     pub visit: VisitInput,
-    pub interview: madoguchi_core::forms::InterviewInput,
+    /// The interview as typed, by field key.
+    pub answers: madoguchi_core::forms::Answers,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -189,8 +204,8 @@ pub struct ApplicationDetail {
     pub department_name: String,
     pub ruleset: String,
     pub reasons: Vec<String>,
-    /// The form's values in order: label and value.
-    pub data: Vec<(String, String)>,
+    /// The form as filled in and confirmed by the resident.
+    pub form: madoguchi_core::forms::Filled,
     /// How the rules decided this procedure at the visit: each rule considered, its
     /// conditions and the values they saw.
     pub trace: Vec<madoguchi_core::rules::trace::RuleTrace>,

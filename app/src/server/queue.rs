@@ -136,6 +136,9 @@ pub async fn get(
         department_name,
         ruleset: a.ruleset.clone(),
         reasons: serde_json::from_str(&a.reasons).map_err(|_| AppError::Internal)?,
-        data: serde_json::from_str(&a.data).map_err(|_| AppError::Internal)?,
+        form: serde_json::from_str(&a.data).map_err(|e| {
+            tracing::error!(application = a.id, error = %e, "stored form is not a filled form");
+            AppError::Internal
+        })?,
     })
 }

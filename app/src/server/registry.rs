@@ -21,12 +21,20 @@ use std::collections::{HashMap, HashSet};
 pub struct Household {
     pub household: household::Model,
     pub members: Vec<resident::Model>,
+    /// The member a counter search found (the resident filing), if found by search.
+    pub found: Option<String>,
 }
 
 impl Household {
     pub fn view(&self) -> HouseholdView {
+        let applicant = self
+            .found
+            .clone()
+            .or_else(|| self.head().map(|h| h.person_number.clone()))
+            .unwrap_or_default();
         HouseholdView {
             household_number: self.household.household_number.clone(),
+            applicant,
             postal_code: self.household.postal_code.clone(),
             address: self.household.address.clone(),
             members: self.members.iter().map(member_view).collect(),
@@ -100,7 +108,8 @@ pub async fn find<C: ConnectionTrait>(
             return Err(AppError::NotFound);
         }
     };
-    let household = load(db, person.household_id).await?;
+    let mut household = load(db, person.household_id).await?;
+    household.found = Some(person.person_number.clone());
     audit::record(
         db,
         now,
@@ -146,7 +155,11 @@ pub async fn load<C: ConnectionTrait>(db: &C, household_id: i32) -> Result<House
         .order_by_asc(resident::Column::BirthDate)
         .all(db)
         .await?;
-    Ok(Household { household, members })
+    Ok(Household {
+        household,
+        members,
+        found: None,
+    })
 }
 
 pub async fn load_by_number<C: ConnectionTrait>(

@@ -67,7 +67,7 @@ const HALF_WIDTH: &str = "｡｢｣､･ｦｧｨｩｪｫｬｭｮｯｰｱｲ
 const FULL_WIDTH: &str = "。「」、・ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン";
 
 /// Converts half-width katakana (with separate voiced marks ﾞ ﾟ) to full-width.
-fn half_width_to_full_width(input: &str) -> String {
+pub(crate) fn half_width_to_full_width(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
     for c in input.chars() {
         match c {

@@ -2,7 +2,10 @@
 //! [`ValueError`] whose `code` is stable and whose `message_ja` is what the tablet shows
 //! next to the field — the same words in the browser and on the server.
 
+mod address;
+mod amount;
 mod bank;
+mod clock;
 mod digits;
 mod free_text;
 mod kana;
@@ -12,7 +15,10 @@ mod phone;
 mod postal;
 mod wareki;
 
+pub use address::Address;
+pub use amount::{group_thousands, parse_amount};
 pub use bank::{AccountType, BankAccount, BankField};
+pub use clock::ClockTime;
 pub use free_text::FreeText;
 pub use kana::KanaName;
 pub use my_number::MyNumber;
@@ -57,6 +63,12 @@ pub enum ValueError {
     InvalidPostalCode,
     #[error("invalid_my_number")]
     InvalidMyNumber,
+    #[error("invalid_time")]
+    InvalidTime,
+    #[error("invalid_number")]
+    InvalidNumber,
+    #[error("out_of_range")]
+    OutOfRange,
 }
 
 impl ValueError {
@@ -78,6 +90,66 @@ impl ValueError {
             Self::DateOutOfRange => "date_out_of_range",
             Self::InvalidPostalCode => "invalid_postal_code",
             Self::InvalidMyNumber => "invalid_my_number",
+            Self::InvalidTime => "invalid_time",
+            Self::InvalidNumber => "invalid_number",
+            Self::OutOfRange => "out_of_range",
+        }
+    }
+
+    /// What the resident reads next to the field, in the counter's language.
+    pub fn message(self, lang: crate::lang::Lang) -> &'static str {
+        use crate::lang::Lang;
+        match lang {
+            Lang::Ja => self.message_ja(),
+            Lang::Easy => self.message_easy(),
+            Lang::En => self.message_en(),
+        }
+    }
+
+    /// In plain Japanese (やさしい日本語): short words, kana over kanji.
+    pub fn message_easy(self) -> &'static str {
+        match self {
+            Self::Required => "かいて ください",
+            Self::TooLong => "ながすぎます。みじかく して ください",
+            Self::NotKana => "カタカナ で かいて ください",
+            Self::Gaiji => "つかえない じ が あります。しょくいん に いって ください",
+            Self::InvalidCharacter => "つかえない じ が あります",
+            Self::InvalidPhone => "でんわばんごう を すうじ 10けた か 11けた で かいて ください",
+            Self::InvalidBankCode => "きんゆうきかん コード は すうじ 4けた です",
+            Self::InvalidBranchCode => "してん コード は すうじ 3けた です",
+            Self::InvalidAccountNumber => "こうざばんごう は すうじ 7けた まで です",
+            Self::InvalidDate => "ひづけ を ただしく かいて ください",
+            Self::FutureDate => "きょう より あと の ひ は かけません",
+            Self::InvalidChoice => "ひとつ えらんで ください",
+            Self::DateOutOfRange => "1ねん まえ から 3かげつ さき まで の ひ を かいて ください",
+            Self::InvalidPostalCode => "ゆうびんばんごう は すうじ 7けた です",
+            Self::InvalidMyNumber => "マイナンバー は 12けた の すうじ です。もういちど みて ください",
+            Self::InvalidTime => "じかん は 14:35 の ように かいて ください",
+            Self::InvalidNumber => "すうじ で かいて ください",
+            Self::OutOfRange => "かける かず を こえて います",
+        }
+    }
+
+    pub fn message_en(self) -> &'static str {
+        match self {
+            Self::Required => "Please fill this in",
+            Self::TooLong => "Too long; please shorten it",
+            Self::NotKana => "Please write it in katakana",
+            Self::Gaiji => "A character cannot be entered here; please tell the staff",
+            Self::InvalidCharacter => "Contains a character that cannot be used",
+            Self::InvalidPhone => "Enter a phone number of 10 or 11 digits",
+            Self::InvalidBankCode => "The bank code has 4 digits",
+            Self::InvalidBranchCode => "The branch code has 3 digits",
+            Self::InvalidAccountNumber => "The account number has up to 7 digits",
+            Self::InvalidDate => "Please enter a valid date",
+            Self::FutureDate => "The date cannot be after today",
+            Self::InvalidChoice => "Please choose one",
+            Self::DateOutOfRange => "Enter a date from a year ago to three months ahead",
+            Self::InvalidPostalCode => "The postal code has 7 digits",
+            Self::InvalidMyNumber => "My Number has 12 digits; please check it",
+            Self::InvalidTime => "Enter the time like 14:35",
+            Self::InvalidNumber => "Please enter a number",
+            Self::OutOfRange => "The number is outside what can be entered",
         }
     }
 
@@ -99,6 +171,9 @@ impl ValueError {
             Self::DateOutOfRange => "1年前から3か月先までの日付を入力してください",
             Self::InvalidPostalCode => "郵便番号は数字7けたで入力してください",
             Self::InvalidMyNumber => "マイナンバーは12けたの数字です。番号を確かめてください",
+            Self::InvalidTime => "時刻は 14:35 のように入力してください",
+            Self::InvalidNumber => "数字で入力してください",
+            Self::OutOfRange => "入力できる範囲をこえています",
         }
     }
 }

@@ -46,7 +46,7 @@ impl PersonName {
     }
 }
 
-fn is_private_use(c: char) -> bool {
+pub(crate) fn is_private_use(c: char) -> bool {
     matches!(c as u32, 0xE000..=0xF8FF | 0xF0000..=0xFFFFD | 0x100000..=0x10FFFD)
 }
 

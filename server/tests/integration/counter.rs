@@ -4,7 +4,7 @@ use crate::common::{now, TestDb};
 use app::error::AppError;
 use app::model::{BabyInput, HouseholdQuery, StaffMe, SubmitVisit, VisitInput};
 use app::server::{registry, visits, Clock};
-use madoguchi_core::forms::InterviewInput;
+use madoguchi_core::forms::Answers;
 use std::collections::BTreeMap;
 
 pub fn baby() -> BabyInput {
@@ -18,16 +18,28 @@ pub fn baby() -> BabyInput {
     }
 }
 
-pub fn interview() -> InterviewInput {
-    InterviewInput {
-        phone: "090-1234-5678".into(),
-        birth_place: "星ヶ丘市立病院".into(),
-        bank_code: "0001".into(),
-        branch_code: "123".into(),
-        account_type: "ordinary".into(),
-        account_number: "1234567".into(),
-        account_holder: "ヤマダ タロウ".into(),
-    }
+/// What the resident types in the 山田 household's birth interview.
+pub fn interview() -> Answers {
+    [
+        ("applicant.relationship", "father"),
+        ("applicant.phone", "090-1234-5678"),
+        ("baby.birth_place", "星ヶ丘市立病院"),
+        ("baby.birth_place_address", "星ヶ丘市中央1丁目1-1"),
+        ("birth.multiple", "single"),
+        ("birth.due_date", "令和8年11月22日"),
+        ("birth.direct_payment", "partial"),
+        ("birth.hospital_paid", "480000"),
+        ("birth.compensation_scheme", "yes"),
+        ("bank.account/bank_code", "0001"),
+        ("bank.account/branch_code", "123"),
+        ("bank.account/account_type", "ordinary"),
+        ("bank.account/number", "1234567"),
+        ("bank.account/holder", "ヤマダ タロウ"),
+        ("applicant.my_number", "123456789018"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect()
 }
 
 fn birth() -> app::model::EventInput {
@@ -43,6 +55,7 @@ pub fn visit(visit_number: String) -> VisitInput {
     VisitInput {
         visit_number,
         household_number: "20000001".into(),
+        applicant: None,
         events: vec![birth()],
         baby: Some(baby()),
         answers: BTreeMap::new(),
@@ -66,7 +79,7 @@ pub async fn submitted_visit(t: &TestDb) -> app::model::Receipt {
     assert_eq!(h.household.household_number, "20000001");
     let input = SubmitVisit {
         visit: visit(visit_number),
-        interview: interview(),
+        answers: interview(),
     };
     submit(&t, &counter, &input, clock).await.unwrap()
 }
@@ -214,16 +227,18 @@ async fn a_bad_interview_saves_nothing() {
     let clock = Clock::Fixed(now());
     let visit_number = visits::start(&t.db, &counter, clock).await.unwrap();
     let mut bad = interview();
-    bad.account_holder = "山田太郎".into();
+    bad.insert("bank.account/holder".into(), "山田太郎".into());
+    bad.insert("applicant.phone".into(), "12".into());
     let input = SubmitVisit {
         visit: visit(visit_number),
-        interview: bad,
+        answers: bad,
     };
     let e = submit(&t, &counter, &input, clock).await.unwrap_err();
-    assert!(
-        matches!(e, AppError::InvalidInput { ref fields } if fields[0].field == "account_holder"),
-        "{e:?}"
-    );
+    let AppError::InvalidInput { fields } = e else {
+        panic!("expected field errors, got {e:?}");
+    };
+    let fields: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(fields, ["applicant.phone", "bank.account/holder"]);
     assert_eq!(t.count("applications").await, 0);
     assert_eq!(t.count("answers").await, 0);
 }
@@ -236,7 +251,7 @@ async fn a_submitted_visit_cannot_be_submitted_again() {
     let visit_number = visits::start(&t.db, &counter, clock).await.unwrap();
     let input = SubmitVisit {
         visit: visit(visit_number),
-        interview: interview(),
+        answers: interview(),
     };
     submit(&t, &counter, &input, clock).await.unwrap();
     let e = submit(&t, &counter, &input, clock).await.unwrap_err();
@@ -362,12 +377,17 @@ async fn a_death_and_a_move_in_one_visit_are_screened_together_and_submitted() {
         assert!(ids.contains(&id), "{id} missing from {ids:?}");
     }
     assert!(!ids.contains(&"birth_registration"));
+    // The interview of a death and a move: its own questions, answered.
+    let spec = &s.interview;
+    let answers = madoguchi_core::forms::sample::answers(&spec.catalog, &spec.plan);
+    assert!(spec.plan.asks("death.place") && spec.plan.asks("moving.new_address"));
+    assert!(!spec.plan.asks("bank.account/number") && !spec.plan.asks("baby.birth_place"));
     let receipt = submit(
         &t,
         &counter,
         &SubmitVisit {
             visit: input,
-            interview: interview(),
+            answers,
         },
         clock,
     )

@@ -62,14 +62,11 @@ async fn staff_open_their_application_with_data_and_reasons() {
     let kodomo = t.staff("kodomo").await;
     let id = list(&t, &kodomo).await.unwrap()[0].id;
     let d = get(&t, &kodomo, id).await.unwrap();
-    assert!(d
-        .data
-        .iter()
-        .any(|(label, value)| label == "振込先の口座" && value.contains("1234567")));
-    assert!(d
-        .data
-        .iter()
-        .any(|(label, value)| label == "お子さんの氏名" && value == "山田\u{3000}陽菜"));
+    assert_eq!(d.form.title, "児童手当 認定請求書");
+    let row = |label: &str| d.form.rows().find(|r| r.label == label).map(|r| r.value.clone());
+    assert!(row("振込先の口座").unwrap().contains("1234567"));
+    assert_eq!(row("対象となる方").unwrap(), "山田\u{3000}陽菜 (令和8年11月20日生)");
+    assert_eq!(row("申請者のマイナンバー (個人番号)").unwrap(), "123456789018");
     assert!(d
         .reasons
         .iter()

@@ -134,7 +134,7 @@ async fn an_edit_whose_rule_tests_fail_is_saved_as_a_draft_but_not_published() {
     assert!(
         errors
             .iter()
-            .any(|e| e.message.contains("expected 500000, got 550000")),
+            .any(|e| e.message.contains("500000 円のはずが 550000 円でした")),
         "{errors:?}"
     );
     assert_eq!(state.rules.get().version, bundled().version);

@@ -1,81 +1,141 @@
-//! The values of a visit's forms: those the registry and earlier steps already hold
-//! (shown for confirmation, never retyped) and those asked in the interview.
+//! What the city already knows for a visit's forms: each prefill source of the form
+//! catalog, filled from the registry and the earlier steps of the visit. A source that
+//! is empty for this household (no father in it, say) is left out, so the interview
+//! asks for it instead.
 
 use super::Screened;
 use crate::model::PrefilledValue;
-use madoguchi_core::forms::{self, InterviewAnswers, Source};
-use std::collections::HashMap;
+use crate::server::entities::resident;
+use madoguchi_core::forms::{Catalog, FieldType, Plan, Prefill};
+use madoguchi_core::jp::format_wareki;
+use madoguchi_core::screening::EventType;
+use std::collections::{BTreeMap, BTreeSet};
 
-/// The values the registry and earlier steps already hold, for the fields the chosen
-/// procedures need.
-pub(super) fn prefilled(s: &Screened) -> Vec<PrefilledValue> {
-    let ids: Vec<&str> = s.result.procedures.iter().map(|p| p.id.as_str()).collect();
-    let head = s.household.head();
-    let mother = s
-        .household
-        .members
-        .iter()
-        .find(|m| m.sex == "female" && matches!(m.relationship.as_str(), "head" | "spouse"));
-    let name = |m: &crate::server::entities::resident::Model| {
-        format!("{}\u{3000}{}", m.family_name, m.given_name)
+fn name(m: &resident::Model) -> String {
+    format!("{}\u{3000}{}", m.family_name, m.given_name)
+}
+
+/// The value of one source for this visit, as it prints.
+fn value(s: &Screened, p: Prefill) -> Option<String> {
+    let h = &s.household;
+    let member = |id: &str| h.members.iter().find(|m| m.person_number == id);
+    let applicant = s.applicant.as_deref().and_then(member).or_else(|| h.head());
+    // The parents of the household's children: its head and the head's spouse.
+    let parent = |sex: &str| {
+        h.members
+            .iter()
+            .find(|m| m.sex == sex && matches!(m.relationship.as_str(), "head" | "spouse"))
     };
+    let event = |kind: EventType| s.request.events.iter().find(|e| e.kind == kind);
+    let deceased = event(EventType::Death)
+        .and_then(|e| e.person.as_deref())
+        .and_then(member);
     let b = s.baby.as_ref();
-    let value = |key: &str| -> Option<String> {
-        Some(match key {
-            "applicant.name" => name(head?),
-            "applicant.kana" => format!(
-                "{}\u{3000}{}",
-                head?.family_name_kana, head?.given_name_kana
-            ),
-            "applicant.birth_date" => head?.birth_date.format("%Y年%-m月%-d日").to_string(),
-            "household.address" => format!(
-                "〒{} {}",
-                s.household.household.postal_code, s.household.household.address
-            ),
-            "household.head" => name(head?),
-            "mother.name" => name(mother?),
-            "baby.name" => format!(
-                "{}\u{3000}{}",
-                b?.family_name.as_str(),
-                b?.given_name.as_str()
-            ),
-            "baby.kana" => format!("{}\u{3000}{}", b?.family_kana, b?.given_kana),
-            "baby.birth_date" => b?.birth_date.format("%Y年%-m月%-d日").to_string(),
-            "baby.sex" => b?.sex.label_ja().to_owned(),
-            _ => return None,
-        })
-    };
-    forms::interview(&ids)
-        .into_iter()
-        .filter(|f| f.source != Source::Asked)
-        .filter_map(|f| {
-            value(f.key).map(|v| PrefilledValue {
-                key: f.key.into(),
-                label: f.label.into(),
-                value: v,
-                source: f.source,
+    Some(match p {
+        Prefill::ApplicantName => name(applicant?),
+        Prefill::ApplicantKana => format!(
+            "{}\u{3000}{}",
+            applicant?.family_name_kana,
+            applicant?.given_name_kana
+        ),
+        Prefill::ApplicantBirthDate => format_wareki(applicant?.birth_date),
+        Prefill::HouseholdAddress => format!(
+            "〒{}-{} {}",
+            h.household.postal_code.get(..3)?,
+            h.household.postal_code.get(3..)?,
+            h.household.address
+        ),
+        Prefill::HeadName => name(h.head()?),
+        Prefill::FatherName => name(parent("male")?),
+        Prefill::MotherName => name(parent("female")?),
+        Prefill::MotherBirthDate => format_wareki(parent("female")?.birth_date),
+        Prefill::SpouseName => {
+            let a = applicant?;
+            let other = match a.relationship.as_str() {
+                "head" => "spouse",
+                "spouse" => "head",
+                _ => return None,
+            };
+            name(h.members.iter().find(|m| m.relationship == other)?)
+        }
+        // Whom each application concerns is filled per application.
+        Prefill::Subjects => String::new(),
+        Prefill::DeceasedName => name(deceased?),
+        Prefill::DeceasedBirthDate => format_wareki(deceased?.birth_date),
+        Prefill::BabyName => format!("{}\u{3000}{}", b?.family_name.as_str(), b?.given_name.as_str()),
+        Prefill::BabyKana => format!("{}\u{3000}{}", b?.family_kana, b?.given_kana),
+        Prefill::BabyBirthDate => format_wareki(b?.birth_date),
+        Prefill::BabySex => b?.sex.label_ja().to_owned(),
+        Prefill::EventDate(kind) => format_wareki(event(kind)?.date),
+    })
+}
+
+/// Every field of the catalog whose value this visit already holds, by key.
+pub(super) fn known(s: &Screened, cat: &Catalog) -> BTreeMap<String, String> {
+    cat.fields
+        .iter()
+        .filter_map(|f| Some((f.key.clone(), value(s, f.prefill?)?)))
+        .collect()
+}
+
+/// The merged interview of the visit's procedures.
+pub(super) fn plan(s: &Screened, cat: &Catalog, known: &BTreeMap<String, String>) -> Plan {
+    let ids: Vec<&str> = s.result.procedures.iter().map(|p| p.id.as_str()).collect();
+    let events: Vec<EventType> = s.request.events.iter().map(|e| e.kind).collect();
+    let keys: BTreeSet<String> = known.keys().cloned().collect();
+    Plan::new(cat, &ids, &events, &keys)
+}
+
+/// The values shown for confirmation, with their labels and sources.
+pub(super) fn prefilled(
+    cat: &Catalog,
+    plan: &Plan,
+    known: &BTreeMap<String, String>,
+) -> Vec<PrefilledValue> {
+    plan.confirm
+        .iter()
+        .filter_map(|key| {
+            let field = cat.field(key)?;
+            if field.ty == FieldType::Members {
+                return None;
+            }
+            Some(PrefilledValue {
+                key: key.clone(),
+                label: field.label.clone(),
+                value: known.get(key)?.clone(),
+                source: plan.source(cat, key),
             })
         })
         .collect()
 }
 
-/// Adds the checked interview answers to the form values, as they print.
-pub(super) fn asked_values(a: &InterviewAnswers, values: &mut HashMap<String, String>) {
-    values.insert("applicant.phone".into(), a.phone.as_str().to_owned());
-    if let Some(place) = &a.birth_place {
-        values.insert("birth.place".into(), place.as_str().to_owned());
-    }
-    if let Some(b) = &a.bank {
-        values.insert(
-            "bank.account".into(),
-            format!(
-                "{} {} {} {} {}",
-                b.bank_code,
-                b.branch_code,
-                b.account_type.label_ja(),
-                b.number,
-                b.holder
-            ),
-        );
+/// The part of the catalog this interview uses: its topics, fields and forms. Sent to
+/// the tablet, which checks each screen with it before the server checks everything.
+pub(super) fn catalog_for(cat: &Catalog, plan: &Plan) -> Catalog {
+    let used: BTreeSet<&str> = plan
+        .forms
+        .iter()
+        .filter_map(|p| cat.form(p))
+        .flat_map(|f| f.fields())
+        .collect();
+    Catalog {
+        topics: cat
+            .topics
+            .iter()
+            .filter(|t| plan.topics.iter().any(|p| p.topic == t.id))
+            .cloned()
+            .collect(),
+        fields: cat
+            .fields
+            .iter()
+            .filter(|f| used.contains(f.key.as_str()))
+            .cloned()
+            .collect(),
+        forms: cat
+            .forms
+            .iter()
+            .filter(|f| plan.forms.contains(&f.procedure))
+            .cloned()
+            .collect(),
     }
 }

@@ -2,11 +2,14 @@
 //! screen. Its state lives only in memory and is dropped when the visit ends.
 
 mod baby_step;
+mod confirm_step;
 mod details_step;
 mod event_step;
+mod field_input;
 mod find_step;
 mod idle_guard;
 mod interview_step;
+mod lang_switch;
 mod members_step;
 mod procedures_step;
 mod receipt_step;
@@ -50,7 +53,8 @@ fn CounterWizard() -> impl IntoView {
                 Step::Details => view! { <details_step::DetailsStep/> }.into_any(),
                 Step::Baby => view! { <baby_step::BabyStep/> }.into_any(),
                 Step::Procedures => view! { <procedures_step::ProceduresStep/> }.into_any(),
-                Step::Interview(topic) => view! { <interview_step::InterviewStep topic/> }.into_any(),
+                Step::Confirm => view! { <confirm_step::ConfirmStep/> }.into_any(),
+                Step::Interview(index) => view! { <interview_step::InterviewStep index/> }.into_any(),
                 Step::Review => view! { <review_step::ReviewStep/> }.into_any(),
                 Step::Receipt => view! { <receipt_step::ReceiptStep/> }.into_any(),
             }}

@@ -2,8 +2,7 @@
 //! decided by the rules on the server. Facts the city's data cannot tell are asked here,
 //! and the list updates as they are answered.
 
-use super::state::Topic;
-use super::{Step, Wizard};
+use super::Wizard;
 use crate::api::counter::screen_visit;
 use crate::model::ProcedureView;
 use crate::ui::common::{ja_date, yen, ErrorSummary};
@@ -69,7 +68,7 @@ pub fn ProceduresStep() -> impl IntoView {
             <div class="actions">
                 <button type="button" class="btn btn-secondary" on:click=move |_| wizard.go(wizard.before_procedures())>"もどる"</button>
                 <button type="button" class="btn btn-primary" disabled=move || !ready()
-                    on:click=move |_| wizard.go(Step::Interview(Topic::Confirm))>"申請書をつくる"</button>
+                    on:click=move |_| wizard.go(wizard.interview_start())>"申請書をつくる"</button>
             </div>
         </section>
     }

@@ -1,7 +1,10 @@
-//! Check your answers, with a change link per value; then submit every application at
-//! once.
+//! Check your answers: the procedures, what the city holds and what was typed, each
+//! typed value with a link back to its screen; then every application is submitted at
+//! once (all or none).
 
-use super::state::Topic;
+use super::confirm_step::source_label;
+use super::interview_step::back_label;
+use super::lang_switch::LangSwitch;
 use super::{Step, Wizard};
 use crate::api::counter::submit_visit;
 use crate::error::AppError;
@@ -9,54 +12,48 @@ use crate::model::SubmitVisit;
 use crate::ui::common::{focus, ErrorSummary};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use madoguchi_core::jp::AccountType;
+use madoguchi_core::forms::{check_field, FieldType, Lang};
+use madoguchi_core::jp::MyNumber;
 
 #[component]
 pub fn ReviewStep() -> impl IntoView {
     let wizard = Wizard::get();
     let error = RwSignal::new(None::<String>);
     let pending = RwSignal::new(false);
+    let lang = Signal::derive(move || wizard.draft.with(|d| d.lang));
+    let t = move |ja: &'static str, easy: &'static str, en: &'static str| match lang.get() {
+        Lang::Ja => ja,
+        Lang::Easy => easy,
+        Lang::En => en,
+    };
     let d = wizard.draft.get_untracked();
-    let procedures: Vec<String> = d
-        .screening
-        .as_ref()
-        .map(|s| {
-            s.procedures
-                .iter()
-                .map(|p| p.procedure.name.clone())
-                .collect()
-        })
-        .unwrap_or_default();
-    let prefilled = d
-        .screening
-        .as_ref()
-        .map(|s| s.prefilled.clone())
-        .unwrap_or_default();
-    let topics = d.topics();
-    let i = d.interview.clone();
-    let mut asked: Vec<(&'static str, String, Topic)> =
-        vec![("電話番号", i.phone.clone(), Topic::Phone)];
-    if topics.contains(&Topic::BirthPlace) {
-        asked.push(("生まれた場所", i.birth_place.clone(), Topic::BirthPlace));
-    }
-    if topics.contains(&Topic::Bank) {
-        let kind = if i.account_type == "current" {
-            AccountType::Current
-        } else {
-            AccountType::Ordinary
-        };
-        asked.push((
-            "振込先の口座",
-            format!(
-                "{} {} {} {} {}",
-                i.bank_code,
-                i.branch_code,
-                kind.label_ja(),
-                i.account_number,
-                i.account_holder
-            ),
-            Topic::Bank,
-        ));
+    let Some(screening) = d.screening.clone() else {
+        wizard.go(Step::Procedures);
+        return ().into_any();
+    };
+    let procedures: Vec<String> = screening
+        .procedures
+        .iter()
+        .map(|p| p.procedure.name.clone())
+        .collect();
+    let spec = screening.interview.clone();
+    // Each typed value as it will print, with the screen to change it on.
+    let mut asked = Vec::new();
+    for (i, topic) in spec.plan.topics.iter().enumerate() {
+        for key in &topic.fields {
+            let Some(field) = spec.catalog.field(key) else {
+                continue;
+            };
+            let Ok(Some(value)) = check_field(&spec.catalog, &spec.plan, key, &d.interview) else {
+                continue;
+            };
+            let value = if field.ty == FieldType::MyNumber {
+                MyNumber::parse(&value).map(|m| m.masked()).unwrap_or(value)
+            } else {
+                value
+            };
+            asked.push((field.label.clone(), value, i));
+        }
     }
 
     let submit = move |_| {
@@ -70,7 +67,7 @@ pub fn ReviewStep() -> impl IntoView {
         };
         let input = SubmitVisit {
             visit,
-            interview: d.interview.clone(),
+            answers: d.interview.clone(),
         };
         pending.set(true);
         spawn_local(async move {
@@ -80,15 +77,13 @@ pub fn ReviewStep() -> impl IntoView {
                     wizard.go(Step::Receipt);
                 }
                 Err(e) => {
+                    let l = lang.get_untracked();
                     error.set(Some(match &e {
-                        AppError::InvalidInput { fields } => format!(
-                            "入力内容を確認してください: {}",
-                            fields
-                                .iter()
-                                .map(|f| f.error.message_ja())
-                                .collect::<Vec<_>>()
-                                .join("、")
-                        ),
+                        AppError::InvalidInput { fields } => fields
+                            .iter()
+                            .map(|f| f.error.message(l))
+                            .collect::<Vec<_>>()
+                            .join("、"),
                         other => other.message_ja(),
                     }));
                     focus("error-summary");
@@ -100,39 +95,47 @@ pub fn ReviewStep() -> impl IntoView {
 
     view! {
         <section>
-            <h1 id="step-heading" tabindex="-1">"申請内容の確認"</h1>
+            <LangSwitch/>
+            <h1 id="step-heading" tabindex="-1">{move || t("申請内容の確認", "しんせい の ないよう", "Check your answers")}</h1>
             <ErrorSummary message=error.into()/>
-            <h2>"申請する手続き"</h2>
+            <h2>{move || t("申請する手続き", "する てつづき", "Procedures")}</h2>
             <ul class="plain-list">{procedures.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-            <h2>"登録されている内容"</h2>
+            <h2>{move || t("登録されている内容", "しやくしょ に ある きろく", "What the city knows")}</h2>
             <dl class="summary-list">
-                {prefilled.into_iter().map(|p| view! {
-                    <div class="summary-row">
-                        <dt>{p.label}</dt>
-                        <dd>{p.value} " " <span class="source">{p.source.label_ja()}</span></dd>
-                    </div>
+                {screening.prefilled.into_iter().map(|p| {
+                    let label = p.label.clone();
+                    view! {
+                        <div class="summary-row">
+                            <dt>{move || label.get(lang.get()).to_owned()}</dt>
+                            <dd>{p.value} " " <span class="source">{move || source_label(p.source, lang.get())}</span></dd>
+                        </div>
+                    }
                 }).collect_view()}
             </dl>
-            <h2>"今回入力した内容"</h2>
+            <h2>{move || t("今回入力した内容", "いま かいた こと", "Your answers")}</h2>
             <dl class="summary-list">
-                {asked.into_iter().map(|(label, value, topic)| view! {
-                    <div class="summary-row">
-                        <dt>{label}</dt>
-                        <dd>{value}</dd>
-                        <dd class="change">
-                            <button type="button" class="link" on:click=move |_| wizard.go(Step::Interview(topic))>
-                                "変更" <span class="visually-hidden">{label}</span>
-                            </button>
-                        </dd>
-                    </div>
+                {asked.into_iter().map(|(label, value, i)| {
+                    let l2 = label.clone();
+                    view! {
+                        <div class="summary-row">
+                            <dt>{move || label.get(lang.get()).to_owned()}</dt>
+                            <dd>{value}</dd>
+                            <dd class="change">
+                                <button type="button" class="link" on:click=move |_| wizard.go(Step::Interview(i))>
+                                    {move || t("変更", "なおす", "Change")} <span class="visually-hidden">{move || l2.get(lang.get()).to_owned()}</span>
+                                </button>
+                            </dd>
+                        </div>
+                    }
                 }).collect_view()}
             </dl>
             <div class="actions">
-                <button type="button" class="btn btn-secondary" on:click=move |_| wizard.go(Step::Interview(Topic::Confirm))>"もどる"</button>
+                <button type="button" class="btn btn-secondary" on:click=move |_| wizard.go(wizard.before_review())>{move || back_label(lang.get())}</button>
                 <button type="button" class="btn btn-primary" on:click=submit disabled=move || pending.get()>
-                    {move || if pending.get() { "送信しています…" } else { "この内容で申請する" }}
+                    {move || if pending.get() { t("送信しています…", "おくって います…", "Sending…") } else { t("この内容で申請する", "これ で しんせい する", "Submit") }}
                 </button>
             </div>
         </section>
     }
+    .into_any()
 }

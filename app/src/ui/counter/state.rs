@@ -1,13 +1,16 @@
 //! The wizard's state: which step, and what this visit has gathered so far. Nothing is
 //! written to the browser's storage; `clear` drops it all.
 
-use crate::model::{BabyInput, EventInput, HouseholdView, Receipt, VisitInput, VisitScreening};
+use crate::model::{
+    BabyInput, EventInput, HouseholdView, InterviewSpec, Receipt, VisitInput, VisitScreening,
+};
 use leptos::prelude::*;
-use madoguchi_core::forms::InterviewInput;
+use madoguchi_core::forms::{Answers, Lang};
 use madoguchi_core::screening::EventType;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Step {
     Start,
     Event,
@@ -16,18 +19,12 @@ pub enum Step {
     Details,
     Baby,
     Procedures,
-    Interview(Topic),
+    /// The values the city already holds, to be confirmed.
+    Confirm,
+    /// One topic of the merged interview per screen, by its place in the plan.
+    Interview(usize),
     Review,
     Receipt,
-}
-
-/// One topic of the interview per screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Topic {
-    Confirm,
-    Phone,
-    BirthPlace,
-    Bank,
 }
 
 impl Step {
@@ -41,7 +38,7 @@ impl Step {
             Step::Details => 4,
             Step::Baby => 5,
             Step::Procedures => 6,
-            Step::Interview(_) => 7,
+            Step::Confirm | Step::Interview(_) => 7,
             Step::Review => 8,
             Step::Receipt => 9,
         };
@@ -49,7 +46,7 @@ impl Step {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Draft {
     pub visit_number: Option<String>,
     pub household: Option<HouseholdView>,
@@ -58,8 +55,11 @@ pub struct Draft {
     pub baby: BabyInput,
     pub answers: BTreeMap<String, serde_json::Value>,
     pub screening: Option<VisitScreening>,
-    pub interview: InterviewInput,
+    /// The interview as typed, by field key.
+    pub interview: Answers,
     pub receipt: Option<Receipt>,
+    /// The language of the interview's labels and messages.
+    pub lang: Lang,
 }
 
 impl Draft {
@@ -69,6 +69,7 @@ impl Draft {
         Some(VisitInput {
             visit_number: self.visit_number.clone()?,
             household_number: self.household.as_ref()?.household_number.clone(),
+            applicant: self.household.as_ref().map(|h| h.applicant.clone()),
             events: self.events.clone(),
             baby: self.has(EventType::Birth).then(|| self.baby.clone()),
             answers: self.answers.clone(),
@@ -84,32 +85,21 @@ impl Draft {
         self.events.iter().any(|e| e.kind != EventType::Birth)
     }
 
-    pub fn procedure_ids(&self) -> Vec<String> {
-        self.screening
-            .as_ref()
-            .map(|s| {
-                s.procedures
-                    .iter()
-                    .map(|p| p.procedure.id.clone())
-                    .collect()
-            })
-            .unwrap_or_default()
+    /// The merged interview of the procedures listed, once screened.
+    pub fn interview_spec(&self) -> Option<&InterviewSpec> {
+        self.screening.as_ref().map(|s| &s.interview)
     }
 
-    /// The interview topics the chosen procedures need, in order.
-    pub fn topics(&self) -> Vec<Topic> {
-        let ids = self.procedure_ids();
-        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-        let fields = madoguchi_core::forms::interview(&ids);
-        let has = |key: &str| fields.iter().any(|f| f.key == key);
-        let mut topics = vec![Topic::Confirm, Topic::Phone];
-        if has("birth.place") {
-            topics.push(Topic::BirthPlace);
-        }
-        if has("bank.account") {
-            topics.push(Topic::Bank);
-        }
-        topics
+    /// How many interview screens (topics) there are.
+    pub fn topic_count(&self) -> usize {
+        self.interview_spec().map_or(0, |i| i.plan.topics.len())
+    }
+
+    /// Whether there are values to confirm before the questions.
+    pub fn has_confirm(&self) -> bool {
+        self.screening
+            .as_ref()
+            .is_some_and(|s| !s.prefilled.is_empty())
     }
 }
 
@@ -184,22 +174,51 @@ impl Wizard {
         }
     }
 
-    /// The interview topic after `topic`, or the review.
-    pub fn after(&self, topic: Topic) -> Step {
-        let topics = self.draft.with_untracked(|d| d.topics());
-        let i = topics
-            .iter()
-            .position(|t| *t == topic)
-            .map_or(topics.len(), |i| i + 1);
-        topics.get(i).map_or(Step::Review, |t| Step::Interview(*t))
+    /// The first step of the interview: the values to confirm, the first topic, or the
+    /// review when nothing is asked.
+    pub fn interview_start(&self) -> Step {
+        self.draft.with_untracked(|d| {
+            if d.has_confirm() {
+                Step::Confirm
+            } else {
+                Self::topic_or_review(d, 0)
+            }
+        })
     }
 
-    /// The step before `topic`: the previous topic or the procedure list.
-    pub fn before(&self, topic: Topic) -> Step {
-        let topics = self.draft.with_untracked(|d| d.topics());
-        match topics.iter().position(|t| *t == topic) {
-            Some(i) if i > 0 => Step::Interview(topics[i - 1]),
-            _ => Step::Procedures,
+    fn topic_or_review(d: &Draft, i: usize) -> Step {
+        if i < d.topic_count() {
+            Step::Interview(i)
+        } else {
+            Step::Review
+        }
+    }
+
+    /// The step after the confirmation or after topic `i`.
+    pub fn after_confirm(&self) -> Step {
+        self.draft.with_untracked(|d| Self::topic_or_review(d, 0))
+    }
+
+    pub fn after(&self, i: usize) -> Step {
+        self.draft.with_untracked(|d| Self::topic_or_review(d, i + 1))
+    }
+
+    /// The step before topic `i`: the previous topic, the confirmation or the list.
+    pub fn before(&self, i: usize) -> Step {
+        self.draft.with_untracked(|d| match i {
+            0 if d.has_confirm() => Step::Confirm,
+            0 => Step::Procedures,
+            i => Step::Interview(i - 1),
+        })
+    }
+
+    /// Back from the review: the last topic, the confirmation or the list.
+    pub fn before_review(&self) -> Step {
+        let n = self.draft.with_untracked(|d| d.topic_count());
+        if n > 0 {
+            Step::Interview(n - 1)
+        } else {
+            self.before(0)
         }
     }
 }

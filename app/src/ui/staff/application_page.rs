@@ -44,12 +44,24 @@ fn Application() -> impl IntoView {
                         <div class="summary-row"><dt>"状態"</dt><dd>{status_label(&a.summary.status)}</dd></div>
                         <div class="summary-row"><dt>"期限"</dt><dd>{a.summary.deadline.map_or_else(|| "—".to_string(), ja_date)}</dd></div>
                     </dl>
-                    <h2>"申請の内容"</h2>
-                    <dl class="summary-list">
-                        {a.data.into_iter().map(|(label, value)| view! {
-                            <div class="summary-row"><dt>{label}</dt><dd>{value}</dd></div>
-                        }).collect_view()}
-                    </dl>
+                    <h2>{format!("申請の内容: {}", a.form.title)}</h2>
+                    <p class="hint">{format!("様式: {}", a.form.model)}</p>
+                    {a.form.sections.clone().into_iter().map(|s| view! {
+                        <h3 class="form-section">{s.title}</h3>
+                        <dl class="summary-list">
+                            {s.rows.into_iter().map(|r| {
+                                // Shown masked; printed in full on the form that needs it.
+                                let value = if r.key == "applicant.my_number" {
+                                    madoguchi_core::jp::MyNumber::parse(&r.value).map(|m| m.masked()).unwrap_or(r.value)
+                                } else if r.value.is_empty() {
+                                    "—".to_owned()
+                                } else {
+                                    r.value
+                                };
+                                view! { <div class="summary-row"><dt>{r.label}</dt><dd>{value}</dd></div> }
+                            }).collect_view()}
+                        </dl>
+                    }).collect_view()}
                     <h2>"判定の理由"</h2>
                     <ul class="reasons">{a.reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
                     <p class="hint">{format!("ルールセット {}", a.ruleset)}</p>

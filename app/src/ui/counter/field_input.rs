@@ -1,0 +1,261 @@
+//! One field of the merged interview, drawn by its type: a text input with the right
+//! keyboard, radios for a choice, the parts of a bank account. Labels, help and errors
+//! in the counter's language; the value is kept as typed in the visit's answers.
+
+use leptos::prelude::*;
+use madoguchi_core::forms::{part, Answers, Field, FieldError, FieldType, Lang};
+
+/// The element id of a field key (`bank.account/number` → `bank-account-number`).
+pub fn dom_id(key: &str) -> String {
+    key.replace(['.', '/'], "-")
+}
+
+/// The interview's shared state for one screen.
+#[derive(Clone, Copy)]
+pub struct Inputs {
+    pub answers: RwSignal<Answers>,
+    pub errors: RwSignal<Vec<FieldError>>,
+    pub lang: Signal<Lang>,
+}
+
+impl Inputs {
+    fn value(&self, key: String) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+        let answers = self.answers;
+        let key = StoredValue::new(key);
+        move || answers.with(|a| a.get(&key.get_value()).cloned().unwrap_or_default())
+    }
+
+    fn set(&self, key: String, value: String) {
+        self.answers.update(|a| {
+            a.insert(key, value);
+        });
+    }
+
+    fn error(&self, key: String) -> impl Fn() -> Option<&'static str> + Copy + Send + Sync {
+        let (errors, lang) = (self.errors, self.lang);
+        let key = StoredValue::new(key);
+        move || {
+            errors.with(|e| {
+                e.iter()
+                    .find(|x| x.field == key.get_value())
+                    .map(|x| x.error.message(lang.get()))
+            })
+        }
+    }
+}
+
+fn required_mark(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "※必須",
+        Lang::Easy => "※かならず",
+        Lang::En => "Required",
+    }
+}
+
+/// A default hint for types whose format residents may not guess.
+fn format_hint(ty: &FieldType, lang: Lang) -> Option<&'static str> {
+    Some(match (ty, lang) {
+        (FieldType::Date, Lang::Ja) => "例: 令和8年11月20日、R8.11.20、2026-11-20",
+        (FieldType::Date, Lang::Easy) => "れい: れいわ8ねん11がつ20にち、2026-11-20",
+        (FieldType::Date, Lang::En) => "e.g. 2026-11-20 or 令和8年11月20日",
+        (FieldType::Name, Lang::Ja) => "姓と名の間は1字あけてください",
+        (FieldType::Name, Lang::Easy) => "みょうじ と なまえ の あいだ を あけて ください",
+        (FieldType::Name, Lang::En) => "Family name, a space, then given name",
+        (FieldType::Kana, Lang::Ja) => "カタカナで (ひらがなでも入力できます)",
+        (FieldType::Kana, Lang::Easy) => "カタカナ か ひらがな で",
+        (FieldType::Kana, Lang::En) => "In katakana or hiragana",
+        _ => return None,
+    })
+}
+
+#[component]
+pub fn FieldInput(field: Field, inputs: Inputs, required: Signal<bool>) -> impl IntoView {
+    let lang = inputs.lang;
+    let label = StoredValue::new(field.label.clone());
+    let help = StoredValue::new(field.help.clone());
+    let ty = StoredValue::new(field.ty.clone());
+    let key = field.key.clone();
+    let id = dom_id(&key);
+    let hint = move || {
+        let l = lang.get();
+        help.with_value(|h| h.as_ref().map(|h| h.get(l).to_owned()))
+            .or_else(|| ty.with_value(|t| format_hint(t, l)).map(str::to_owned))
+    };
+    let legend = move || {
+        view! {
+            {move || label.with_value(|t| t.get(lang.get()).to_owned())}
+            {move || required.get().then(|| view! { <span class="req">{required_mark(lang.get())}</span> })}
+        }
+    };
+    match field.ty {
+        FieldType::Choice { options } => {
+            let opts: Vec<(String, madoguchi_core::forms::Text)> =
+                options.into_iter().map(|o| (o.id, o.label)).collect();
+            choice(key, id, opts, inputs, legend, hint).into_any()
+        }
+        FieldType::YesNo => {
+            let t = |ja: &str, easy: &str, en: &str| madoguchi_core::forms::Text {
+                ja: ja.into(),
+                easy: easy.into(),
+                en: en.into(),
+            };
+            let opts = vec![
+                ("yes".to_owned(), t("はい", "はい", "Yes")),
+                ("no".to_owned(), t("いいえ", "いいえ", "No")),
+            ];
+            choice(key, id, opts, inputs, legend, hint).into_any()
+        }
+        FieldType::BankAccount => view! { <BankInput key inputs legend=legend.into_any()/> }.into_any(),
+        ty => {
+            let (input_type, inputmode, autocomplete) = match ty {
+                FieldType::Phone => ("tel", Some("tel"), "tel"),
+                FieldType::PostalCode => ("text", Some("numeric"), "postal-code"),
+                FieldType::Number { .. } | FieldType::MyNumber => ("text", Some("numeric"), "off"),
+                FieldType::Time => ("time", None, "off"),
+                _ => ("text", None, "off"),
+            };
+            let unit = match &ty {
+                FieldType::Number { unit, .. } if !unit.is_empty() => Some(unit.clone()),
+                _ => None,
+            };
+            text_input(key, id, inputs, legend, hint, input_type, inputmode, autocomplete, unit)
+                .into_any()
+        }
+    }
+}
+
+#[expect(clippy::too_many_arguments, reason = "one call site per kind of input")]
+fn text_input<L: IntoView + 'static>(
+    key: String,
+    id: String,
+    inputs: Inputs,
+    legend: impl Fn() -> L + Send + Sync + 'static,
+    hint: impl Fn() -> Option<String> + Send + Sync + Copy + 'static,
+    input_type: &'static str,
+    inputmode: Option<&'static str>,
+    autocomplete: &'static str,
+    unit: Option<String>,
+) -> impl IntoView {
+    let value = inputs.value(key.clone());
+    let error = inputs.error(key.clone());
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    let described = {
+        let (h, e) = (hint_id.clone(), error_id.clone());
+        move || {
+            let ids: Vec<&str> = [hint().map(|_| h.as_str()), error().map(|_| e.as_str())]
+                .into_iter()
+                .flatten()
+                .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let key = StoredValue::new(key);
+    view! {
+        <div class="field" class:field-invalid=move || error().is_some()>
+            <label for=id.clone()>{legend()}</label>
+            {move || hint().map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            {move || error().map(|e| view! { <p class="error" id=error_id.clone()>{e}</p> })}
+            <div class="input-with-unit">
+                <input id=id.clone() name=id.clone() type=input_type inputmode=inputmode autocomplete=autocomplete
+                    aria-invalid=move || error().is_some().then_some("true")
+                    aria-describedby=described
+                    prop:value=value
+                    on:input=move |ev| inputs.set(key.get_value(), event_target_value(&ev))/>
+                {unit.map(|u| view! { <span class="unit">{u}</span> })}
+            </div>
+        </div>
+    }
+}
+
+fn choice<L: IntoView + 'static>(
+    key: String,
+    id: String,
+    options: Vec<(String, madoguchi_core::forms::Text)>,
+    inputs: Inputs,
+    legend: impl Fn() -> L + Send + Sync + 'static,
+    hint: impl Fn() -> Option<String> + Send + Sync + Copy + 'static,
+) -> impl IntoView {
+    let value = inputs.value(key.clone());
+    let error = inputs.error(key.clone());
+    let lang = inputs.lang;
+    let error_id = format!("{id}-error");
+    let key = StoredValue::new(key);
+    view! {
+        <fieldset class="field" class:field-invalid=move || error().is_some() id=id.clone() tabindex="-1"
+            aria-describedby=move || error().map(|_| error_id.clone())>
+            <legend>{legend()}</legend>
+            {move || hint().map(|h| view! { <p class="hint">{h}</p> })}
+            {move || error().map(|e| view! { <p class="error" id=format!("{}-error", dom_id(&key.get_value()))>{e}</p> })}
+            <div class="radios">
+                {options.into_iter().map(|(opt, text)| {
+                    let o = StoredValue::new(opt.clone());
+                    view! {
+                        <label class="radio">
+                            <input type="radio" name=id.clone() value=opt
+                                prop:checked=move || value() == o.get_value()
+                                on:change=move |_| inputs.set(key.get_value(), o.get_value())/>
+                            {move || text.get(lang.get()).to_owned()}
+                        </label>
+                    }
+                }).collect_view()}
+            </div>
+        </fieldset>
+    }
+}
+
+/// A bank account: bank and branch codes, type, number and holder, each its own input
+/// with its own error. The holder starts as the applicant's name in kana.
+#[component]
+fn BankInput(key: String, inputs: Inputs, legend: AnyView) -> impl IntoView {
+    let lang = inputs.lang;
+    let t = move |ja: &'static str, easy: &'static str, en: &'static str| match lang.get() {
+        Lang::Ja => ja,
+        Lang::Easy => easy,
+        Lang::En => en,
+    };
+    let sub = |p: &str| part(&key, p);
+    let part_input = move |p: String, label: Signal<&'static str>, inputmode: Option<&'static str>| {
+        let id = dom_id(&p);
+        let value = inputs.value(p.clone());
+        let error = inputs.error(p.clone());
+        let error_id = format!("{id}-error");
+        let p = StoredValue::new(p);
+        view! {
+            <div class="field" class:field-invalid=move || error().is_some()>
+                <label for=id.clone()>{label}</label>
+                {move || error().map(|e| view! { <p class="error" id=error_id.clone()>{e}</p> })}
+                <input id=id.clone() name=id.clone() type="text" inputmode=inputmode autocomplete="off"
+                    aria-invalid=move || error().is_some().then_some("true")
+                    prop:value=value
+                    on:input=move |ev| inputs.set(p.get_value(), event_target_value(&ev))/>
+            </div>
+        }
+    };
+    let account_type = sub("account_type");
+    let type_value = inputs.value(account_type.clone());
+    let account_type = StoredValue::new(account_type);
+    view! {
+        <fieldset class="bank">
+            <legend class="visually-hidden">{legend}</legend>
+            <div class="field-row">
+                {part_input(sub("bank_code"), Signal::derive(move || t("金融機関コード (4けた)", "ぎんこう の コード (4けた)", "Bank code (4 digits)")), Some("numeric"))}
+                {part_input(sub("branch_code"), Signal::derive(move || t("支店コード (3けた)", "してん の コード (3けた)", "Branch code (3 digits)")), Some("numeric"))}
+            </div>
+            <fieldset class="field">
+                <legend>{move || t("口座の種類", "こうざ の しゅるい", "Account type")}</legend>
+                <div class="radios">
+                    {[("ordinary", "普通", "ふつう", "Ordinary"), ("current", "当座", "とうざ", "Current")].into_iter().map(|(id, ja, easy, en)| view! {
+                        <label class="radio">
+                            <input type="radio" name=dom_id(&account_type.get_value()) value=id
+                                prop:checked=move || type_value() == id || (id == "ordinary" && type_value().is_empty())
+                                on:change=move |_| inputs.set(account_type.get_value(), id.to_owned())/>
+                            {move || t(ja, easy, en)}
+                        </label>
+                    }).collect_view()}
+                </div>
+            </fieldset>
+            {part_input(sub("number"), Signal::derive(move || t("口座番号 (7けたまで)", "こうざ ばんごう (7けた まで)", "Account number (up to 7 digits)")), Some("numeric"))}
+            {part_input(sub("holder"), Signal::derive(move || t("口座名義 (カタカナ)", "こうざ の なまえ (カタカナ)", "Account holder (katakana)")), None)}
+        </fieldset>
+    }
+}
