@@ -18,22 +18,36 @@ cargo build --release -p server
 
 port="${MADOGUCHI_E2E_PORT:-3100}"
 work=$(mktemp -d)
-server_pid=""
+supervisor=""
 cleanup() {
-  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  rm -f "$work/keep"
+  if [ -f "$work/server.pid" ]; then kill "$(cat "$work/server.pid")" 2>/dev/null || true; fi
+  if [ -n "$supervisor" ]; then wait "$supervisor" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
 
 export DATABASE_URL="sqlite://$work/e2e.db"
 ./target/release/madoguchi demo-data --households 300 --seed 1 > "$work/demo.log"
-./target/release/madoguchi serve --addr "127.0.0.1:$port" > "$work/server.log" 2>&1 &
-server_pid=$!
+# The server runs under a small supervisor that starts it again when it dies, so a test
+# can kill it mid-visit (MADOGUCHI_E2E_SERVER_PID names the file with its pid) and see
+# the visit resume after the restart.
+touch "$work/keep"
+(
+  while [ -e "$work/keep" ]; do
+    ./target/release/madoguchi serve --addr "127.0.0.1:$port" >> "$work/server.log" 2>&1 &
+    echo $! > "$work/server.pid"
+    wait $! || true
+  done
+) &
+supervisor=$!
+export MADOGUCHI_E2E_SERVER_PID="$work/server.pid"
+up=""
 for _ in $(seq 1 100); do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
-  if ! kill -0 "$server_pid" 2>/dev/null; then cat "$work/server.log"; exit 1; fi
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then up=1; break; fi
   sleep 0.2
 done
+if [ -z "$up" ]; then echo "the server did not start:"; cat "$work/server.log"; exit 1; fi
 
 rm -rf end2end/screenshots
 echo "==> browser tests (Playwright, Chromium)"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building Madoguchi needs and is missing: the wasm32 target, Trunk and
-# wasm-bindgen-cli at versions that build on this rustc, and the npm packages (Playwright
-# and binaryen's wasm-opt). Trunk itself never downloads anything (Trunk.toml: offline).
+# wasm-bindgen-cli at versions that build on this rustc, the IPAex fonts for printed
+# forms, and the npm packages (Playwright and binaryen's wasm-opt). Trunk itself never
+# downloads anything (Trunk.toml: offline).
 # Safe to run again: each step is skipped when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +28,15 @@ bindgen=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); pr
 if ! wasm-bindgen --version 2>/dev/null | grep -q "$bindgen"; then
   say "installing wasm-bindgen-cli $bindgen"
   cargo install wasm-bindgen-cli --version "$bindgen"
+fi
+
+# Printed forms are set in the IPAex fonts (IPA Font License: embedding allowed).
+if [ ! -f /usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf ] || [ ! -f /usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf ]; then
+  if [ -z "${MADOGUCHI_FONT_DIR:-}" ]; then
+    say "installing the IPAex fonts for printed forms"
+    as_root apt-get update
+    as_root apt-get install -y fonts-ipaexfont-mincho fonts-ipaexfont-gothic
+  fi
 fi
 
 if ! command -v npm >/dev/null; then

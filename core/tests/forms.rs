@@ -42,7 +42,12 @@ fn known_at_a_birth() -> BTreeSet<String> {
 }
 
 fn birth_plan() -> Plan {
-    Plan::new(bundled(), NHI_BIRTH, &[EventType::Birth], &known_at_a_birth())
+    Plan::new(
+        bundled(),
+        NHI_BIRTH,
+        &[EventType::Birth],
+        &known_at_a_birth(),
+    )
 }
 
 fn asked(plan: &Plan) -> Vec<&str> {
@@ -169,7 +174,12 @@ fn a_field_that_depends_on_an_answer_is_required_only_when_it_applies() {
 fn a_field_for_another_event_is_not_asked() {
     let cat = bundled();
     // 国保加入 after a birth asks neither the date of moving in nor the insurer left.
-    let plan = Plan::new(cat, &["nhi_enrollment"], &[EventType::Birth], &known_at_a_birth());
+    let plan = Plan::new(
+        cat,
+        &["nhi_enrollment"],
+        &[EventType::Birth],
+        &known_at_a_birth(),
+    );
     let asked = asked(&plan);
     assert!(!asked.contains(&"move_in.date"));
     assert!(!asked.contains(&"insurance.previous_insurer"));
@@ -230,7 +240,10 @@ fn every_error_is_reported_at_once_next_to_its_input() {
     let got: Vec<(&str, ValueError)> = errors.iter().map(|e| (e.field.as_str(), e.error)).collect();
     assert!(got.contains(&("applicant.phone", ValueError::InvalidPhone)));
     assert!(got.contains(&(part("bank.account", "holder").as_str(), ValueError::NotKana)));
-    assert!(got.contains(&("birth.due_date", ValueError::InvalidDate)), "{got:?}");
+    assert!(
+        got.contains(&("birth.due_date", ValueError::InvalidDate)),
+        "{got:?}"
+    );
     assert!(got.contains(&("applicant.my_number", ValueError::InvalidMyNumber)));
 }
 
@@ -248,7 +261,10 @@ fn a_typo_in_the_form_files_is_refused_with_the_file_named() {
         .replacen("registry.head.name", "registry.head.nmae", 1);
     let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
     let errors = compile(&refs).unwrap_err();
-    let text: Vec<String> = errors.iter().map(|e| format!("{}: {}", e.file, e.message)).collect();
+    let text: Vec<String> = errors
+        .iter()
+        .map(|e| format!("{}: {}", e.file, e.message))
+        .collect();
     assert!(
         text.iter()
             .any(|t| t.starts_with("birth.toml") && t.contains("`baby.kanna` はありません")),
@@ -265,19 +281,16 @@ fn a_typo_in_the_form_files_is_refused_with_the_file_named() {
 fn a_condition_on_a_missing_option_is_refused() {
     let files: Vec<(&str, String)> = FORM_FILES
         .iter()
-        .map(|(p, t)| {
-            (
-                *p,
-                t.replace("is = [\"partial\"]", "is = [\"partly\"]"),
-            )
-        })
+        .map(|(p, t)| (*p, t.replace("is = [\"partial\"]", "is = [\"partly\"]")))
         .collect();
     let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
     let errors = compile(&refs).unwrap_err();
-    assert!(errors.iter().any(|e| e.message.contains("`partly`")), "{errors:?}");
+    assert!(
+        errors.iter().any(|e| e.message.contains("`partly`")),
+        "{errors:?}"
+    );
     let _ = forms::Signature::One;
 }
-
 
 #[test]
 fn sample_answers_pass_the_checks_of_every_form() {

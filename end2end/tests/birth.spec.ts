@@ -2,7 +2,9 @@
 // the procedures with reasons and deadlines, one interview asks each value once, and
 // the applications land in the right departments' queues.
 import { test, expect } from '@playwright/test';
-import { Shots, signIn, jstDay } from './helpers';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Shots, signIn, startNewVisit, jstDay } from './helpers';
 
 test('birth walk at the counter reaches both departments queues', async ({ browser }, info) => {
   const counterCtx = await browser.newContext();
@@ -23,7 +25,7 @@ test('birth walk at the counter reaches both departments queues', async ({ brows
   await shots.take('start');
 
   // New visit, choose the birth event.
-  await page.getByRole('button', { name: '受付をはじめる' }).click();
+  await startNewVisit(page);
   await expect(page.getByRole('heading', { name: 'どんなことがありましたか' })).toBeVisible();
   await page.getByRole('button', { name: /子どもが生まれた/ }).click();
   await expect(page.getByRole('button', { name: /子どもが生まれた/ })).toHaveAttribute('aria-pressed', 'true');
@@ -86,27 +88,60 @@ test('birth walk at the counter reaches both departments queues', async ({ brows
   await shots.take('confirm');
   await page.getByRole('button', { name: 'この内容で進める' }).click();
 
-  await expect(page.getByRole('heading', { name: '連絡先の電話番号' })).toBeVisible();
-  await type('phone', '090-1234-5678');
-  await shots.take('phone');
+  // One topic per screen. The person filing: relationship and a phone number.
+  await expect(page.getByRole('heading', { name: '届け出る方' })).toBeVisible();
+  await page.getByLabel('父', { exact: true }).check();
+  await type('applicant-phone', '090-1234-5678');
+  await shots.take('applicant');
   await page.getByRole('button', { name: '次へ' }).click();
 
-  await expect(page.getByRole('heading', { name: '生まれた場所' })).toBeVisible();
-  await type('birth_place', '星ヶ丘市立病院');
-  await shots.take('birth-place');
+  await expect(page.getByRole('heading', { name: '生まれたお子さん' })).toBeVisible();
+  await type('baby-birth_time', '14:35');
+  await type('baby-birth_place', '星ヶ丘市立病院');
+  await type('baby-birth_place_address', '星ヶ丘市中央1丁目1-1');
+  await shots.take('baby-birth');
   await page.getByRole('button', { name: '次へ' }).click();
 
+  // The birth: a date in the wrong era is refused at the field, summarised at the top,
+  // and focus moves to it; the amount paid to the hospital appears only when needed.
+  await expect(page.getByRole('heading', { name: '出産のこと' })).toBeVisible();
+  await page.getByLabel('単胎 (1人)').check();
+  await page.locator('#birth-due_date').fill('平成31年5月1日');
+  await expect(page.locator('#birth-hospital_paid')).toHaveCount(0);
+  await page.getByLabel('利用した (差額あり)').check();
+  await expect(page.locator('#birth-hospital_paid')).toBeVisible();
+  await page.getByRole('button', { name: '次へ' }).click();
+  await expect(page.locator('#error-summary')).toContainText('出産予定日: 日付を正しく入力してください');
+  await expect(page.locator('#birth-due_date')).toBeFocused();
+  await expect(page.locator('#birth-hospital_paid-error')).toHaveText('入力してください');
+  await shots.take('birth-errors');
+  await type('birth-due_date', '令和8年11月22日');
+  await type('birth-hospital_paid', '480,000');
+  await page.getByRole('group', { name: /産科医療補償制度/ }).getByLabel('はい').check();
+  await shots.take('birth');
+  await page.getByRole('button', { name: '次へ' }).click();
+
+  // The bank account, asked once for every form that pays money; the holder starts as
+  // the applicant's name in kana.
   await expect(page.getByRole('heading', { name: '振込先の口座' })).toBeVisible();
-  await expect(page.locator('#account_holder')).toHaveValue('ヤマダ　タロウ');
-  await type('bank_code', '0001');
-  await type('branch_code', '123');
-  await type('account_number', '1234567');
+  await expect(page.locator('#bank-account-holder')).toHaveValue('ヤマダ　タロウ');
+  await type('bank-account-bank_code', '0001');
+  await type('bank-account-branch_code', '123');
+  await type('bank-account-number', '1234567');
   await shots.take('bank');
+  await page.getByRole('button', { name: '次へ' }).click();
+
+  await expect(page.getByRole('heading', { name: 'マイナンバー' })).toBeVisible();
+  await type('applicant-my_number', '1234 5678 9018');
+  await shots.take('my-number');
   await page.getByRole('button', { name: '次へ' }).click();
 
   // Review, then submit.
   await expect(page.getByRole('heading', { name: '申請内容の確認' })).toBeVisible();
-  await expect(page.locator('main')).toContainText('0001 123 普通 1234567 ヤマダ　タロウ');
+  await expect(page.locator('main')).toContainText('金融機関コード 0001 支店コード 123 普通 1234567 名義 ヤマダ　タロウ');
+  await expect(page.locator('main')).toContainText('令和8年11月22日');
+  await expect(page.locator('main')).toContainText('**** **** 9018');
+  await expect(page.locator('main')).not.toContainText('123456789018');
   await shots.take('review');
   await page.getByRole('button', { name: 'この内容で申請する' }).click();
 
@@ -116,6 +151,11 @@ test('birth walk at the counter reaches both departments queues', async ({ brows
   await expect(page.locator('table.receipt')).toContainText('こども支援課');
   await expect(page.locator('table.receipt')).toContainText('保険年金課');
   const visitNumber = (await page.locator('.receipt-number strong').textContent())!.trim();
+  // The receipt prints as a PDF with the visit number.
+  const receiptPdf = await page.request.get(`/api/visits/${visitNumber}/receipt.pdf`);
+  expect(receiptPdf.headers()['content-type']).toBe('application/pdf');
+  expect((await receiptPdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  await expect(page.getByRole('link', { name: '受付票を印刷する' })).toHaveAttribute('href', `/api/visits/${visitNumber}/receipt.pdf`);
   await shots.take('receipt');
 
   // Nothing asked twice: every value typed in the walk was different.
@@ -125,7 +165,7 @@ test('birth walk at the counter reaches both departments queues', async ({ brows
   await page.getByRole('button', { name: '終了する' }).click();
   await expect(page.getByRole('button', { name: '受付をはじめる' })).toBeVisible();
   const body = await page.locator('body').innerText();
-  for (const trace of ['山田', 'ヤマダ', '陽菜', visitNumber, '1234567', '090-1234-5678']) {
+  for (const trace of ['山田', 'ヤマダ', '陽菜', visitNumber, '1234567', '090-1234-5678', '9018']) {
     expect(body).not.toContain(trace);
   }
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
@@ -145,9 +185,15 @@ test('birth walk at the counter reaches both departments queues', async ({ brows
   await expect(kRow).toContainText('山田　陽菜');
   await shots.take('kodomo-queue');
   await kRow.getByRole('link').click();
-  await expect(kodomo.getByRole('heading', { name: '児童手当 認定請求' })).toBeVisible();
+  await expect(kodomo.getByRole('heading', { name: '児童手当 認定請求', exact: true })).toBeVisible();
   await expect(kodomo.locator('main')).toContainText(visitNumber);
-  await expect(kodomo.locator('main')).toContainText('0001 123 普通 1234567');
+  await expect(kodomo.locator('main')).toContainText('金融機関コード 0001 支店コード 123 普通 1234567');
+  await expect(kodomo.locator('main')).toContainText('児童手当 認定請求書');
+  await expect(kodomo.locator('main')).toContainText('**** **** 9018');
+  const formLink = kodomo.getByRole('link', { name: '申請書を印刷する (PDF)' });
+  const formPdf = await kodomo.request.get((await formLink.getAttribute('href'))!);
+  expect(formPdf.headers()['content-type']).toBe('application/pdf');
+  fs.writeFileSync(path.join(__dirname, '..', 'screenshots', 'child_allowance.pdf'), await formPdf.body());
   await expect(kodomo.locator('.reasons')).toContainText('陽菜さんが');
   await shots.take('kodomo-application');
   // How the rules decided it: the trace of the visit's screening, condition by condition.

@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m0001_registry;
 mod m0002_counter;
 mod m0003_rules;
+mod m0004_drafts;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0001_registry::Migration),
             Box::new(m0002_counter::Migration),
             Box::new(m0003_rules::Migration),
+            Box::new(m0004_drafts::Migration),
         ]
     }
 }

@@ -19,6 +19,10 @@ pub fn register_all() {
     register_explicit::<counter::KioskSettingsFn>();
     register_explicit::<counter::ScreenVisit>();
     register_explicit::<counter::SubmitVisit>();
+    register_explicit::<counter::SaveDraft>();
+    register_explicit::<counter::ResumableVisit>();
+    register_explicit::<counter::ResumeVisit>();
+    register_explicit::<counter::EndVisit>();
     register_explicit::<staff::ListApplications>();
     register_explicit::<staff::GetApplication>();
     register_explicit::<admin::RulesOverview>();

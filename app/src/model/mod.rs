@@ -36,11 +36,13 @@ impl Role {
 }
 
 /// How the counter tablet protects an unattended visit: after `idle_seconds` without a
-/// touch it clears itself, showing a warning `warning_seconds` before.
+/// touch it clears itself, showing a warning `warning_seconds` before. An interrupted
+/// visit (a reload, a crash) is offered for resuming for `resume_minutes`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KioskSettings {
     pub idle_seconds: u32,
     pub warning_seconds: u32,
+    pub resume_minutes: u32,
 }
 
 impl Default for KioskSettings {
@@ -48,6 +50,7 @@ impl Default for KioskSettings {
         Self {
             idle_seconds: 180,
             warning_seconds: 30,
+            resume_minutes: 30,
         }
     }
 }
@@ -170,6 +173,23 @@ pub struct SubmitVisit {
     pub visit: VisitInput,
     /// The interview as typed, by field key.
     pub answers: madoguchi_core::forms::Answers,
+}
+
+/// The tablet's saved state of an open visit: its step and what it has gathered, as
+/// the tablet serialised them (the server keeps them as they are).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedDraft {
+    pub visit_number: String,
+    pub step: String,
+    pub state: String,
+}
+
+/// An interrupted visit that can be resumed, named without any of the resident's data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftSummary {
+    pub visit_number: String,
+    /// When it was last saved (JST, HH:MM).
+    pub saved_at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -223,3 +223,17 @@ pub enum UserError {
     #[error(transparent)]
     Db(#[from] DbErr),
 }
+
+/// The session token a request carries in its cookie.
+pub fn token_from_headers(headers: &http::HeaderMap) -> Option<String> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|header| {
+            header.split(';').find_map(|kv| {
+                let (k, v) = kv.trim().split_once('=')?;
+                (k == SESSION_COOKIE).then(|| v.to_owned())
+            })
+        })
+}

@@ -19,18 +19,7 @@ fn parts() -> Option<http::request::Parts> {
 
 /// The session token from the request's cookie.
 pub fn session_token() -> Option<String> {
-    let parts = parts()?;
-    parts
-        .headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|header| {
-            header.split(';').find_map(|kv| {
-                let (k, v) = kv.trim().split_once('=')?;
-                (k == auth::SESSION_COOKIE).then(|| v.to_owned())
-            })
-        })
+    auth::token_from_headers(&parts()?.headers)
 }
 
 /// Where the request came from, for the audit log.

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod context;
 pub mod db;
 pub mod demo;
+pub mod documents;
 pub mod entities;
 pub mod outreach;
 pub mod population;

@@ -11,6 +11,8 @@ pub struct AppState {
     /// The published rule set every screening uses; replaced when an administrator
     /// publishes a new version.
     pub rules: super::LiveRules,
+    /// Typesets the applications' forms and the receipts (fonts loaded once).
+    pub printer: std::sync::Arc<madoguchi_print::Printer>,
 }
 
 /// Where "now" comes from: the system, or a fixed instant in tests.

@@ -17,12 +17,12 @@ use sea_orm::{
 };
 use std::collections::HashMap;
 
+pub mod drafts;
 mod events;
 mod submit;
 mod values;
 
 pub use submit::submit;
-
 
 pub(super) const BABY_ID: &str = "baby";
 
@@ -79,7 +79,7 @@ async fn free_visit_number(db: &DatabaseConnection, clock: Clock) -> Result<Stri
 }
 
 /// An open visit of this staff member; anyone else's is "not found".
-async fn open_visit<C: ConnectionTrait>(
+pub(super) async fn open_visit<C: ConnectionTrait>(
     db: &C,
     staff: &StaffMe,
     number: &str,

@@ -129,17 +129,9 @@ pub fn ja_date(d: chrono::NaiveDate) -> String {
     d.format("%Y年%-m月%-d日").to_string()
 }
 
-/// ¥15,000
+/// 15,000円
 pub fn yen(amount: i64) -> String {
-    let s = amount.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    format!("{out}円")
+    format!("{}円", madoguchi_core::jp::group_thousands(amount))
 }
 
 /// Moves focus to an element by id (the error summary, a step's heading).

@@ -42,9 +42,17 @@ pub enum FieldType {
     PostalCode,
     Address,
     Phone,
-    Text { max: usize },
-    Number { unit: String, min: i64, max: i64 },
-    Choice { options: Vec<Choice> },
+    Text {
+        max: usize,
+    },
+    Number {
+        unit: String,
+        min: i64,
+        max: i64,
+    },
+    Choice {
+        options: Vec<Choice>,
+    },
     YesNo,
     BankAccount,
     MyNumber,
@@ -388,7 +396,10 @@ pub fn compile(files: &[(&str, &str)]) -> Result<Catalog, Vec<FormError>> {
             }
             for key in &f.optional {
                 if !printed.contains(key.as_str()) {
-                    err(file, format!("{at}: optional の `{key}` は様式にありません"));
+                    err(
+                        file,
+                        format!("{at}: optional の `{key}` は様式にありません"),
+                    );
                 }
             }
             let mut when = BTreeMap::new();

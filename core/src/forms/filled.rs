@@ -60,7 +60,9 @@ impl Filled {
                     .filter(|k| applies(k))
                     .map(|k| FilledRow {
                         key: k.clone(),
-                        label: cat.field(k).map_or_else(|| k.clone(), |f| f.label.ja.clone()),
+                        label: cat
+                            .field(k)
+                            .map_or_else(|| k.clone(), |f| f.label.ja.clone()),
                         value: values.get(k).cloned().unwrap_or_default(),
                     })
                     .collect(),

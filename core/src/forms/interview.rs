@@ -80,7 +80,9 @@ impl Plan {
 
     /// Whether the field is asked at all in this interview.
     pub fn asks(&self, key: &str) -> bool {
-        self.topics.iter().any(|t| t.fields.iter().any(|f| f == key))
+        self.topics
+            .iter()
+            .any(|t| t.fields.iter().any(|f| f == key))
     }
 
     /// Whether the field must be filled in, given the answers so far: some form prints

@@ -13,8 +13,8 @@ mod source;
 mod values;
 
 pub use catalog::{
-    compile, Catalog, Choice, Field, FieldType, Form, FormError, Lang, Prefill, Section,
-    Signature, Source, Text, Topic, When,
+    compile, Catalog, Choice, Field, FieldType, Form, FormError, Lang, Prefill, Section, Signature,
+    Source, Text, Topic, When,
 };
 pub use filled::{Filled, FilledRow, FilledSection};
 pub use interview::{Answers, Plan, PlanTopic};

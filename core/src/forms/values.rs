@@ -20,7 +20,13 @@ pub struct FieldError {
 }
 
 /// The parts of a bank account, each its own input.
-pub const BANK_PARTS: [&str; 5] = ["bank_code", "branch_code", "account_type", "number", "holder"];
+pub const BANK_PARTS: [&str; 5] = [
+    "bank_code",
+    "branch_code",
+    "account_type",
+    "number",
+    "holder",
+];
 
 /// The key of one part of a composite field.
 pub fn part(key: &str, part: &str) -> String {
@@ -115,10 +121,13 @@ fn value(ty: &FieldType, input: &str) -> Result<String, ValueError> {
         FieldType::Time => ClockTime::parse(input)?.display(),
         FieldType::PostalCode => PostalCode::parse(input)?.display(),
         FieldType::Address => Address::parse(input)?.as_str().to_owned(),
-        FieldType::Phone => PhoneNumber::parse(input)?.as_str().to_owned(),
+        FieldType::Phone => PhoneNumber::parse(input)?.display().to_owned(),
         FieldType::Text { max } => FreeText::parse(input, *max)?.as_str().to_owned(),
         FieldType::Number { unit, min, max } => {
-            format!("{}{unit}", jp::group_thousands(jp::parse_amount(input, *min, *max)?))
+            format!(
+                "{}{unit}",
+                jp::group_thousands(jp::parse_amount(input, *min, *max)?)
+            )
         }
         FieldType::Choice { options } => options
             .iter()
@@ -148,15 +157,16 @@ fn bank(key: &str, raw: &[&str]) -> Result<String, Vec<FieldError>> {
         "current" => AccountType::Current,
         _ => return Err(err("account_type", ValueError::InvalidChoice)),
     };
-    let b = BankAccount::parse(raw[0], raw[1], account_type, raw[3], raw[4]).map_err(|(f, e)| {
-        let p = match f {
-            BankField::BankCode => "bank_code",
-            BankField::BranchCode => "branch_code",
-            BankField::Number => "number",
-            BankField::Holder => "holder",
-        };
-        err(p, e)
-    })?;
+    let b =
+        BankAccount::parse(raw[0], raw[1], account_type, raw[3], raw[4]).map_err(|(f, e)| {
+            let p = match f {
+                BankField::BankCode => "bank_code",
+                BankField::BranchCode => "branch_code",
+                BankField::Number => "number",
+                BankField::Holder => "holder",
+            };
+            err(p, e)
+        })?;
     Ok(format!(
         "金融機関コード {} 支店コード {} {} {} 名義 {}",
         b.bank_code,

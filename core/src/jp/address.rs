@@ -16,7 +16,10 @@ impl Address {
     pub fn parse(input: &str) -> Result<Self, ValueError> {
         let converted = half_width_to_full_width(input);
         let mut out = String::new();
-        for word in converted.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        for word in converted
+            .split(char::is_whitespace)
+            .filter(|w| !w.is_empty())
+        {
             if !out.is_empty() {
                 out.push(' ');
             }
@@ -61,7 +64,10 @@ mod tests {
 
     #[test]
     fn rejects_control_characters_and_empty_and_overlong_input() {
-        assert_eq!(Address::parse("中央\u{7}1"), Err(ValueError::InvalidCharacter));
+        assert_eq!(
+            Address::parse("中央\u{7}1"),
+            Err(ValueError::InvalidCharacter)
+        );
         assert_eq!(Address::parse(" \u{3000} "), Err(ValueError::Required));
         assert_eq!(Address::parse(&"あ".repeat(101)), Err(ValueError::TooLong));
     }

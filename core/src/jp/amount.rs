@@ -22,12 +22,12 @@ pub fn parse_amount(input: &str, min: i64, max: i64) -> Result<i64, ValueError> 
 /// 1234567 → "1,234,567".
 pub fn group_thousands(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     if n < 0 {
         out.push('-');
     }
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -123,7 +123,9 @@ impl ValueError {
             Self::InvalidChoice => "ひとつ えらんで ください",
             Self::DateOutOfRange => "1ねん まえ から 3かげつ さき まで の ひ を かいて ください",
             Self::InvalidPostalCode => "ゆうびんばんごう は すうじ 7けた です",
-            Self::InvalidMyNumber => "マイナンバー は 12けた の すうじ です。もういちど みて ください",
+            Self::InvalidMyNumber => {
+                "マイナンバー は 12けた の すうじ です。もういちど みて ください"
+            }
             Self::InvalidTime => "じかん は 14:35 の ように かいて ください",
             Self::InvalidNumber => "すうじ で かいて ください",
             Self::OutOfRange => "かける かず を こえて います",

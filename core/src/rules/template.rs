@@ -65,20 +65,7 @@ pub fn parse(text: &str, allowed: &Allowed<'_>) -> Result<Template, String> {
 }
 
 /// 1234567 → "1,234,567".
-pub fn thousands(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if n < 0 {
-        out.push('-');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::jp::group_thousands as thousands;
 
 #[cfg(test)]
 mod tests {

@@ -1,11 +1,12 @@
 //! The command line: `serve` (the default), `migrate`, `demo-data`, `screen`,
-//! `outreach`, `export-requests` and `user`.
+//! `outreach`, `export-requests`, `user` and `forms`.
 
 mod demo_data;
 mod export_requests;
+mod forms;
 mod outreach;
 mod screen;
-mod serve;
+pub mod serve;
 mod user;
 
 use clap::{Parser, Subcommand};
@@ -46,6 +47,8 @@ pub enum Command {
     ExportRequests(export_requests::Args),
     /// Create a staff account, or reset its password and role.
     User(user::Args),
+    /// The form catalog: list the forms, or render one (or the receipt) as a PDF.
+    Forms(forms::Args),
 }
 
 /// The day a population run is for: the one given, or today in Japan.
@@ -74,6 +77,7 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::Outreach(args) => outreach::run(&cli.database_url, args).await,
         Command::ExportRequests(args) => export_requests::run(&cli.database_url, args).await,
         Command::User(args) => user::run(&cli.database_url, args).await,
+        Command::Forms(args) => forms::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

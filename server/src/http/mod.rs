@@ -1,13 +1,14 @@
 //! The HTTP surface: one `app(state)` builds the whole router — server functions, the
 //! public screening API, and the built frontend — with the security layers around it.
 
+mod documents;
 mod screening;
 mod server_fns;
 mod static_files;
 
 use app::server::AppState;
 use axum::http::{header, HeaderValue};
-use axum::routing::post;
+use axum::routing::{get, post};
 use axum::Router;
 use std::path::PathBuf;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -20,6 +21,14 @@ pub fn app(state: AppState, site_dir: PathBuf) -> Router {
     app::api::register_all();
     let api = Router::new()
         .route("/api/v1/screenings", post(screening::post))
+        .route(
+            "/api/applications/{id}/form.pdf",
+            get(documents::application_form),
+        )
+        .route(
+            "/api/visits/{number}/receipt.pdf",
+            get(documents::visit_receipt),
+        )
         .route("/api/{*fn_name}", post(server_fns::handle))
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,

@@ -74,6 +74,7 @@ impl TestDb {
             clock: Clock::Fixed(now()),
             kiosk: Default::default(),
             rules: app::server::LiveRules::bundled(),
+            printer: printer(),
         }
     }
 
@@ -114,6 +115,18 @@ impl TestDb {
             .expect("a row");
         row.try_get::<i64>("", "n").expect("count")
     }
+}
+
+/// The printer every test shares: the fonts are read and parsed once per run.
+pub fn printer() -> std::sync::Arc<madoguchi_print::Printer> {
+    static PRINTER: std::sync::OnceLock<std::sync::Arc<madoguchi_print::Printer>> =
+        std::sync::OnceLock::new();
+    PRINTER
+        .get_or_init(|| {
+            let fonts = madoguchi_print::Fonts::load(None).expect("IPAex fonts installed");
+            std::sync::Arc::new(madoguchi_print::Printer::new(fonts, "星ヶ丘市"))
+        })
+        .clone()
 }
 
 fn getrandom_bytes(buf: &mut [u8]) {

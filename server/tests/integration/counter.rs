@@ -81,7 +81,7 @@ pub async fn submitted_visit(t: &TestDb) -> app::model::Receipt {
         visit: visit(visit_number),
         answers: interview(),
     };
-    submit(&t, &counter, &input, clock).await.unwrap()
+    submit(t, &counter, &input, clock).await.unwrap()
 }
 
 #[tokio::test]
@@ -308,7 +308,7 @@ async fn screen(
 }
 
 /// Submits a visit with the shipped rules.
-async fn submit(
+pub async fn submit(
     t: &TestDb,
     staff: &StaffMe,
     input: &SubmitVisit,

@@ -183,3 +183,71 @@ async fn explain_true_adds_the_trace_and_why_procedures_were_not_listed() {
     .await;
     assert!(plain.get("trace").is_none());
 }
+
+async fn signed_in_cookie(t: &TestDb, user: &str, password: &str) -> String {
+    let body = format!(r#"{{"username":"{user}","password":"{password}"}}"#);
+    let (status, headers, _) =
+        call(t, post("/api/auth/sign_in").body(Body::from(body)).unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    let cookie = headers[header::SET_COOKIE].to_str().unwrap();
+    cookie.split(';').next().unwrap().to_owned()
+}
+
+async fn get_pdf(t: &TestDb, uri: &str, cookie: Option<&str>) -> (StatusCode, Vec<u8>) {
+    let mut req = Request::get(uri);
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    let app = server::http::app(t.state(), std::env::temp_dir().join("madoguchi-no-site"));
+    let res = app.oneshot(req.body(Body::empty()).unwrap()).await.unwrap();
+    let status = res.status();
+    if status == StatusCode::OK {
+        assert_eq!(res.headers()[header::CONTENT_TYPE], "application/pdf");
+    }
+    (
+        status,
+        res.into_body().collect().await.unwrap().to_bytes().to_vec(),
+    )
+}
+
+#[tokio::test]
+async fn the_department_prints_its_application_and_the_counter_its_receipt() {
+    let t = TestDb::new().await.with_city(20).await;
+    let receipt = crate::counter::submitted_visit(&t).await;
+    let kodomo = signed_in_cookie(&t, "kodomo", "madoguchi-kodomo").await;
+    let hoken = signed_in_cookie(&t, "hoken", "madoguchi-hoken").await;
+    let counter = signed_in_cookie(&t, "counter", "madoguchi-counter").await;
+    let allowance = receipt
+        .applications
+        .iter()
+        .find(|a| a.procedure_name == "児童手当 認定請求")
+        .unwrap()
+        .application_id;
+    let uri = format!("/api/applications/{allowance}/form.pdf");
+    let audits = t.count("audit_log").await;
+    let (status, pdf) = get_pdf(&t, &uri, Some(&kodomo)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(t.count("audit_log").await > audits, "the print is audited");
+    // Another department, no session, or the counter: no form.
+    assert_eq!(
+        get_pdf(&t, &uri, Some(&hoken)).await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(get_pdf(&t, &uri, None).await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        get_pdf(&t, &uri, Some(&counter)).await.0,
+        StatusCode::FORBIDDEN
+    );
+
+    let uri = format!("/api/visits/{}/receipt.pdf", receipt.visit_number);
+    let (status, pdf) = get_pdf(&t, &uri, Some(&counter)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert_eq!(
+        get_pdf(&t, &uri, Some(&kodomo)).await.0,
+        StatusCode::FORBIDDEN
+    );
+    let (status, _) = get_pdf(&t, "/api/visits/000000-XXXXXX/receipt.pdf", Some(&counter)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

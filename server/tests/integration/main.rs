@@ -7,6 +7,7 @@ mod cli;
 mod common;
 mod counter;
 mod demo;
+mod drafts;
 mod http;
 mod queue;
 mod rules;

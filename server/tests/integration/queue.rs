@@ -63,10 +63,21 @@ async fn staff_open_their_application_with_data_and_reasons() {
     let id = list(&t, &kodomo).await.unwrap()[0].id;
     let d = get(&t, &kodomo, id).await.unwrap();
     assert_eq!(d.form.title, "児童手当 認定請求書");
-    let row = |label: &str| d.form.rows().find(|r| r.label == label).map(|r| r.value.clone());
+    let row = |label: &str| {
+        d.form
+            .rows()
+            .find(|r| r.label == label)
+            .map(|r| r.value.clone())
+    };
     assert!(row("振込先の口座").unwrap().contains("1234567"));
-    assert_eq!(row("対象となる方").unwrap(), "山田\u{3000}陽菜 (令和8年11月20日生)");
-    assert_eq!(row("申請者のマイナンバー (個人番号)").unwrap(), "123456789018");
+    assert_eq!(
+        row("対象となる方").unwrap(),
+        "山田\u{3000}陽菜 (令和8年11月20日生)"
+    );
+    assert_eq!(
+        row("申請者のマイナンバー (個人番号)").unwrap(),
+        "123456789018"
+    );
     assert!(d
         .reasons
         .iter()

@@ -17,3 +17,4 @@ pub mod staff_session;
 pub mod staff_user;
 pub mod tax_income;
 pub mod visit;
+pub mod visit_draft;

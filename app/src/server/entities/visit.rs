@@ -22,6 +22,8 @@ pub struct Model {
     pub submitted_at: Option<DateTimeUtc>,
     /// The last screening of the visit with its explanation (contract JSON with `trace`).
     pub screening: Option<String>,
+    /// When the visit ended without being submitted (終了, or the tablet left idle).
+    pub ended_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -104,6 +104,7 @@ pub async fn submit(
         });
     }
     write_answers(&txn, &s, cat, &plan, &all).await?;
+    super::drafts::delete(&txn, s.visit.id).await?;
     let (prefilled, asked_count, on_paper) = plan.counts(cat, &input.answers);
     let mut v: visit::ActiveModel = s.visit.clone().into();
     v.status = Set("submitted".into());
@@ -179,7 +180,11 @@ fn group(s: &Screened, rules: &Ruleset) -> Vec<Grouped> {
             let b = s.baby.as_ref()?;
             return Some(Subject {
                 resident_id: None,
-                name: format!("{}\u{3000}{}", b.family_name.as_str(), b.given_name.as_str()),
+                name: format!(
+                    "{}\u{3000}{}",
+                    b.family_name.as_str(),
+                    b.given_name.as_str()
+                ),
                 birth_date: Some(b.birth_date),
             });
         }

@@ -35,8 +35,7 @@ fn value(s: &Screened, p: Prefill) -> Option<String> {
         Prefill::ApplicantName => name(applicant?),
         Prefill::ApplicantKana => format!(
             "{}\u{3000}{}",
-            applicant?.family_name_kana,
-            applicant?.given_name_kana
+            applicant?.family_name_kana, applicant?.given_name_kana
         ),
         Prefill::ApplicantBirthDate => format_wareki(applicant?.birth_date),
         Prefill::HouseholdAddress => format!(
@@ -62,7 +61,11 @@ fn value(s: &Screened, p: Prefill) -> Option<String> {
         Prefill::Subjects => String::new(),
         Prefill::DeceasedName => name(deceased?),
         Prefill::DeceasedBirthDate => format_wareki(deceased?.birth_date),
-        Prefill::BabyName => format!("{}\u{3000}{}", b?.family_name.as_str(), b?.given_name.as_str()),
+        Prefill::BabyName => format!(
+            "{}\u{3000}{}",
+            b?.family_name.as_str(),
+            b?.given_name.as_str()
+        ),
         Prefill::BabyKana => format!("{}\u{3000}{}", b?.family_kana, b?.given_kana),
         Prefill::BabyBirthDate => format_wareki(b?.birth_date),
         Prefill::BabySex => b?.sex.label_ja().to_owned(),

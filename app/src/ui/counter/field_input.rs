@@ -105,7 +105,9 @@ pub fn FieldInput(field: Field, inputs: Inputs, required: Signal<bool>) -> impl 
             ];
             choice(key, id, opts, inputs, legend, hint).into_any()
         }
-        FieldType::BankAccount => view! { <BankInput key inputs legend=legend.into_any()/> }.into_any(),
+        FieldType::BankAccount => {
+            view! { <BankInput key inputs legend=legend.into_any()/> }.into_any()
+        }
         ty => {
             let (input_type, inputmode, autocomplete) = match ty {
                 FieldType::Phone => ("tel", Some("tel"), "tel"),
@@ -118,8 +120,18 @@ pub fn FieldInput(field: Field, inputs: Inputs, required: Signal<bool>) -> impl 
                 FieldType::Number { unit, .. } if !unit.is_empty() => Some(unit.clone()),
                 _ => None,
             };
-            text_input(key, id, inputs, legend, hint, input_type, inputmode, autocomplete, unit)
-                .into_any()
+            text_input(
+                key,
+                id,
+                inputs,
+                legend,
+                hint,
+                input_type,
+                inputmode,
+                autocomplete,
+                unit,
+            )
+            .into_any()
         }
     }
 }
@@ -214,7 +226,9 @@ fn BankInput(key: String, inputs: Inputs, legend: AnyView) -> impl IntoView {
         Lang::En => en,
     };
     let sub = |p: &str| part(&key, p);
-    let part_input = move |p: String, label: Signal<&'static str>, inputmode: Option<&'static str>| {
+    let part_input = move |p: String,
+                           label: Signal<&'static str>,
+                           inputmode: Option<&'static str>| {
         let id = dom_id(&p);
         let value = inputs.value(p.clone());
         let error = inputs.error(p.clone());

@@ -20,7 +20,7 @@ mod state;
 use crate::model::Role;
 use crate::ui::auth::RequireStaff;
 use leptos::prelude::*;
-pub use state::{Step, Wizard};
+pub use state::{SaveStatus, Step, Wizard};
 
 #[component]
 pub fn CounterPage() -> impl IntoView {
@@ -37,6 +37,12 @@ fn CounterWizard() -> impl IntoView {
     view! {
         <div class="wizard">
             <idle_guard::IdleGuard/>
+            {move || (wizard.save_status.get() == SaveStatus::Failed).then(|| view! {
+                <div class="alert alert-warning" role="alert">
+                    <p>"通信できず、保存できませんでした。入力した内容はこの画面に残っています。"</p>
+                    <button type="button" class="btn btn-secondary" on:click=move |_| wizard.save()>"もう一度保存する"</button>
+                </div>
+            })}
             {move || wizard.step.get().progress().map(|(n, of)| view! {
                 <p class="progress">
                     <span class="progress-text">{format!("ステップ {n} / {of}")}</span>

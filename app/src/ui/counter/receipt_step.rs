@@ -13,7 +13,7 @@ pub fn ReceiptStep() -> impl IntoView {
         <section>
             <h1 id="step-heading" tabindex="-1">"受け付けました"</h1>
             {receipt.map(|r| view! {
-                <p class="receipt-number">"受付番号 " <strong>{r.visit_number}</strong></p>
+                <p class="receipt-number">"受付番号 " <strong>{r.visit_number.clone()}</strong></p>
                 <p>{format!("{}件の申請を、それぞれの担当課に送りました。", r.applications.len())}</p>
                 <table class="receipt">
                     <thead><tr><th scope="col">"手続き"</th><th scope="col">"担当課"</th><th scope="col">"窓口"</th><th scope="col">"期限"</th></tr></thead>
@@ -29,6 +29,7 @@ pub fn ReceiptStep() -> impl IntoView {
                     </tbody>
                 </table>
                 <p class="hint">"このあと、担当課の職員が内容を確認します。窓口の番号の順にご案内します。"</p>
+                <p><a class="btn btn-secondary" href=format!("/api/visits/{}/receipt.pdf", r.visit_number) target="_blank" rel="noopener">"受付票を印刷する"</a></p>
             })}
             <div class="actions">
                 <button type="button" class="btn btn-primary btn-large" on:click=move |_| wizard.clear()>"終了する"</button>

@@ -103,10 +103,27 @@ impl Draft {
     }
 }
 
+/// Whether the last save of the visit's draft reached the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveStatus {
+    Saved,
+    /// The network or the server was down; the state stays on this screen and is saved
+    /// again at the next step (or with the retry button).
+    Failed,
+}
+
 #[derive(Clone, Copy)]
 pub struct Wizard {
     pub step: RwSignal<Step>,
     pub draft: RwSignal<Draft>,
+    pub save_status: RwSignal<SaveStatus>,
+    /// A save is on its way; `dirty` asks for another when it is back, so saves never
+    /// overtake each other.
+    in_flight: StoredValue<bool>,
+    dirty: StoredValue<bool>,
+    /// Visits ended on this tablet; never offered for resuming here, even while the
+    /// server is still closing them.
+    ended: StoredValue<Vec<String>>,
 }
 
 impl Wizard {
@@ -114,6 +131,10 @@ impl Wizard {
         let w = Wizard {
             step: RwSignal::new(Step::Start),
             draft: RwSignal::new(Draft::default()),
+            save_status: RwSignal::new(SaveStatus::Saved),
+            in_flight: StoredValue::new(false),
+            dirty: StoredValue::new(false),
+            ended: StoredValue::new(Vec::new()),
         };
         provide_context(w);
         w
@@ -123,14 +144,81 @@ impl Wizard {
         expect_context::<Wizard>()
     }
 
+    /// Moves to `step` and saves the visit's state on the server.
     pub fn go(&self, step: Step) {
         self.step.set(step);
         crate::ui::common::focus("step-heading");
+        self.save();
     }
 
-    /// Ends the visit on this tablet: forget everything about the resident.
+    /// Saves the draft of the open visit on the server (nothing on this device).
+    pub fn save(&self) {
+        let step = self.step.get_untracked();
+        if matches!(step, Step::Start | Step::Receipt) {
+            return;
+        }
+        if self.in_flight.get_value() {
+            self.dirty.set_value(true);
+            return;
+        }
+        let Some(saved) = self.draft.with_untracked(|d| {
+            Some(crate::model::SavedDraft {
+                visit_number: d.visit_number.clone()?,
+                step: serde_json::to_string(&step).ok()?,
+                state: serde_json::to_string(d).ok()?,
+            })
+        }) else {
+            return;
+        };
+        self.in_flight.set_value(true);
+        let w = *self;
+        leptos::task::spawn_local(async move {
+            let ok = crate::api::counter::save_draft(saved).await.is_ok();
+            w.save_status.set(if ok {
+                SaveStatus::Saved
+            } else {
+                SaveStatus::Failed
+            });
+            w.in_flight.set_value(false);
+            if w.dirty.get_value() {
+                w.dirty.set_value(false);
+                w.save();
+            }
+        });
+    }
+
+    /// Whether the visit was ended on this tablet.
+    pub fn was_ended(&self, visit_number: &str) -> bool {
+        self.ended
+            .with_value(|e| e.iter().any(|n| n == visit_number))
+    }
+
+    /// Carries on an interrupted visit from its saved state.
+    pub fn resume(&self, saved: &crate::model::SavedDraft) -> bool {
+        let (Ok(step), Ok(draft)) = (
+            serde_json::from_str::<Step>(&saved.step),
+            serde_json::from_str::<Draft>(&saved.state),
+        ) else {
+            return false;
+        };
+        self.draft.set(draft);
+        self.go(step);
+        true
+    }
+
+    /// Ends the visit on this tablet: the server closes it and deletes its draft, and
+    /// everything about the resident is forgotten here.
     pub fn clear(&self) {
+        if let Some(number) = self.draft.with_untracked(|d| d.visit_number.clone()) {
+            self.ended.update_value(|e| e.push(number.clone()));
+            leptos::task::spawn_local(async move {
+                if let Err(e) = crate::api::counter::end_visit(number).await {
+                    leptos::logging::warn!("the visit could not be ended on the server: {e}");
+                }
+            });
+        }
         self.draft.set(Draft::default());
+        self.save_status.set(SaveStatus::Saved);
         self.go(Step::Start);
     }
 
@@ -200,7 +288,8 @@ impl Wizard {
     }
 
     pub fn after(&self, i: usize) -> Step {
-        self.draft.with_untracked(|d| Self::topic_or_review(d, i + 1))
+        self.draft
+            .with_untracked(|d| Self::topic_or_review(d, i + 1))
     }
 
     /// The step before topic `i`: the previous topic, the confirmation or the list.

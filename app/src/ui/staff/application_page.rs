@@ -46,6 +46,7 @@ fn Application() -> impl IntoView {
                     </dl>
                     <h2>{format!("申請の内容: {}", a.form.title)}</h2>
                     <p class="hint">{format!("様式: {}", a.form.model)}</p>
+                    <p><a class="btn btn-secondary" href=format!("/api/applications/{}/form.pdf", a.summary.id) target="_blank" rel="noopener">"申請書を印刷する (PDF)"</a></p>
                     {a.form.sections.clone().into_iter().map(|s| view! {
                         <h3 class="form-section">{s.title}</h3>
                         <dl class="summary-list">

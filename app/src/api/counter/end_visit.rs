@@ -1,0 +1,19 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+use server_fn::codec::Json;
+
+/// Ends a visit that was not submitted: its draft is deleted and the visit closed.
+#[server(prefix = "/api", endpoint = "counter/end_visit", input = Json)]
+pub async fn end_visit(visit_number: String) -> Result<(), AppError> {
+    use crate::model::Role;
+    use crate::server::{context, visits};
+    let (state, me) = context::staff_with(&[Role::Counter, Role::Supervisor]).await?;
+    visits::drafts::end(
+        &state.db,
+        &me,
+        &visit_number,
+        state.clock.now(),
+        &context::origin(),
+    )
+    .await
+}

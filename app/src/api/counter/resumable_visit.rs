@@ -1,0 +1,14 @@
+use crate::error::AppError;
+use crate::model::DraftSummary;
+use leptos::prelude::*;
+use server_fn::codec::Json;
+
+/// This tablet's interrupted visit, if one can be resumed (its number and time only).
+#[server(prefix = "/api", endpoint = "counter/resumable_visit", input = Json)]
+pub async fn resumable_visit() -> Result<Option<DraftSummary>, AppError> {
+    use crate::model::Role;
+    use crate::server::{context, visits};
+    let (state, me) = context::staff_with(&[Role::Counter, Role::Supervisor]).await?;
+    let window = chrono::Duration::minutes(state.kiosk.resume_minutes.into());
+    visits::drafts::resumable(&state.db, &me, state.clock.now(), window).await
+}

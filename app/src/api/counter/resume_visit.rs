@@ -1,0 +1,20 @@
+use crate::error::AppError;
+use crate::model::SavedDraft;
+use leptos::prelude::*;
+use server_fn::codec::Json;
+
+/// The saved state of an interrupted visit, to carry on where it stopped.
+#[server(prefix = "/api", endpoint = "counter/resume_visit", input = Json)]
+pub async fn resume_visit(visit_number: String) -> Result<SavedDraft, AppError> {
+    use crate::model::Role;
+    use crate::server::{context, visits};
+    let (state, me) = context::staff_with(&[Role::Counter, Role::Supervisor]).await?;
+    visits::drafts::load(
+        &state.db,
+        &me,
+        &visit_number,
+        state.clock.now(),
+        &context::origin(),
+    )
+    .await
+}

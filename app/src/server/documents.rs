@@ -1,0 +1,153 @@
+//! Printed documents: an application in the layout of its official form (for the
+//! department that handles it) and a visit's receipt (for the counter that took it).
+//! Each print is a read of the resident's data, so it is checked and audited like one.
+//! Typesetting is CPU work, so it runs off the async threads.
+
+use super::audit::{self, Audit};
+use super::entities::{application, department, visit};
+use super::queue;
+use crate::error::AppError;
+use crate::model::StaffMe;
+use chrono::{DateTime, FixedOffset, Utc};
+use madoguchi_core::jp::format_wareki;
+use madoguchi_core::rules::Ruleset;
+use madoguchi_print::{FormContext, Printer, ReceiptDoc, ReceiptLine};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use std::sync::Arc;
+
+/// A PDF and the name it is downloaded under.
+pub struct Pdf {
+    pub filename: String,
+    pub bytes: Vec<u8>,
+}
+
+fn jst(t: DateTime<Utc>) -> chrono::DateTime<FixedOffset> {
+    t.with_timezone(&FixedOffset::east_opt(9 * 3600).expect("UTC+9 is a valid offset"))
+}
+
+async fn typeset<F>(printer: &Arc<Printer>, f: F) -> Result<Vec<u8>, AppError>
+where
+    F: FnOnce(&Printer) -> Result<Vec<u8>, madoguchi_print::PrintError> + Send + 'static,
+{
+    let printer = printer.clone();
+    tokio::task::spawn_blocking(move || f(&printer))
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "the typesetting task failed");
+            AppError::Internal
+        })?
+        .map_err(|e| {
+            tracing::error!(error = %e, "a document could not be typeset");
+            AppError::Internal
+        })
+}
+
+/// One application as its official form, for staff of its department.
+pub async fn application_pdf(
+    db: &DatabaseConnection,
+    printer: &Arc<Printer>,
+    staff: &StaffMe,
+    rules: &Ruleset,
+    id: i32,
+    now: DateTime<Utc>,
+    origin: &str,
+) -> Result<Pdf, AppError> {
+    // The same check and audited read as opening it in the queue.
+    let detail = queue::get(db, staff, rules, id, now, origin).await?;
+    let a = application::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let cx = FormContext {
+        visit_number: detail.summary.visit_number.clone(),
+        filed_on: format_wareki(jst(a.created_at).date_naive()),
+        department: detail.department_name.clone(),
+        signature_png: None,
+    };
+    let form = detail.form.clone();
+    let bytes = typeset(printer, move |p| p.application(&form, &cx)).await?;
+    audit::record(
+        db,
+        now,
+        origin,
+        print_entry(staff, "application_print", format!("application:{id}")),
+    )
+    .await?;
+    Ok(Pdf {
+        filename: format!("{}-{id}.pdf", a.procedure_id),
+        bytes,
+    })
+}
+
+/// The receipt of a submitted visit, for the counter staff member who took it.
+pub async fn receipt_pdf(
+    db: &DatabaseConnection,
+    printer: &Arc<Printer>,
+    staff: &StaffMe,
+    rules: &Ruleset,
+    visit_number: &str,
+    now: DateTime<Utc>,
+    origin: &str,
+) -> Result<Pdf, AppError> {
+    let v = visit::Entity::find()
+        .filter(visit::Column::VisitNumber.eq(visit_number))
+        .one(db)
+        .await?
+        .filter(|v| v.staff_user_id == staff.id && v.status == "submitted")
+        .ok_or(AppError::NotFound)?;
+    let apps = application::Entity::find()
+        .filter(application::Column::VisitId.eq(v.id))
+        .order_by_asc(application::Column::Id)
+        .all(db)
+        .await?;
+    let mut lines = Vec::new();
+    for a in &apps {
+        let d = department::Entity::find_by_id(a.department_id.clone())
+            .one(db)
+            .await?;
+        lines.push(ReceiptLine {
+            procedure: rules
+                .procedure(&a.procedure_id)
+                .map_or_else(|| a.procedure_id.clone(), |p| p.name.clone()),
+            department: d
+                .as_ref()
+                .map_or_else(|| a.department_id.clone(), |d| d.name.clone()),
+            counter: d.map(|d| d.counter).unwrap_or_default(),
+            deadline: a.deadline.map_or_else(|| "—".into(), format_wareki),
+        });
+    }
+    let submitted = jst(v.submitted_at.unwrap_or(v.created_at));
+    let doc = ReceiptDoc {
+        visit_number: v.visit_number.clone(),
+        submitted_at: format!(
+            "{} {}",
+            format_wareki(submitted.date_naive()),
+            submitted.format("%-H時%M分")
+        ),
+        applications: lines,
+    };
+    let bytes = typeset(printer, move |p| p.receipt(&doc)).await?;
+    audit::record(
+        db,
+        now,
+        origin,
+        print_entry(staff, "receipt_print", format!("visit:{}", v.visit_number)),
+    )
+    .await?;
+    Ok(Pdf {
+        filename: format!("receipt-{}.pdf", v.visit_number),
+        bytes,
+    })
+}
+
+fn print_entry(staff: &StaffMe, action: &'static str, target: String) -> Audit<'static> {
+    Audit {
+        staff_user_id: Some(staff.id),
+        action,
+        target,
+        household_id: None,
+        resident_id: None,
+        purpose: "print",
+        outcome: "ok",
+    }
+}

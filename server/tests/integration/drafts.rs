@@ -1,0 +1,165 @@
+//! Server-side drafts of counter visits: saved at each step, offered for resuming by
+//! number and time only, loaded (and audited) on resume, and gone once the visit is
+//! submitted or ended.
+
+use crate::common::{now, TestDb};
+use crate::counter::{interview, visit};
+use app::error::AppError;
+use app::model::{SavedDraft, SubmitVisit};
+use app::server::visits::{self, drafts};
+use app::server::Clock;
+use chrono::Duration;
+
+fn draft(visit_number: &str, step: &str) -> SavedDraft {
+    SavedDraft {
+        visit_number: visit_number.into(),
+        step: format!("\"{step}\""),
+        state:
+            r#"{"household":{"name":"山田 太郎"},"interview":{"applicant.phone":"090-1234-5678"}}"#
+                .into(),
+    }
+}
+
+#[tokio::test]
+async fn a_saved_draft_is_offered_by_number_only_and_resumed_with_an_audit_entry() {
+    let t = TestDb::new().await.with_city(20).await;
+    let counter = t.staff("counter").await;
+    let number = visits::start(&t.db, &counter, Clock::Fixed(now()))
+        .await
+        .unwrap();
+    drafts::save(&t.db, &counter, &draft(&number, "Review"), now())
+        .await
+        .unwrap();
+    // Saved again at the next step: one draft, the latest state.
+    let mut later = draft(&number, "Receipt");
+    later.step = "\"Review\"".into();
+    later.state = later.state.replace("090-1234-5678", "0859-22-1111");
+    drafts::save(&t.db, &counter, &later, now()).await.unwrap();
+    assert_eq!(t.count("visit_drafts").await, 1);
+
+    let offered = drafts::resumable(&t.db, &counter, now(), Duration::minutes(30))
+        .await
+        .unwrap()
+        .expect("the interrupted visit is offered");
+    assert_eq!(offered.visit_number, number);
+    let shown = serde_json::to_string(&offered).unwrap();
+    assert!(
+        !shown.contains("山田") && !shown.contains("0859"),
+        "{shown}"
+    );
+
+    let audits = t.count("audit_log").await;
+    let saved = drafts::load(&t.db, &counter, &number, now(), "test")
+        .await
+        .unwrap();
+    assert!(saved.state.contains("0859-22-1111"));
+    assert_eq!(saved.step, "\"Review\"");
+    assert_eq!(t.count("audit_log").await, audits + 1);
+}
+
+#[tokio::test]
+async fn an_old_draft_or_another_staff_members_draft_is_not_offered() {
+    let t = TestDb::new().await.with_city(20).await;
+    let counter = t.staff("counter").await;
+    let other = t.staff("kodomo").await;
+    let number = visits::start(&t.db, &counter, Clock::Fixed(now()))
+        .await
+        .unwrap();
+    drafts::save(&t.db, &counter, &draft(&number, "Event"), now())
+        .await
+        .unwrap();
+    let later = now() + Duration::minutes(31);
+    assert!(
+        drafts::resumable(&t.db, &counter, later, Duration::minutes(30))
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        drafts::resumable(&t.db, &other, now(), Duration::minutes(30))
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(
+        drafts::load(&t.db, &other, &number, now(), "test")
+            .await
+            .unwrap_err(),
+        AppError::NotFound
+    );
+    assert_eq!(
+        drafts::save(&t.db, &other, &draft(&number, "Event"), now())
+            .await
+            .unwrap_err(),
+        AppError::NotFound
+    );
+}
+
+#[tokio::test]
+async fn ending_a_visit_deletes_its_draft_and_closes_it() {
+    let t = TestDb::new().await.with_city(20).await;
+    let counter = t.staff("counter").await;
+    let number = visits::start(&t.db, &counter, Clock::Fixed(now()))
+        .await
+        .unwrap();
+    drafts::save(&t.db, &counter, &draft(&number, "Find"), now())
+        .await
+        .unwrap();
+    drafts::end(&t.db, &counter, &number, now(), "test")
+        .await
+        .unwrap();
+    assert_eq!(t.count("visit_drafts").await, 0);
+    assert!(
+        drafts::resumable(&t.db, &counter, now(), Duration::minutes(30))
+            .await
+            .unwrap()
+            .is_none()
+    );
+    // The ended visit takes no more drafts, and ending it again does nothing.
+    assert_eq!(
+        drafts::save(&t.db, &counter, &draft(&number, "Find"), now())
+            .await
+            .unwrap_err(),
+        AppError::VisitClosed
+    );
+    drafts::end(&t.db, &counter, &number, now(), "test")
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn submitting_a_visit_deletes_its_draft() {
+    let t = TestDb::new().await.with_city(20).await;
+    let counter = t.staff("counter").await;
+    let clock = Clock::Fixed(now());
+    let number = visits::start(&t.db, &counter, clock).await.unwrap();
+    drafts::save(&t.db, &counter, &draft(&number, "Review"), now())
+        .await
+        .unwrap();
+    let input = SubmitVisit {
+        visit: visit(number),
+        answers: interview(),
+    };
+    crate::counter::submit(&t, &counter, &input, clock)
+        .await
+        .unwrap();
+    assert_eq!(t.count("visit_drafts").await, 0);
+}
+
+#[tokio::test]
+async fn a_draft_that_is_not_json_is_refused() {
+    let t = TestDb::new().await.with_city(20).await;
+    let counter = t.staff("counter").await;
+    let number = visits::start(&t.db, &counter, Clock::Fixed(now()))
+        .await
+        .unwrap();
+    let mut bad = draft(&number, "Event");
+    bad.state = "{not json".into();
+    assert!(matches!(
+        drafts::save(&t.db, &counter, &bad, now())
+            .await
+            .unwrap_err(),
+        AppError::InvalidInput { .. }
+    ));
+    assert_eq!(t.count("visit_drafts").await, 0);
+}
