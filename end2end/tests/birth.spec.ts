@@ -4,7 +4,7 @@
 import { test, expect } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Shots, signIn, startNewVisit, jstDay } from './helpers';
+import { Shots, signIn, startNewVisit, jstDay, consent, sign } from './helpers';
 
 test('birth walk at the counter reaches both departments queues', async ({ browser }, info) => {
   const counterCtx = await browser.newContext();
@@ -47,6 +47,12 @@ test('birth walk at the counter reaches both departments queues', async ({ brows
   await expect(members.nth(1)).toContainText('山田　花子');
   await shots.take('members');
   await page.getByRole('button', { name: 'この世帯で進める' }).click();
+
+  // Consent before the city's tax data is used: which data, for what.
+  await expect(page.getByRole('heading', { name: '税の情報を使ってよいですか' })).toBeVisible();
+  await expect(page.locator('table.consent')).toContainText('所得 (住民税の課税の情報)');
+  await shots.take('consent');
+  await consent(page);
 
   // The baby: the family name comes from the household, not typed again.
   await expect(page.getByRole('heading', { name: '生まれたお子さんのこと' })).toBeVisible();
@@ -143,7 +149,16 @@ test('birth walk at the counter reaches both departments queues', async ({ brows
   await expect(page.locator('main')).toContainText('**** **** 9018');
   await expect(page.locator('main')).not.toContainText('123456789018');
   await shots.take('review');
-  await page.getByRole('button', { name: 'この内容で申請する' }).click();
+
+  // One signature for every form that takes it; submitting without one is refused.
+  await page.getByRole('button', { name: 'この内容で署名へ進む' }).click();
+  await expect(page.locator('.signed-forms')).toContainText('児童手当 認定請求書');
+  await expect(page.locator('.signed-forms li')).toHaveCount(6);
+  await page.getByRole('button', { name: '申請する' }).click();
+  await expect(page.locator('#error-summary')).toHaveText('署名をしてください');
+  await sign(page);
+  await shots.take('signature');
+  await page.getByRole('button', { name: '申請する' }).click();
 
   // The receipt names each application and where it goes.
   await expect(page.getByRole('heading', { name: '受け付けました' })).toBeVisible();
@@ -161,8 +176,13 @@ test('birth walk at the counter reaches both departments queues', async ({ brows
   // Nothing asked twice: every value typed in the walk was different.
   expect(new Set(typed).size).toBe(typed.length);
 
-  // The tablet returns to a clean start with nothing of the resident left.
+  // The survey, then the tablet returns to a clean start with nothing of the resident.
   await page.getByRole('button', { name: '終了する' }).click();
+  await expect(page.getByRole('heading', { name: '本日の手続きはいかがでしたか' })).toBeVisible();
+  await page.getByLabel('満足', { exact: true }).check();
+  await page.locator('#survey-comment').fill('説明がわかりやすかったです');
+  await shots.take('survey');
+  await page.getByRole('button', { name: '送って終わる' }).click();
   await expect(page.getByRole('button', { name: '受付をはじめる' })).toBeVisible();
   const body = await page.locator('body').innerText();
   for (const trace of ['山田', 'ヤマダ', '陽菜', visitNumber, '1234567', '090-1234-5678', '9018']) {

@@ -3,7 +3,7 @@
 // typed and says so; and once the visit ends, the next resident sees nothing of it.
 import { test, expect, Page } from '@playwright/test';
 import * as fs from 'fs';
-import { Shots, beginBirthVisit, findHousehold, jstDay } from './helpers';
+import { Shots, beginBirthVisit, findHousehold, jstDay, consent } from './helpers';
 
 /** Kills the server (SIGKILL, as a crash would) and waits for the supervisor in
  * scripts/browser-tests.sh to start it again. */
@@ -29,6 +29,7 @@ async function toInterview(page: Page) {
   await beginBirthVisit(page);
   await findHousehold(page, 'ヤマダ タロウ', '1990-05-01');
   await page.getByRole('button', { name: 'この世帯で進める' }).click();
+  await consent(page);
   await page.locator('#given_name').fill('陽菜');
   await page.locator('#given_kana').fill('ヒナ');
   await page.locator('#baby_birth_date').fill(jstDay(-2));

@@ -1,6 +1,6 @@
 // Bad input gets a clear message in Japanese next to the field, and nothing moves on.
 import { test, expect } from '@playwright/test';
-import { Shots, beginBirthVisit, jstDay } from './helpers';
+import { Shots, beginBirthVisit, jstDay, consent } from './helpers';
 
 test('a wrong password is refused with a plain message', async ({ page }, info) => {
   const shots = new Shots(page, info);
@@ -41,6 +41,7 @@ test('a household that does not exist is not found, and bad input is marked at t
   await page.getByLabel('宛名番号').fill('1000000001');
   await page.getByRole('button', { name: 'さがす' }).click();
   await page.getByRole('button', { name: 'この世帯で進める' }).click();
+  await consent(page);
   await page.getByLabel('生年月日').fill(jstDay(1));
   await page.getByRole('button', { name: '次へ' }).click();
   await expect(page.locator('#given_name-error')).toHaveText('入力してください');

@@ -1,7 +1,7 @@
 // Any life event of the catalog at the counter, several in one visit: a death and a
 // move within the city for the same household, walked to submitted applications.
 import { test, expect } from '@playwright/test';
-import { Shots, signIn, startNewVisit, findHousehold, answerInterview } from './helpers';
+import { Shots, signIn, startNewVisit, findHousehold, answerInterview, consent, signAndSubmit, finishVisit } from './helpers';
 
 test('a death and a move in one visit list both events procedures and reach the departments', async ({ page }, info) => {
   const shots = new Shots(page, info);
@@ -17,6 +17,7 @@ test('a death and a move in one visit list both events procedures and reach the 
   await expect(page.getByRole('heading', { name: '世帯をさがす' })).toBeVisible();
   await findHousehold(page, 'ヤマダ タロウ', '1990-05-01');
   await page.getByRole('button', { name: 'この世帯で進める' }).click();
+  await consent(page);
 
   // Whom the death is about must be chosen; the move is the whole household.
   await expect(page.getByRole('heading', { name: 'いつ、どなたのことですか' })).toBeVisible();
@@ -58,13 +59,11 @@ test('a death and a move in one visit list both events procedures and reach the 
   expect(headings).toContain('引っ越しのこと');
   expect(headings).not.toContain('生まれたお子さん');
   await expect(page.getByRole('heading', { name: '申請内容の確認' })).toBeVisible();
-  await page.getByRole('button', { name: 'この内容で申請する' }).click();
+  await signAndSubmit(page);
 
-  await expect(page.getByRole('heading', { name: '受け付けました' })).toBeVisible();
   await expect(page.locator('table.receipt')).toContainText('市民課');
   await expect(page.locator('table.receipt')).toContainText('保険年金課');
   await expect(page.locator('table.receipt')).toContainText('死亡届・火葬許可申請');
   await shots.take('receipt');
-  await page.getByRole('button', { name: '終了する' }).click();
-  await expect(page.getByRole('button', { name: '受付をはじめる' })).toBeVisible();
+  await finishVisit(page, 'ふつう');
 });

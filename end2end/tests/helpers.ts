@@ -125,3 +125,39 @@ export async function answerInterview(page: Page): Promise<string[]> {
   }
   throw new Error(`the interview did not reach the review: ${seen.join(' → ')}`);
 }
+
+/** The consent to use tax data, as most residents give it (or refuse it). */
+export async function consent(page: Page, granted = true) {
+  await expect(page.getByRole('heading', { name: '税の情報を使ってよいですか' })).toBeVisible();
+  await page.getByRole('button', { name: granted ? '同意する' : '同意しない' }).click();
+}
+
+/** Signs on the pad with a stroke across it, as a finger would. */
+export async function sign(page: Page) {
+  await expect(page.getByRole('heading', { name: '署名', exact: true })).toBeVisible();
+  const box = (await page.locator('canvas.signature-pad').boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.6);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) {
+    await page.mouse.move(box.x + box.width * (0.1 + i * 0.06), box.y + box.height * (0.6 - 0.3 * Math.sin(i)));
+  }
+  await page.mouse.up();
+  await expect(page.locator('.signature-actions')).toContainText('署名しました');
+}
+
+/** From the review: on to the signature, sign, submit; waits for the receipt. */
+export async function signAndSubmit(page: Page) {
+  await page.getByRole('button', { name: 'この内容で署名へ進む' }).click();
+  await sign(page);
+  await page.getByRole('button', { name: '申請する' }).click();
+  await expect(page.getByRole('heading', { name: '受け付けました' })).toBeVisible();
+}
+
+/** From the receipt: end the visit, answer the survey, back at a clean start. */
+export async function finishVisit(page: Page, level = 'とても満足') {
+  await page.getByRole('button', { name: '終了する' }).click();
+  await expect(page.getByRole('heading', { name: '本日の手続きはいかがでしたか' })).toBeVisible();
+  await page.getByLabel(level, { exact: true }).check();
+  await page.getByRole('button', { name: '送って終わる' }).click();
+  await expect(page.getByRole('button', { name: '受付をはじめる' })).toBeVisible();
+}

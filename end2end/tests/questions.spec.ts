@@ -1,13 +1,14 @@
 // Unknown is not false: a fact the city's data does not hold is asked — only that one —
 // and the procedure list updates when it is answered.
 import { test, expect } from '@playwright/test';
-import { Shots, beginBirthVisit, findHousehold, jstDay } from './helpers';
+import { Shots, beginBirthVisit, findHousehold, jstDay, consent } from './helpers';
 
 test('a fact the city does not hold is asked once and the list updates', async ({ page }, info) => {
   const shots = new Shots(page, info);
   await beginBirthVisit(page);
   await findHousehold(page, 'オガワ ショウタ', '1993-08-08');
   await page.getByRole('button', { name: 'この世帯で進める' }).click();
+  await consent(page);
   await page.locator('#given_name').fill('蒼');
   await page.locator('#given_kana').fill('アオイ');
   await page.locator('#baby_birth_date').fill(jstDay(-1));

@@ -7,6 +7,7 @@ mod m0001_registry;
 mod m0002_counter;
 mod m0003_rules;
 mod m0004_drafts;
+mod m0005_consent_signature_survey;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0002_counter::Migration),
             Box::new(m0003_rules::Migration),
             Box::new(m0004_drafts::Migration),
+            Box::new(m0005_consent_signature_survey::Migration),
         ]
     }
 }

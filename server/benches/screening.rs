@@ -81,6 +81,9 @@ fn submit(c: &mut Criterion) {
     // The interview as the tablet sends it: every asked field answered.
     let interview = rt.block_on(async {
         let number = visits::start(&db, &staff, clock).await.expect("visit");
+        visits::consent::record(&db, &staff, &number, true, clock.now(), "bench")
+            .await
+            .expect("consent");
         let s = visits::screen(
             &db,
             &staff,
@@ -97,9 +100,13 @@ fn submit(c: &mut Criterion) {
         b.iter(|| {
             rt.block_on(async {
                 let visit_number = visits::start(&db, &staff, clock).await.expect("visit");
+                visits::consent::record(&db, &staff, &visit_number, true, clock.now(), "bench")
+                    .await
+                    .expect("consent");
                 let input = SubmitVisit {
                     visit: birth_visit(visit_number, &baby),
                     answers: interview.clone(),
+                    signature_png: Some(SIGNATURE.into()),
                 };
                 visits::submit(
                     &db,
@@ -115,6 +122,9 @@ fn submit(c: &mut Criterion) {
         })
     });
 }
+
+/// A signature as the tablet sends it (a tiny PNG).
+const SIGNATURE: &str = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAAAAADRSSBWAAAAC0lEQVR4nGNg+A8AAQIBAEK+vGgAAAAASUVORK5CYII=";
 
 /// The 山田 household's birth visit.
 fn birth_visit(visit_number: String, baby: &BabyInput) -> VisitInput {

@@ -23,6 +23,8 @@ pub fn register_all() {
     register_explicit::<counter::ResumableVisit>();
     register_explicit::<counter::ResumeVisit>();
     register_explicit::<counter::EndVisit>();
+    register_explicit::<counter::RecordConsent>();
+    register_explicit::<counter::RecordSurvey>();
     register_explicit::<staff::ListApplications>();
     register_explicit::<staff::GetApplication>();
     register_explicit::<admin::RulesOverview>();

@@ -173,6 +173,9 @@ pub struct SubmitVisit {
     pub visit: VisitInput,
     /// The interview as typed, by field key.
     pub answers: madoguchi_core::forms::Answers,
+    /// The one signature drawn on the tablet (`data:image/png;base64,…`); required when
+    /// any form of the visit takes it.
+    pub signature_png: Option<String>,
 }
 
 /// The tablet's saved state of an open visit: its step and what it has gathered, as

@@ -62,7 +62,7 @@ pub async fn application_pdf(
         visit_number: detail.summary.visit_number.clone(),
         filed_on: format_wareki(jst(a.created_at).date_naive()),
         department: detail.department_name.clone(),
-        signature_png: None,
+        signature_png: super::visits::signature::load(db, a.visit_id).await?,
     };
     let form = detail.form.clone();
     let bytes = typeset(printer, move |p| p.application(&form, &cx)).await?;

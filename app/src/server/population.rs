@@ -34,7 +34,10 @@ pub async fn load_all<C: ConnectionTrait>(
         .order_by_asc(resident::Column::BirthDate)
         .all(db)
         .await?;
-    let facts = CityFacts::load(db, None, as_of).await?;
+    // Population runs (outreach, an edit's impact) are the city's own benefit
+    // administration, checked against its own ledgers (公簿確認) and audited as one run;
+    // a visit reads tax data only with the resident's consent.
+    let facts = CityFacts::load(db, None, as_of, true).await?;
     let mut out: Vec<Resident> = Vec::with_capacity(households.len());
     let mut labels = HashMap::with_capacity(households.len());
     let mut current: Option<i32> = None;

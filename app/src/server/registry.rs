@@ -186,16 +186,23 @@ pub struct CityFacts {
     employment: HashMap<i32, bool>,
     care: HashMap<i32, Vec<care_certification::Model>>,
     owners: HashSet<i32>,
+    /// Whether tax data (income, property) was read; when not, those facts are unknown.
+    tax: bool,
 }
 
 impl CityFacts {
-    /// Loads the facts about `ids`, or about every resident when `ids` is `None`.
+    /// Loads the facts about `ids`, or about every resident when `ids` is `None`; the
+    /// tax tables only when `tax` (consent, or a statute for population work).
     pub async fn load<C: ConnectionTrait>(
         db: &C,
         ids: Option<Vec<i32>>,
         as_of: NaiveDate,
+        tax: bool,
     ) -> Result<Self, AppError> {
-        let mut f = CityFacts::default();
+        let mut f = CityFacts {
+            tax,
+            ..CityFacts::default()
+        };
         let mut q = insurance_membership::Entity::find();
         if let Some(ids) = &ids {
             q = q.filter(insurance_membership::Column::ResidentId.is_in(ids.clone()));
@@ -203,14 +210,16 @@ impl CityFacts {
         for m in q.all(db).await? {
             f.memberships.entry(m.resident_id).or_default().push(m);
         }
-        let mut q = tax_income::Entity::find()
-            .filter(tax_income::Column::FiscalYear.lte(age::fiscal_year(as_of)))
-            .order_by_desc(tax_income::Column::FiscalYear);
-        if let Some(ids) = &ids {
-            q = q.filter(tax_income::Column::ResidentId.is_in(ids.clone()));
-        }
-        for t in q.all(db).await? {
-            f.incomes.entry(t.resident_id).or_insert(t.income);
+        if tax {
+            let mut q = tax_income::Entity::find()
+                .filter(tax_income::Column::FiscalYear.lte(age::fiscal_year(as_of)))
+                .order_by_desc(tax_income::Column::FiscalYear);
+            if let Some(ids) = &ids {
+                q = q.filter(tax_income::Column::ResidentId.is_in(ids.clone()));
+            }
+            for t in q.all(db).await? {
+                f.incomes.entry(t.resident_id).or_insert(t.income);
+            }
         }
         let mut q = child_allowance_recipient::Entity::find();
         if let Some(ids) = &ids {
@@ -239,16 +248,18 @@ impl CityFacts {
         for c in q.all(db).await? {
             f.care.entry(c.resident_id).or_default().push(c);
         }
-        let mut q = property_ownership::Entity::find();
-        if let Some(ids) = ids {
-            q = q.filter(property_ownership::Column::ResidentId.is_in(ids));
+        if tax {
+            let mut q = property_ownership::Entity::find();
+            if let Some(ids) = ids {
+                q = q.filter(property_ownership::Column::ResidentId.is_in(ids));
+            }
+            f.owners = q
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|p| p.resident_id)
+                .collect();
         }
-        f.owners = q
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|p| p.resident_id)
-            .collect();
         Ok(f)
     }
 
@@ -286,7 +297,7 @@ impl CityFacts {
                     .flatten()
                     .any(|c| current(c.valid_from, Some(c.valid_to))),
             ),
-            property_owner: Some(self.owners.contains(&r.id)),
+            property_owner: self.tax.then(|| self.owners.contains(&r.id)),
             receives: Some(
                 recipient
                     .map(|_| vec!["child_allowance".to_owned()])
@@ -298,13 +309,16 @@ impl CityFacts {
 }
 
 /// What the city's data says about each member of one household, as screening members.
+/// Tax data (income, property) is read only with the resident's consent (`tax`);
+/// without it those facts stay unknown, and the counter asks what the rules need.
 pub async fn screening_members<C: ConnectionTrait>(
     db: &C,
     household: &Household,
     as_of: NaiveDate,
+    tax: bool,
 ) -> Result<Vec<Member>, AppError> {
     let ids: Vec<i32> = household.members.iter().map(|m| m.id).collect();
-    let facts = CityFacts::load(db, Some(ids), as_of).await?;
+    let facts = CityFacts::load(db, Some(ids), as_of, tax).await?;
     Ok(household
         .members
         .iter()

@@ -17,9 +17,12 @@ use sea_orm::{
 };
 use std::collections::HashMap;
 
+pub mod consent;
 pub mod drafts;
 mod events;
+pub mod signature;
 mod submit;
+pub mod survey;
 mod values;
 
 pub use submit::submit;
@@ -123,7 +126,8 @@ pub(super) async fn run_screening<C: ConnectionTrait>(
         Some(_) => return Err(AppError::NotFound),
         None => None,
     };
-    let mut members = registry::screening_members(db, &household, today).await?;
+    let tax = consent::tax_granted(db, visit.id).await?;
+    let mut members = registry::screening_members(db, &household, today, tax).await?;
     if let Some(baby) = &baby {
         members.push(Member {
             id: BABY_ID.into(),

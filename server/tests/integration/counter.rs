@@ -18,6 +18,20 @@ pub fn baby() -> BabyInput {
     }
 }
 
+/// Starts a visit in which the resident consents to the use of tax data, as most do.
+pub async fn start(t: &TestDb, staff: &StaffMe, clock: Clock) -> String {
+    let number = visits::start(&t.db, staff, clock).await.unwrap();
+    visits::consent::record(&t.db, staff, &number, true, now(), "test")
+        .await
+        .unwrap();
+    number
+}
+
+/// A signature as the tablet sends it (a tiny PNG).
+pub fn signature() -> Option<String> {
+    Some("data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAAAAADRSSBWAAAAC0lEQVR4nGNg+A8AAQIBAEK+vGgAAAAASUVORK5CYII=".into())
+}
+
 /// What the resident types in the 山田 household's birth interview.
 pub fn interview() -> Answers {
     [
@@ -72,7 +86,7 @@ fn yamada() -> HouseholdQuery {
 pub async fn submitted_visit(t: &TestDb) -> app::model::Receipt {
     let counter = t.staff("counter").await;
     let clock = Clock::Fixed(now());
-    let visit_number = visits::start(&t.db, &counter, clock).await.unwrap();
+    let visit_number = start(t, &counter, clock).await;
     let h = registry::find(&t.db, &counter, &yamada(), clock.today(), now(), "test")
         .await
         .unwrap();
@@ -80,6 +94,7 @@ pub async fn submitted_visit(t: &TestDb) -> app::model::Receipt {
     let input = SubmitVisit {
         visit: visit(visit_number),
         answers: interview(),
+        signature_png: signature(),
     };
     submit(t, &counter, &input, clock).await.unwrap()
 }
@@ -154,7 +169,7 @@ async fn screening_the_nhi_household_lists_the_birth_procedures_with_prefilled_v
     let t = TestDb::new().await.with_city(20).await;
     let counter = t.staff("counter").await;
     let clock = Clock::Fixed(now());
-    let visit_number = visits::start(&t.db, &counter, clock).await.unwrap();
+    let visit_number = start(&t, &counter, clock).await;
     let s = screen(&t, &counter, &visit(visit_number), clock)
         .await
         .unwrap();
@@ -225,13 +240,14 @@ async fn a_bad_interview_saves_nothing() {
     let t = TestDb::new().await.with_city(20).await;
     let counter = t.staff("counter").await;
     let clock = Clock::Fixed(now());
-    let visit_number = visits::start(&t.db, &counter, clock).await.unwrap();
+    let visit_number = start(&t, &counter, clock).await;
     let mut bad = interview();
     bad.insert("bank.account/holder".into(), "山田太郎".into());
     bad.insert("applicant.phone".into(), "12".into());
     let input = SubmitVisit {
         visit: visit(visit_number),
         answers: bad,
+        signature_png: signature(),
     };
     let e = submit(&t, &counter, &input, clock).await.unwrap_err();
     let AppError::InvalidInput { fields } = e else {
@@ -248,10 +264,11 @@ async fn a_submitted_visit_cannot_be_submitted_again() {
     let t = TestDb::new().await.with_city(20).await;
     let counter = t.staff("counter").await;
     let clock = Clock::Fixed(now());
-    let visit_number = visits::start(&t.db, &counter, clock).await.unwrap();
+    let visit_number = start(&t, &counter, clock).await;
     let input = SubmitVisit {
         visit: visit(visit_number),
         answers: interview(),
+        signature_png: signature(),
     };
     submit(&t, &counter, &input, clock).await.unwrap();
     let e = submit(&t, &counter, &input, clock).await.unwrap_err();
@@ -264,7 +281,7 @@ async fn a_baby_born_tomorrow_is_refused() {
     let t = TestDb::new().await.with_city(5).await;
     let counter = t.staff("counter").await;
     let clock = Clock::Fixed(now());
-    let visit_number = visits::start(&t.db, &counter, clock).await.unwrap();
+    let visit_number = start(&t, &counter, clock).await;
     let mut input = visit(visit_number);
     if let Some(b) = input.baby.as_mut() {
         b.birth_date = "2026-11-26".into();
@@ -282,7 +299,7 @@ async fn another_staff_members_visit_is_not_found() {
     let counter = t.staff("counter").await;
     let admin = t.staff("admin").await;
     let clock = Clock::Fixed(now());
-    let visit_number = visits::start(&t.db, &counter, clock).await.unwrap();
+    let visit_number = start(&t, &counter, clock).await;
     let e = screen(&t, &admin, &visit(visit_number), clock)
         .await
         .unwrap_err();
@@ -338,7 +355,7 @@ async fn a_death_and_a_move_in_one_visit_are_screened_together_and_submitted() {
     let t = TestDb::new().await.with_city(20).await;
     let counter = t.staff("counter").await;
     let clock = Clock::Fixed(now());
-    let visit_number = visits::start(&t.db, &counter, clock).await.unwrap();
+    let visit_number = start(&t, &counter, clock).await;
     let mut input = visit(visit_number);
     input.baby = None;
     input.events = vec![
@@ -388,6 +405,7 @@ async fn a_death_and_a_move_in_one_visit_are_screened_together_and_submitted() {
         &SubmitVisit {
             visit: input,
             answers,
+            signature_png: signature(),
         },
         clock,
     )
@@ -406,7 +424,7 @@ async fn events_without_a_member_or_with_a_far_date_are_field_errors() {
     let t = TestDb::new().await.with_city(20).await;
     let counter = t.staff("counter").await;
     let clock = Clock::Fixed(now());
-    let visit_number = visits::start(&t.db, &counter, clock).await.unwrap();
+    let visit_number = start(&t, &counter, clock).await;
     let mut input = visit(visit_number);
     input.baby = None;
     input.events = vec![

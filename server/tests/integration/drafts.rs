@@ -132,13 +132,14 @@ async fn submitting_a_visit_deletes_its_draft() {
     let t = TestDb::new().await.with_city(20).await;
     let counter = t.staff("counter").await;
     let clock = Clock::Fixed(now());
-    let number = visits::start(&t.db, &counter, clock).await.unwrap();
+    let number = crate::counter::start(&t, &counter, clock).await;
     drafts::save(&t.db, &counter, &draft(&number, "Review"), now())
         .await
         .unwrap();
     let input = SubmitVisit {
         visit: visit(number),
         answers: interview(),
+        signature_png: crate::counter::signature(),
     };
     crate::counter::submit(&t, &counter, &input, clock)
         .await

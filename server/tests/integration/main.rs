@@ -10,4 +10,5 @@ mod demo;
 mod drafts;
 mod http;
 mod queue;
+mod records;
 mod rules;

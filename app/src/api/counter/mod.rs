@@ -3,6 +3,8 @@
 mod end_visit;
 mod find_household;
 mod kiosk_settings;
+mod record_consent;
+mod record_survey;
 mod resumable_visit;
 mod resume_visit;
 mod save_draft;
@@ -13,6 +15,8 @@ mod submit_visit;
 pub use end_visit::*;
 pub use find_household::*;
 pub use kiosk_settings::*;
+pub use record_consent::*;
+pub use record_survey::*;
 pub use resumable_visit::*;
 pub use resume_visit::*;
 pub use save_draft::*;

@@ -24,6 +24,9 @@ pub struct Model {
     pub screening: Option<String>,
     /// When the visit ended without being submitted (終了, or the tablet left idle).
     pub ended_at: Option<DateTimeUtc>,
+    /// The resident's answer to the survey at the end (1 to 5), and a comment.
+    pub satisfaction: Option<i32>,
+    pub satisfaction_comment: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

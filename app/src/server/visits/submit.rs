@@ -9,7 +9,7 @@ use crate::model::{ProcedureView, Receipt, ReceiptLine, StaffMe, SubmitVisit};
 use crate::server::audit;
 use crate::server::entities::{answer, application, application_event, visit};
 use crate::server::Clock;
-use madoguchi_core::forms::{self, Catalog, FieldType, Filled, Plan, Source};
+use madoguchi_core::forms::{self, Catalog, FieldType, Filled, Plan, Signature, Source};
 use madoguchi_core::jp::{format_wareki, MyNumber};
 use madoguchi_core::rules::Ruleset;
 use madoguchi_core::screening::EventType;
@@ -49,6 +49,22 @@ pub async fn submit(
     let plan = values::plan(&s, cat, &known);
     let asked = forms::check(cat, &plan, &input.answers)
         .map_err(|fields| AppError::InvalidInput { fields })?;
+    // One signature for every form that takes it; none needed when none does.
+    let signed = plan
+        .forms
+        .iter()
+        .filter_map(|p| cat.form(p))
+        .any(|f| f.signature == Signature::One);
+    let signature = match (&input.signature_png, signed) {
+        (Some(url), true) => Some(super::signature::decode(url)?),
+        (None, true) => {
+            return Err(AppError::field(
+                "signature",
+                madoguchi_core::jp::ValueError::Required,
+            ))
+        }
+        (_, false) => None,
+    };
     let events: Vec<EventType> = s.request.events.iter().map(|e| e.kind).collect();
     let now = clock.now();
     let mut all = known.clone();
@@ -104,6 +120,9 @@ pub async fn submit(
         });
     }
     write_answers(&txn, &s, cat, &plan, &all).await?;
+    if let Some(png) = signature {
+        super::signature::store(&txn, s.visit.id, png, now).await?;
+    }
     super::drafts::delete(&txn, s.visit.id).await?;
     let (prefilled, asked_count, on_paper) = plan.counts(cat, &input.answers);
     let mut v: visit::ActiveModel = s.visit.clone().into();

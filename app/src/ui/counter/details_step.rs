@@ -110,7 +110,7 @@ pub fn DetailsStep() -> impl IntoView {
                 }
             }).collect_view()}
             <div class="actions">
-                <button type="button" class="btn btn-secondary" on:click=move |_| wizard.go(super::Step::Members)>"もどる"</button>
+                <button type="button" class="btn btn-secondary" on:click=move |_| wizard.go(super::Step::Consent)>"もどる"</button>
                 <button type="button" class="btn btn-primary" on:click=next>"次へ"</button>
             </div>
         </section>

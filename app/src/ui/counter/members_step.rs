@@ -54,7 +54,7 @@ pub fn MembersStep() -> impl IntoView {
                     wizard.draft.update(|d| d.household = None);
                     wizard.go(Step::Find);
                 }>"ちがう世帯です"</button>
-                <button type="button" class="btn btn-primary" on:click=move |_| wizard.go(wizard.after_members())>"この世帯で進める"</button>
+                <button type="button" class="btn btn-primary" on:click=move |_| wizard.go(super::Step::Consent)>"この世帯で進める"</button>
             </div>
         </section>
     }

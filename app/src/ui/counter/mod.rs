@@ -3,6 +3,7 @@
 
 mod baby_step;
 mod confirm_step;
+mod consent_step;
 mod details_step;
 mod event_step;
 mod field_input;
@@ -14,8 +15,11 @@ mod members_step;
 mod procedures_step;
 mod receipt_step;
 mod review_step;
+mod sign_step;
+mod signature_pad;
 mod start_step;
 mod state;
+mod survey_step;
 
 use crate::model::Role;
 use crate::ui::auth::RequireStaff;
@@ -56,13 +60,16 @@ fn CounterWizard() -> impl IntoView {
                 Step::Event => view! { <event_step::EventStep/> }.into_any(),
                 Step::Find => view! { <find_step::FindStep/> }.into_any(),
                 Step::Members => view! { <members_step::MembersStep/> }.into_any(),
+                Step::Consent => view! { <consent_step::ConsentStep/> }.into_any(),
                 Step::Details => view! { <details_step::DetailsStep/> }.into_any(),
                 Step::Baby => view! { <baby_step::BabyStep/> }.into_any(),
                 Step::Procedures => view! { <procedures_step::ProceduresStep/> }.into_any(),
                 Step::Confirm => view! { <confirm_step::ConfirmStep/> }.into_any(),
                 Step::Interview(index) => view! { <interview_step::InterviewStep index/> }.into_any(),
                 Step::Review => view! { <review_step::ReviewStep/> }.into_any(),
+                Step::Sign => view! { <sign_step::SignStep/> }.into_any(),
                 Step::Receipt => view! { <receipt_step::ReceiptStep/> }.into_any(),
+                Step::Survey => view! { <survey_step::SurveyStep/> }.into_any(),
             }}
         </div>
     }

@@ -1,5 +1,5 @@
-//! The receipt: the visit number, each application and where it goes next. Ending the
-//! visit clears the tablet.
+//! The receipt: the visit number, each application and where it goes next, and the
+//! receipt to print. Ending the visit leads to the survey, then a clean tablet.
 
 use super::Wizard;
 use crate::ui::common::ja_date;
@@ -32,7 +32,7 @@ pub fn ReceiptStep() -> impl IntoView {
                 <p><a class="btn btn-secondary" href=format!("/api/visits/{}/receipt.pdf", r.visit_number) target="_blank" rel="noopener">"受付票を印刷する"</a></p>
             })}
             <div class="actions">
-                <button type="button" class="btn btn-primary btn-large" on:click=move |_| wizard.clear()>"終了する"</button>
+                <button type="button" class="btn btn-primary btn-large" on:click=move |_| wizard.go(super::Step::Survey)>"終了する"</button>
             </div>
         </section>
     }

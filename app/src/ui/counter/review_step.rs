@@ -1,25 +1,17 @@
 //! Check your answers: the procedures, what the city holds and what was typed, each
-//! typed value with a link back to its screen; then every application is submitted at
-//! once (all or none).
+//! typed value with a link back to its screen; then on to the one signature.
 
 use super::confirm_step::source_label;
 use super::interview_step::back_label;
 use super::lang_switch::LangSwitch;
 use super::{Step, Wizard};
-use crate::api::counter::submit_visit;
-use crate::error::AppError;
-use crate::model::SubmitVisit;
-use crate::ui::common::{focus, ErrorSummary};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use madoguchi_core::forms::{check_field, FieldType, Lang};
 use madoguchi_core::jp::MyNumber;
 
 #[component]
 pub fn ReviewStep() -> impl IntoView {
     let wizard = Wizard::get();
-    let error = RwSignal::new(None::<String>);
-    let pending = RwSignal::new(false);
     let lang = Signal::derive(move || wizard.draft.with(|d| d.lang));
     let t = move |ja: &'static str, easy: &'static str, en: &'static str| match lang.get() {
         Lang::Ja => ja,
@@ -56,48 +48,10 @@ pub fn ReviewStep() -> impl IntoView {
         }
     }
 
-    let submit = move |_| {
-        if pending.get_untracked() {
-            return;
-        }
-        let d = wizard.draft.get_untracked();
-        let Some(visit) = d.visit_input() else {
-            wizard.clear();
-            return;
-        };
-        let input = SubmitVisit {
-            visit,
-            answers: d.interview.clone(),
-        };
-        pending.set(true);
-        spawn_local(async move {
-            match submit_visit(input).await {
-                Ok(receipt) => {
-                    wizard.draft.update(|d| d.receipt = Some(receipt));
-                    wizard.go(Step::Receipt);
-                }
-                Err(e) => {
-                    let l = lang.get_untracked();
-                    error.set(Some(match &e {
-                        AppError::InvalidInput { fields } => fields
-                            .iter()
-                            .map(|f| f.error.message(l))
-                            .collect::<Vec<_>>()
-                            .join("、"),
-                        other => other.message_ja(),
-                    }));
-                    focus("error-summary");
-                }
-            }
-            pending.set(false);
-        });
-    };
-
     view! {
         <section>
             <LangSwitch/>
             <h1 id="step-heading" tabindex="-1">{move || t("申請内容の確認", "しんせい の ないよう", "Check your answers")}</h1>
-            <ErrorSummary message=error.into()/>
             <h2>{move || t("申請する手続き", "する てつづき", "Procedures")}</h2>
             <ul class="plain-list">{procedures.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
             <h2>{move || t("登録されている内容", "しやくしょ に ある きろく", "What the city knows")}</h2>
@@ -131,8 +85,8 @@ pub fn ReviewStep() -> impl IntoView {
             </dl>
             <div class="actions">
                 <button type="button" class="btn btn-secondary" on:click=move |_| wizard.go(wizard.before_review())>{move || back_label(lang.get())}</button>
-                <button type="button" class="btn btn-primary" on:click=submit disabled=move || pending.get()>
-                    {move || if pending.get() { t("送信しています…", "おくって います…", "Sending…") } else { t("この内容で申請する", "これ で しんせい する", "Submit") }}
+                <button type="button" class="btn btn-primary" on:click=move |_| wizard.go(Step::Sign)>
+                    {move || t("この内容で署名へ進む", "これ で サイン へ すすむ", "Continue to sign")}
                 </button>
             </div>
         </section>

@@ -16,6 +16,8 @@ pub enum Step {
     Event,
     Find,
     Members,
+    /// Consent to use the city's tax data.
+    Consent,
     Details,
     Baby,
     Procedures,
@@ -24,25 +26,31 @@ pub enum Step {
     /// One topic of the merged interview per screen, by its place in the plan.
     Interview(usize),
     Review,
+    /// The one signature, then submit.
+    Sign,
     Receipt,
+    /// The satisfaction survey, then a clean tablet.
+    Survey,
 }
 
 impl Step {
     /// Position in the wizard for the progress bar (none on the start screen).
     pub fn progress(self) -> Option<(u32, u32)> {
         let n = match self {
-            Step::Start => return None,
+            Step::Start | Step::Survey => return None,
             Step::Event => 1,
             Step::Find => 2,
             Step::Members => 3,
-            Step::Details => 4,
-            Step::Baby => 5,
-            Step::Procedures => 6,
-            Step::Confirm | Step::Interview(_) => 7,
-            Step::Review => 8,
-            Step::Receipt => 9,
+            Step::Consent => 4,
+            Step::Details => 5,
+            Step::Baby => 6,
+            Step::Procedures => 7,
+            Step::Confirm | Step::Interview(_) => 8,
+            Step::Review => 9,
+            Step::Sign => 10,
+            Step::Receipt => 11,
         };
-        Some((n, 9))
+        Some((n, 11))
     }
 }
 
@@ -60,6 +68,8 @@ pub struct Draft {
     pub receipt: Option<Receipt>,
     /// The language of the interview's labels and messages.
     pub lang: Lang,
+    /// The resident's answer to using tax data (recorded on the server).
+    pub tax_consent: Option<bool>,
 }
 
 impl Draft {
@@ -154,7 +164,7 @@ impl Wizard {
     /// Saves the draft of the open visit on the server (nothing on this device).
     pub fn save(&self) {
         let step = self.step.get_untracked();
-        if matches!(step, Step::Start | Step::Receipt) {
+        if matches!(step, Step::Start | Step::Receipt | Step::Survey) {
             return;
         }
         if self.in_flight.get_value() {
@@ -222,8 +232,8 @@ impl Wizard {
         self.go(Step::Start);
     }
 
-    /// After the members: the events' details, the baby, or straight to the list.
-    pub fn after_members(&self) -> Step {
+    /// After the consent: the events' details, the baby, or straight to the list.
+    pub fn after_consent(&self) -> Step {
         self.draft.with_untracked(|d| {
             if d.has_details() {
                 Step::Details
@@ -244,12 +254,12 @@ impl Wizard {
         }
     }
 
-    /// Back from the baby: the details, or the members.
+    /// Back from the baby: the details, or the consent.
     pub fn before_baby(&self) -> Step {
         if self.draft.with_untracked(|d| d.has_details()) {
             Step::Details
         } else {
-            Step::Members
+            Step::Consent
         }
     }
 

@@ -1,0 +1,20 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+use server_fn::codec::Json;
+
+/// Records the resident's answer to using the city's tax data for this visit.
+#[server(prefix = "/api", endpoint = "counter/record_consent", input = Json)]
+pub async fn record_consent(visit_number: String, granted: bool) -> Result<(), AppError> {
+    use crate::model::Role;
+    use crate::server::{context, visits};
+    let (state, me) = context::staff_with(&[Role::Counter, Role::Supervisor]).await?;
+    visits::consent::record(
+        &state.db,
+        &me,
+        &visit_number,
+        granted,
+        state.clock.now(),
+        &context::origin(),
+    )
+    .await
+}

@@ -1,0 +1,112 @@
+//! One signature, given once on the tablet with a finger or a stylus, printed on every
+//! application of the visit whose form accepts it. Forms the law wants signed on paper
+//! (婚姻届, 離婚届) are named, so nobody is surprised at the counter. Submitting sends
+//! the signature with the visit; the server writes every application or none.
+
+use super::signature_pad::SignaturePad;
+use super::{Step, Wizard};
+use crate::api::counter::submit_visit;
+use crate::error::AppError;
+use crate::model::SubmitVisit;
+use crate::ui::common::{focus, ErrorSummary};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use madoguchi_core::forms::Signature;
+
+#[component]
+pub fn SignStep() -> impl IntoView {
+    let wizard = Wizard::get();
+    let error = RwSignal::new(None::<String>);
+    let pending = RwSignal::new(false);
+    let signature = RwSignal::new(None::<String>);
+    let (one, own): (Vec<String>, Vec<String>) = wizard.draft.with_untracked(|d| {
+        let Some(s) = d.screening.as_ref() else {
+            return (Vec::new(), Vec::new());
+        };
+        let title = |sig: Signature| -> Vec<String> {
+            s.interview
+                .catalog
+                .forms
+                .iter()
+                .filter(|f| f.signature == sig && s.interview.plan.forms.contains(&f.procedure))
+                .map(|f| f.title.clone())
+                .collect()
+        };
+        (title(Signature::One), title(Signature::Own))
+    });
+    let needs_signature = !one.is_empty();
+
+    let submit = move |_| {
+        if pending.get_untracked() {
+            return;
+        }
+        if needs_signature && signature.with_untracked(Option::is_none) {
+            error.set(Some("署名をしてください".into()));
+            focus("error-summary");
+            return;
+        }
+        let d = wizard.draft.get_untracked();
+        let Some(visit) = d.visit_input() else {
+            wizard.clear();
+            return;
+        };
+        let input = SubmitVisit {
+            visit,
+            answers: d.interview.clone(),
+            signature_png: signature.get_untracked(),
+        };
+        pending.set(true);
+        spawn_local(async move {
+            match submit_visit(input).await {
+                Ok(receipt) => {
+                    wizard.draft.update(|d| d.receipt = Some(receipt));
+                    wizard.go(Step::Receipt);
+                }
+                Err(AppError::InvalidInput { fields })
+                    if fields.iter().any(|f| f.field != "signature") =>
+                {
+                    // A value the server refused: back to the answers, with the reason.
+                    error.set(Some(format!(
+                        "入力内容を確認してください: {}",
+                        fields
+                            .iter()
+                            .map(|f| f.error.message_ja())
+                            .collect::<Vec<_>>()
+                            .join("、")
+                    )));
+                    focus("error-summary");
+                }
+                Err(e) => {
+                    error.set(Some(e.message_ja()));
+                    focus("error-summary");
+                }
+            }
+            pending.set(false);
+        });
+    };
+
+    view! {
+        <section>
+            <h1 id="step-heading" tabindex="-1">"署名"</h1>
+            <ErrorSummary message=error.into()/>
+            {needs_signature.then(|| view! {
+                <p>"下の枠に、指かペンでお名前を書いてください。この1回の署名が、次の申請書に入ります。"</p>
+                <ul class="plain-list signed-forms">{one.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                <SignaturePad value=signature/>
+                <p class="hint">"署名がむずかしい方は、職員にお知らせください。"</p>
+            })}
+            {(!own.is_empty()).then(|| view! {
+                <div class="alert alert-info">
+                    <p>"次の届書は、法律で本人 (と証人) の署名が決められているため、窓口で紙に署名します。"</p>
+                    <ul class="plain-list">{own.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                </div>
+            })}
+            <div class="actions">
+                <button type="button" class="btn btn-secondary" on:click=move |_| wizard.go(Step::Review)>"もどる"</button>
+                <button type="button" class="btn btn-primary" on:click=submit disabled=move || pending.get()>
+                    {move || if pending.get() { "送信しています…" } else { "申請する" }}
+                </button>
+            </div>
+        </section>
+    }
+}
