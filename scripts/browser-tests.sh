@@ -51,7 +51,7 @@ if [ -z "$up" ]; then echo "the server did not start:"; cat "$work/server.log"; 
 
 rm -rf end2end/screenshots
 echo "==> browser tests (Playwright, Chromium)"
-if ! (cd end2end && MADOGUCHI_E2E_URL="http://127.0.0.1:$port" npx playwright test); then
+if ! (cd end2end && MADOGUCHI_E2E_URL="http://127.0.0.1:$port" npx playwright test -c "${MADOGUCHI_E2E_CONFIG:-playwright.config.ts}"); then
   echo "--- server log ---"; tail -n 50 "$work/server.log"
   exit 1
 fi

@@ -455,3 +455,68 @@ async fn events_without_a_member_or_with_a_far_date_are_field_errors() {
     let e = screen(&t, &counter, &input, clock).await.unwrap_err();
     assert!(matches!(e, AppError::InvalidInput { ref fields } if fields[0].field == "events"));
 }
+
+/// Screens `input`, answering every question as a resident might (no / the first
+/// option), until nothing is asked.
+async fn answer_all(
+    t: &TestDb,
+    staff: &StaffMe,
+    input: &mut VisitInput,
+    clock: Clock,
+) -> app::model::VisitScreening {
+    for _ in 0..8 {
+        let s = screen(t, staff, input, clock).await.unwrap();
+        if s.questions.is_empty() {
+            return s;
+        }
+        for q in &s.questions {
+            let v = match q.kind.as_str() {
+                "boolean" => serde_json::json!(false),
+                "number" => serde_json::json!(3_000_000),
+                _ => serde_json::json!(q.options[0]),
+            };
+            input.answers.insert(q.id.clone(), v);
+        }
+    }
+    panic!("questions kept coming for {:?}", input.events);
+}
+
+#[tokio::test]
+async fn every_life_event_of_the_catalog_walks_to_submitted_applications() {
+    use madoguchi_core::screening::EventType;
+    let t = TestDb::new().await.with_city(20).await;
+    let counter = t.staff("counter").await;
+    let clock = Clock::Fixed(now());
+    for kind in EventType::ALL {
+        let number = start(&t, &counter, clock).await;
+        let mut input = visit(number);
+        if kind != EventType::Birth {
+            input.baby = None;
+            // 太郎 (the head) dies, marries or changes jobs; 花子 is pregnant or leaves.
+            let person = match kind {
+                EventType::Pregnancy | EventType::Divorce => Some("1000000002"),
+                EventType::Death | EventType::Marriage => Some("1000000001"),
+                EventType::InsuranceLoss | EventType::InsuranceGain => Some("1000000001"),
+                _ => None,
+            };
+            input.events = vec![event(kind.id(), "2026-11-20", person)];
+        }
+        let s = answer_all(&t, &counter, &mut input, clock).await;
+        assert!(!s.procedures.is_empty(), "{kind:?} lists nothing");
+        let answers =
+            madoguchi_core::forms::sample::answers(&s.interview.catalog, &s.interview.plan);
+        let receipt = submit(
+            &t,
+            &counter,
+            &SubmitVisit {
+                visit: input,
+                answers,
+                signature_png: signature(),
+            },
+            clock,
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{kind:?}: {e:?}"));
+        assert!(!receipt.applications.is_empty(), "{kind:?}");
+    }
+}

@@ -94,7 +94,10 @@ async fn the_survey_is_kept_with_a_submitted_visit() {
         .unwrap()
         .unwrap();
     assert_eq!(v.satisfaction, Some(4));
-    assert_eq!(v.satisfaction_comment.as_deref(), Some("説明がわかりやすかった"));
+    assert_eq!(
+        v.satisfaction_comment.as_deref(),
+        Some("説明がわかりやすかった")
+    );
     // An open visit has no survey yet.
     let open = start(&t, &counter, Clock::Fixed(now())).await;
     assert_eq!(

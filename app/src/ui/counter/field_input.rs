@@ -31,16 +31,24 @@ impl Inputs {
         });
     }
 
-    fn error(&self, key: String) -> impl Fn() -> Option<&'static str> + Copy + Send + Sync {
+    fn error(&self, key: String) -> impl Fn() -> Option<String> + Copy + Send + Sync {
         let (errors, lang) = (self.errors, self.lang);
         let key = StoredValue::new(key);
         move || {
             errors.with(|e| {
                 e.iter()
                     .find(|x| x.field == key.get_value())
-                    .map(|x| x.error.message(lang.get()))
+                    .map(|x| both_languages(x.error, lang.get()))
             })
         }
+    }
+}
+
+/// An error in the chosen language and, for staff helping at the counter, in Japanese.
+pub fn both_languages(error: madoguchi_core::jp::ValueError, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => error.message_ja().to_owned(),
+        other => format!("{} ({})", error.message(other), error.message_ja()),
     }
 }
 

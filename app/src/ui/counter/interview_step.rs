@@ -3,7 +3,7 @@
 //! on submit, every error shown next to its field and summarised at the top, and focus
 //! moves to the first one.
 
-use super::field_input::{dom_id, FieldInput, Inputs};
+use super::field_input::{both_languages, dom_id, FieldInput, Inputs};
 use super::lang_switch::LangSwitch;
 use super::Wizard;
 use crate::model::InterviewSpec;
@@ -166,7 +166,7 @@ fn ErrorList(
                                 s.catalog.field(&key).map(|f| f.label.get(l).to_owned())
                             }).unwrap_or_default();
                             view! {
-                                <li><a href=format!("#{}", dom_id(&e.field))>{label}": "{e.error.message(l)}</a></li>
+                                <li><a href=format!("#{}", dom_id(&e.field))>{label}": "{both_languages(e.error, l)}</a></li>
                             }
                         }).collect_view()}
                     </ul>
