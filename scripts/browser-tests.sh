@@ -12,9 +12,18 @@ if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK
   as_root apt-get install -y chromium fonts-noto-cjk
 fi
 
-echo "==> building the frontend and server (release)"
+# The server in the debug profile by default: `cargo test` has just built it, so the
+# suite does not wait for a second, optimised build. Benchmarks ask for release.
+profile="${MADOGUCHI_E2E_PROFILE:-debug}"
+echo "==> building the frontend (release) and the server ($profile)"
 trunk build --release
-cargo build --release -p server
+if [ "$profile" = release ]; then
+  cargo build --release -p server
+  bin=./target/release/madoguchi
+else
+  cargo build -p server
+  bin=./target/debug/madoguchi
+fi
 
 port="${MADOGUCHI_E2E_PORT:-3100}"
 work=$(mktemp -d)
@@ -28,14 +37,14 @@ cleanup() {
 trap cleanup EXIT
 
 export DATABASE_URL="sqlite://$work/e2e.db"
-./target/release/madoguchi demo-data --households 300 --seed 1 > "$work/demo.log"
+$bin demo-data --households 300 --seed 1 > "$work/demo.log"
 # The server runs under a small supervisor that starts it again when it dies, so a test
 # can kill it mid-visit (MADOGUCHI_E2E_SERVER_PID names the file with its pid) and see
 # the visit resume after the restart.
 touch "$work/keep"
 (
   while [ -e "$work/keep" ]; do
-    ./target/release/madoguchi serve --addr "127.0.0.1:$port" >> "$work/server.log" 2>&1 &
+    $bin serve --addr "127.0.0.1:$port" >> "$work/server.log" 2>&1 &
     echo $! > "$work/server.pid"
     wait $! || true
   done

@@ -30,8 +30,18 @@ fn bench(c: &mut Criterion) {
         department: "市民課".into(),
         signature_png: None,
     };
+    // Every iteration prints a different application (another visit number), so Typst's
+    // memoised layout cannot simply hand back the last document.
+    let mut n = 0u64;
     c.bench_function("pdf/birth_registration", |b| {
-        b.iter(|| printer.application(&filled, &cx).expect("pdf"))
+        b.iter(|| {
+            n += 1;
+            let cx = FormContext {
+                visit_number: format!("261125-{n:06}"),
+                ..cx.clone()
+            };
+            printer.application(&filled, &cx).expect("pdf")
+        })
     });
     let receipt = ReceiptDoc {
         visit_number: "261125-ABC123".into(),

@@ -26,6 +26,7 @@ fn every_form_renders_with_sample_data() {
         let answers = sample::answers(cat, &plan);
         let mut values = madoguchi_core::forms::check(cat, &plan, &answers).unwrap();
         values.insert("subjects".into(), "星野 一郎 (令和2年4月1日生)".into());
+        values.insert("children".into(), "星野 一郎 (令和2年4月1日生)".into());
         let filled = Filled::new(cat, form, &values, &answers, &EventType::ALL);
         let pdf = p
             .application(

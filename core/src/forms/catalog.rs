@@ -121,6 +121,8 @@ pub enum Prefill {
     MotherBirthDate,
     SpouseName,
     Subjects,
+    /// The household's children up to the first 31 March after 18, and the baby.
+    Children,
     DeceasedName,
     DeceasedBirthDate,
     BabyName,
@@ -132,7 +134,7 @@ pub enum Prefill {
 }
 
 impl Prefill {
-    const NAMED: [(&'static str, Prefill); 16] = [
+    const NAMED: [(&'static str, Prefill); 17] = [
         ("registry.applicant.name", Prefill::ApplicantName),
         ("registry.applicant.kana", Prefill::ApplicantKana),
         ("registry.applicant.birth_date", Prefill::ApplicantBirthDate),
@@ -143,6 +145,7 @@ impl Prefill {
         ("registry.mother.birth_date", Prefill::MotherBirthDate),
         ("registry.spouse.name", Prefill::SpouseName),
         ("registry.subjects", Prefill::Subjects),
+        ("registry.children", Prefill::Children),
         ("registry.deceased.name", Prefill::DeceasedName),
         ("registry.deceased.birth_date", Prefill::DeceasedBirthDate),
         ("visit.baby.name", Prefill::BabyName),
@@ -342,10 +345,14 @@ pub fn compile(files: &[(&str, &str)]) -> Result<Catalog, Vec<FormError>> {
                     None
                 }
             };
-            if ty == FieldType::Members && prefill != Some(Prefill::Subjects) {
+            if ty == FieldType::Members
+                && !matches!(prefill, Some(Prefill::Subjects | Prefill::Children))
+            {
                 err(
                     file,
-                    format!("{at}: members の項目は registry.subjects からです"),
+                    format!(
+                        "{at}: members の項目は registry.subjects か registry.children からです"
+                    ),
                 );
             }
             cat.fields.push(Field {

@@ -73,6 +73,7 @@ fn render(args: RenderArgs) -> anyhow::Result<()> {
                 "subjects".into(),
                 "星野 一郎 (令和2年4月1日生)、星野 花子 (平成2年6月1日生)".into(),
             );
+            values.insert("children".into(), "星野 一郎 (令和2年4月1日生)".into());
             let filled = Filled::new(cat, form, &values, &answers, &EventType::ALL);
             printer.application(
                 &filled,

@@ -201,6 +201,23 @@ async fn screening_the_nhi_household_lists_the_birth_procedures_with_prefilled_v
         .find(|p| p.key == "applicant.name")
         .unwrap();
     assert_eq!(name.value, "山田\u{3000}太郎");
+    // The registry's postal code prints once, 〒NNN-NNNN, before the address.
+    let address = &s
+        .prefilled
+        .iter()
+        .find(|p| p.key == "applicant.address")
+        .unwrap()
+        .value;
+    let postal: Vec<char> = address.chars().take(9).collect();
+    assert_eq!(postal[0], '〒');
+    assert_eq!(postal[4], '-');
+    assert!(
+        postal[1..4]
+            .iter()
+            .chain(&postal[5..9])
+            .all(char::is_ascii_digit),
+        "{address}"
+    );
     let reasons = &s
         .procedures
         .iter()

@@ -71,7 +71,7 @@ async fn staff_open_their_application_with_data_and_reasons() {
     };
     assert!(row("振込先の口座").unwrap().contains("1234567"));
     assert_eq!(
-        row("対象となる方").unwrap(),
+        row("対象の児童 (18歳の年度末までのお子さん)").unwrap(),
         "山田\u{3000}陽菜 (令和8年11月20日生)"
     );
     assert_eq!(

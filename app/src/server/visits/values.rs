@@ -38,12 +38,10 @@ fn value(s: &Screened, p: Prefill) -> Option<String> {
             applicant?.family_name_kana, applicant?.given_name_kana
         ),
         Prefill::ApplicantBirthDate => format_wareki(applicant?.birth_date),
-        Prefill::HouseholdAddress => format!(
-            "〒{}-{} {}",
-            h.household.postal_code.get(..3)?,
-            h.household.postal_code.get(3..)?,
-            h.household.address
-        ),
+        Prefill::HouseholdAddress => {
+            let postal = madoguchi_core::jp::PostalCode::parse(&h.household.postal_code).ok()?;
+            format!("{} {}", postal.display(), h.household.address)
+        }
         Prefill::HeadName => name(h.head()?),
         Prefill::FatherName => name(parent("male")?),
         Prefill::MotherName => name(parent("female")?),
@@ -59,6 +57,28 @@ fn value(s: &Screened, p: Prefill) -> Option<String> {
         }
         // Whom each application concerns is filled per application.
         Prefill::Subjects => String::new(),
+        Prefill::Children => {
+            let day = s.request.events.first().map_or(s.request.as_of, |e| e.date);
+            let mut children: Vec<String> = h
+                .members
+                .iter()
+                .filter(|m| matches!(m.relationship.as_str(), "child" | "grandchild"))
+                .filter(|m| madoguchi_core::age::within_child_period(m.birth_date, 18, day))
+                .map(|m| format!("{} ({}生)", name(m), format_wareki(m.birth_date)))
+                .collect();
+            if let Some(b) = b {
+                children.push(format!(
+                    "{}\u{3000}{} ({}生)",
+                    b.family_name.as_str(),
+                    b.given_name.as_str(),
+                    format_wareki(b.birth_date)
+                ));
+            }
+            if children.is_empty() {
+                return None;
+            }
+            children.join("、")
+        }
         Prefill::DeceasedName => name(deceased?),
         Prefill::DeceasedBirthDate => format_wareki(deceased?.birth_date),
         Prefill::BabyName => format!(
