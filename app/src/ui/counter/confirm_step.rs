@@ -1,6 +1,7 @@
 //! What the city already holds for the forms, shown with where it came from: the
 //! resident confirms it instead of writing it again.
 
+use super::i18n::pick;
 use super::interview_step::back_label;
 use super::lang_switch::LangSwitch;
 use super::{Step, Wizard};
@@ -31,11 +32,7 @@ pub fn ConfirmStep() -> impl IntoView {
             .map(|s| s.prefilled.clone())
             .unwrap_or_default()
     });
-    let t = move |ja: &'static str, easy: &'static str, en: &'static str| match lang.get() {
-        Lang::Ja => ja,
-        Lang::Easy => easy,
-        Lang::En => en,
-    };
+    let t = move |ja, easy, en| pick(lang.get(), ja, easy, en);
     view! {
         <section>
             <LangSwitch/>

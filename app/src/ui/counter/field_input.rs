@@ -228,11 +228,7 @@ fn choice<L: IntoView + 'static>(
 #[component]
 fn BankInput(key: String, inputs: Inputs, legend: AnyView) -> impl IntoView {
     let lang = inputs.lang;
-    let t = move |ja: &'static str, easy: &'static str, en: &'static str| match lang.get() {
-        Lang::Ja => ja,
-        Lang::Easy => easy,
-        Lang::En => en,
-    };
+    let t = move |ja, easy, en| super::i18n::pick(lang.get(), ja, easy, en);
     let sub = |p: &str| part(&key, p);
     let part_input = move |p: String,
                            label: Signal<&'static str>,

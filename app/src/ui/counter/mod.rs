@@ -8,6 +8,7 @@ mod details_step;
 mod event_step;
 mod field_input;
 mod find_step;
+mod i18n;
 mod idle_guard;
 mod interview_step;
 mod lang_switch;

@@ -2,22 +2,19 @@
 //! typed value with a link back to its screen; then on to the one signature.
 
 use super::confirm_step::source_label;
+use super::i18n::pick;
 use super::interview_step::back_label;
 use super::lang_switch::LangSwitch;
 use super::{Step, Wizard};
 use leptos::prelude::*;
-use madoguchi_core::forms::{check_field, FieldType, Lang};
+use madoguchi_core::forms::{check_field, FieldType};
 use madoguchi_core::jp::MyNumber;
 
 #[component]
 pub fn ReviewStep() -> impl IntoView {
     let wizard = Wizard::get();
     let lang = Signal::derive(move || wizard.draft.with(|d| d.lang));
-    let t = move |ja: &'static str, easy: &'static str, en: &'static str| match lang.get() {
-        Lang::Ja => ja,
-        Lang::Easy => easy,
-        Lang::En => en,
-    };
+    let t = move |ja, easy, en| pick(lang.get(), ja, easy, en);
     let d = wizard.draft.get_untracked();
     let Some(screening) = d.screening.clone() else {
         wizard.go(Step::Procedures);

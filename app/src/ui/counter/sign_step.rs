@@ -3,6 +3,8 @@
 //! (婚姻届, 離婚届) are named, so nobody is surprised at the counter. Submitting sends
 //! the signature with the visit; the server writes every application or none.
 
+use super::i18n::{lang, pick};
+use super::lang_switch::LangSwitch;
 use super::signature_pad::SignaturePad;
 use super::{Step, Wizard};
 use crate::api::counter::submit_visit;
@@ -19,6 +21,8 @@ pub fn SignStep() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let pending = RwSignal::new(false);
     let signature = RwSignal::new(None::<String>);
+    let lang = lang();
+    let t = move |ja, easy, en| move || pick(lang.get(), ja, easy, en);
     let (one, own): (Vec<String>, Vec<String>) = wizard.draft.with_untracked(|d| {
         let Some(s) = d.screening.as_ref() else {
             return (Vec::new(), Vec::new());
@@ -41,7 +45,15 @@ pub fn SignStep() -> impl IntoView {
             return;
         }
         if needs_signature && signature.with_untracked(Option::is_none) {
-            error.set(Some("署名をしてください".into()));
+            error.set(Some(
+                pick(
+                    lang.get_untracked(),
+                    "署名をしてください",
+                    "サイン を して ください",
+                    "Please sign",
+                )
+                .into(),
+            ));
             focus("error-summary");
             return;
         }
@@ -87,24 +99,37 @@ pub fn SignStep() -> impl IntoView {
 
     view! {
         <section>
-            <h1 id="step-heading" tabindex="-1">"署名"</h1>
+            <LangSwitch/>
+            <h1 id="step-heading" tabindex="-1">{t("署名", "サイン", "Signature")}</h1>
             <ErrorSummary message=error.into()/>
             {needs_signature.then(|| view! {
-                <p>"下の枠に、指かペンでお名前を書いてください。この1回の署名が、次の申請書に入ります。"</p>
+                <p>{t(
+                    "下の枠に、指かペンでお名前を書いてください。この1回の署名が、次の申請書に入ります。",
+                    "した の わく に、ゆび か ペン で なまえ を かいて ください。この 1かい の サイン が、つぎ の しょるい に はいります。",
+                    "Sign your name in the box with a finger or a pen. This one signature goes on these forms:",
+                )}</p>
                 <ul class="plain-list signed-forms">{one.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
-                <SignaturePad value=signature/>
-                <p class="hint">"署名がむずかしい方は、職員にお知らせください。"</p>
+                <SignaturePad value=signature lang/>
+                <p class="hint">{t(
+                    "署名がむずかしい方は、職員にお知らせください。",
+                    "サイン が むずかしい ひと は、しょくいん に いって ください。",
+                    "If signing is difficult for you, please tell the staff.",
+                )}</p>
             })}
             {(!own.is_empty()).then(|| view! {
                 <div class="alert alert-info">
-                    <p>"次の届書は、法律で本人 (と証人) の署名が決められているため、窓口で紙に署名します。"</p>
+                    <p>{t(
+                        "次の届書は、法律で本人 (と証人) の署名が決められているため、窓口で紙に署名します。",
+                        "つぎ の しょるい は、ほうりつ で きまって いる ので、まどぐち で かみ に サイン します。",
+                        "By law, these are signed on paper at the counter (by you, and witnesses where needed):",
+                    )}</p>
                     <ul class="plain-list">{own.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
                 </div>
             })}
             <div class="actions">
-                <button type="button" class="btn btn-secondary" on:click=move |_| wizard.go(Step::Review)>"もどる"</button>
+                <button type="button" class="btn btn-secondary" on:click=move |_| wizard.go(Step::Review)>{t("もどる", "もどる", "Back")}</button>
                 <button type="button" class="btn btn-primary" on:click=submit disabled=move || pending.get()>
-                    {move || if pending.get() { "送信しています…" } else { "申請する" }}
+                    {move || if pending.get() { pick(lang.get(), "送信しています…", "おくって います…", "Sending…") } else { pick(lang.get(), "申請する", "しんせい する", "Submit") }}
                 </button>
             </div>
         </section>

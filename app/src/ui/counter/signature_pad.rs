@@ -2,11 +2,13 @@
 //! events), kept as a PNG data URL. "書き直す" clears it. Nothing is stored on the
 //! device; the image goes with the visit when it is submitted.
 
+use super::i18n::pick;
 use leptos::html::Canvas;
 use leptos::prelude::*;
+use madoguchi_core::forms::Lang;
 
 #[component]
-pub fn SignaturePad(value: RwSignal<Option<String>>) -> impl IntoView {
+pub fn SignaturePad(value: RwSignal<Option<String>>, lang: Signal<Lang>) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let drawing = StoredValue::new(false);
 
@@ -78,12 +80,16 @@ pub fn SignaturePad(value: RwSignal<Option<String>>) -> impl IntoView {
     view! {
         <div class="signature">
             <canvas node_ref=canvas class="signature-pad" width="900" height="300"
-                role="img" aria-label="署名を書く枠"
+                role="img" aria-label=move || pick(lang.get(), "署名を書く枠", "サイン を かく わく", "Signature box")
                 on:pointerdown=down on:pointermove=moved on:pointerup=up on:pointercancel=up
                 on:pointerleave=up></canvas>
             <div class="signature-actions">
-                <span class="hint">{move || if value.with(Option::is_some) { "署名しました" } else { "ここに署名してください" }}</span>
-                <button type="button" class="btn btn-secondary" on:click=clear>"書き直す"</button>
+                <span class="hint">{move || if value.with(Option::is_some) {
+                    pick(lang.get(), "署名しました", "サイン しました", "Signed")
+                } else {
+                    pick(lang.get(), "ここに署名してください", "ここ に サイン して ください", "Sign here")
+                }}</span>
+                <button type="button" class="btn btn-secondary" on:click=clear>{move || pick(lang.get(), "書き直す", "かきなおす", "Clear")}</button>
             </div>
         </div>
     }
