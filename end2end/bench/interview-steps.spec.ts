@@ -4,7 +4,7 @@
 import { test, expect, Page } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
-import { beginBirthVisit, findHousehold, consent, jstDay } from '../tests/helpers';
+import { birthToInterview } from '../tests/helpers';
 
 /** Taps the form's submit button and resolves with the time until the next screen. */
 async function timedNext(page: Page): Promise<number> {
@@ -26,18 +26,7 @@ async function timedNext(page: Page): Promise<number> {
 }
 
 test('interview steps with 4× CPU throttling', async ({ page }) => {
-  await beginBirthVisit(page);
-  await findHousehold(page, 'ヤマダ タロウ', '1990-05-01');
-  await page.getByRole('button', { name: 'この世帯で進める' }).click();
-  await consent(page);
-  await page.locator('#given_name').fill('陽菜');
-  await page.locator('#given_kana').fill('ヒナ');
-  await page.locator('#baby_birth_date').fill(jstDay(-2));
-  await page.getByLabel('女').check();
-  await page.getByRole('button', { name: '次へ' }).click();
-  await expect(page.locator('li.procedure')).toHaveCount(6);
-  await page.getByRole('button', { name: '申請書をつくる' }).click();
-  await page.getByRole('button', { name: 'この内容で進める' }).click();
+  await birthToInterview(page);
 
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });

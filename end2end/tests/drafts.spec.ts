@@ -3,7 +3,7 @@
 // typed and says so; and once the visit ends, the next resident sees nothing of it.
 import { test, expect, Page } from '@playwright/test';
 import * as fs from 'fs';
-import { Shots, beginBirthVisit, findHousehold, jstDay, consent } from './helpers';
+import { Shots, birthToInterview } from './helpers';
 
 /** Kills the server (SIGKILL, as a crash would) and waits for the supervisor in
  * scripts/browser-tests.sh to start it again. */
@@ -25,26 +25,10 @@ async function crashServer(page: Page) {
     .toBe(true);
 }
 
-async function toInterview(page: Page) {
-  await beginBirthVisit(page);
-  await findHousehold(page, 'ヤマダ タロウ', '1990-05-01');
-  await page.getByRole('button', { name: 'この世帯で進める' }).click();
-  await consent(page);
-  await page.locator('#given_name').fill('陽菜');
-  await page.locator('#given_kana').fill('ヒナ');
-  await page.locator('#baby_birth_date').fill(jstDay(-2));
-  await page.getByLabel('女').check();
-  await page.getByRole('button', { name: '次へ' }).click();
-  await expect(page.locator('li.procedure')).toHaveCount(6);
-  await page.getByRole('button', { name: '申請書をつくる' }).click();
-  await page.getByRole('button', { name: 'この内容で進める' }).click();
-  await expect(page.getByRole('heading', { name: '届け出る方' })).toBeVisible();
-}
-
 test('a server killed mid-interview: the tablet resumes where it stopped', async ({ page }, info) => {
   test.skip(info.project.name !== 'tablet-portrait', 'restarts the shared server once per run');
   const shots = new Shots(page, info);
-  await toInterview(page);
+  await birthToInterview(page);
   await page.getByLabel('母', { exact: true }).check();
   await page.locator('#applicant-phone').fill('090-8765-4321');
   await page.getByRole('button', { name: '次へ' }).click();
@@ -85,7 +69,7 @@ test('a server killed mid-interview: the tablet resumes where it stopped', async
 
 test('a dropped network keeps what was typed and saves it again', async ({ page, context }, info) => {
   const shots = new Shots(page, info);
-  await toInterview(page);
+  await birthToInterview(page);
   await page.getByLabel('父', { exact: true }).check();
   await page.locator('#applicant-phone').fill('090-1111-2222');
   await context.setOffline(true);

@@ -161,3 +161,21 @@ export async function finishVisit(page: Page, level = 'とても満足') {
   await page.getByRole('button', { name: '送って終わる' }).click();
   await expect(page.getByRole('button', { name: '受付をはじめる' })).toBeVisible();
 }
+
+/** The 山田 household's birth visit, from the tablet's sign-in to the first screen of
+ * the interview (届け出る方). */
+export async function birthToInterview(page: Page) {
+  await beginBirthVisit(page);
+  await findHousehold(page, 'ヤマダ タロウ', '1990-05-01');
+  await page.getByRole('button', { name: 'この世帯で進める' }).click();
+  await consent(page);
+  await page.locator('#given_name').fill('陽菜');
+  await page.locator('#given_kana').fill('ヒナ');
+  await page.locator('#baby_birth_date').fill(jstDay(-2));
+  await page.getByLabel('女').check();
+  await page.getByRole('button', { name: '次へ' }).click();
+  await expect(page.locator('li.procedure')).toHaveCount(6);
+  await page.getByRole('button', { name: '申請書をつくる' }).click();
+  await page.getByRole('button', { name: 'この内容で進める' }).click();
+  await expect(page.getByRole('heading', { name: '届け出る方' })).toBeVisible();
+}

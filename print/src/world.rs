@@ -125,16 +125,17 @@ impl<'p> Doc<'p> {
             ident: typst::foundations::Smart::Custom("madoguchi".into()),
             ..Default::default()
         };
-        typst_pdf::pdf(&document, &options).map_err(|errors| {
-            PrintError::Pdf(
-                errors
-                    .iter()
-                    .map(|e| e.message.to_string())
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            )
-        })
+        typst_pdf::pdf(&document, &options).map_err(|errors| PrintError::Pdf(messages(&errors)))
     }
+}
+
+/// Typst's diagnostics as one line.
+fn messages(errors: &[typst::diag::SourceDiagnostic]) -> String {
+    errors
+        .iter()
+        .map(|e| e.message.to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 impl World for Doc<'_> {

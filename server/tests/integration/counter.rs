@@ -380,23 +380,7 @@ async fn a_death_and_a_move_in_one_visit_are_screened_together_and_submitted() {
         event("move_within", "2026-11-24", None),
     ];
     // Answer whatever the data cannot tell, as the counter would.
-    let mut screening = None;
-    for _ in 0..6 {
-        let s = screen(&t, &counter, &input, clock).await.unwrap();
-        if s.questions.is_empty() {
-            screening = Some(s);
-            break;
-        }
-        for q in &s.questions {
-            let v = if q.kind == "boolean" {
-                serde_json::json!(false)
-            } else {
-                serde_json::json!(q.options[0])
-            };
-            input.answers.insert(q.id.clone(), v);
-        }
-    }
-    let s = screening.expect("every question answered");
+    let s = answer_all(&t, &counter, &mut input, clock).await;
     let ids: Vec<&str> = s
         .procedures
         .iter()
