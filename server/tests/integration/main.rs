@@ -8,6 +8,7 @@ mod common;
 mod counter;
 mod demo;
 mod drafts;
+mod events;
 mod http;
 mod queue;
 mod records;
