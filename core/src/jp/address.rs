@@ -33,13 +33,7 @@ impl Address {
                 out.push(c);
             }
         }
-        if out.is_empty() {
-            return Err(ValueError::Required);
-        }
-        if out.chars().count() > MAX_CHARS {
-            return Err(ValueError::TooLong);
-        }
-        Ok(Self(out))
+        super::within(out, MAX_CHARS).map(Self)
     }
 
     pub fn as_str(&self) -> &str {

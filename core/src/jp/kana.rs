@@ -25,13 +25,7 @@ impl KanaName {
                 out.push(to_katakana(c).ok_or(ValueError::NotKana)?);
             }
         }
-        if out.is_empty() {
-            return Err(ValueError::Required);
-        }
-        if out.chars().count() > MAX_CHARS {
-            return Err(ValueError::TooLong);
-        }
-        Ok(Self(out))
+        super::within(out, MAX_CHARS).map(Self)
     }
 
     pub fn as_str(&self) -> &str {

@@ -180,6 +180,17 @@ impl ValueError {
     }
 }
 
+/// A normalised value that must not be empty nor longer than `max` characters.
+pub(crate) fn within(value: String, max: usize) -> Result<String, ValueError> {
+    if value.is_empty() {
+        Err(ValueError::Required)
+    } else if value.chars().count() > max {
+        Err(ValueError::TooLong)
+    } else {
+        Ok(value)
+    }
+}
+
 /// A date typed as `YYYY-MM-DD` (what `<input type=date>` sends).
 fn parse_iso_date(input: &str) -> Result<chrono::NaiveDate, ValueError> {
     let input = input.trim();

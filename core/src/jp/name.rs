@@ -35,10 +35,7 @@ impl PersonName {
             }
             out.push(c);
         }
-        if out.chars().count() > MAX_CHARS {
-            return Err(ValueError::TooLong);
-        }
-        Ok(Self(out))
+        super::within(out, MAX_CHARS).map(Self)
     }
 
     pub fn as_str(&self) -> &str {

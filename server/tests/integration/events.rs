@@ -45,21 +45,9 @@ async fn a_death_and_a_move_in_one_visit_are_screened_together_and_submitted() {
     assert!(!ids.contains(&"birth_registration"));
     // The interview of a death and a move: its own questions, answered.
     let spec = &s.interview;
-    let answers = madoguchi_core::forms::sample::answers(&spec.catalog, &spec.plan);
     assert!(spec.plan.asks("death.place") && spec.plan.asks("moving.new_address"));
     assert!(!spec.plan.asks("bank.account/number") && !spec.plan.asks("baby.birth_place"));
-    let receipt = submit(
-        &t,
-        &counter,
-        &SubmitVisit {
-            visit: input,
-            answers,
-            signature_png: signature(),
-        },
-        clock,
-    )
-    .await
-    .unwrap();
+    let receipt = submit_sample(&t, &counter, input, &s, clock).await.unwrap();
     // One application per procedure, naming every member it concerns.
     let mut unique = ids.clone();
     unique.sort();
@@ -103,6 +91,24 @@ async fn events_without_a_member_or_with_a_far_date_are_field_errors() {
     input.events = vec![];
     let e = screen(&t, &counter, &input, clock).await.unwrap_err();
     assert!(matches!(e, AppError::InvalidInput { ref fields } if fields[0].field == "events"));
+}
+
+/// Submits `input` with the interview of its screening answered with sample values and
+/// a signature, as a resident would fill it in.
+async fn submit_sample(
+    t: &TestDb,
+    staff: &StaffMe,
+    input: VisitInput,
+    s: &app::model::VisitScreening,
+    clock: Clock,
+) -> Result<app::model::Receipt, AppError> {
+    let answers = madoguchi_core::forms::sample::answers(&s.interview.catalog, &s.interview.plan);
+    let visit = SubmitVisit {
+        visit: input,
+        answers,
+        signature_png: signature(),
+    };
+    submit(t, staff, &visit, clock).await
 }
 
 /// Screens `input`, answering every question as a resident might (no / the first
@@ -152,20 +158,9 @@ async fn every_life_event_of_the_catalog_walks_to_submitted_applications() {
         }
         let s = answer_all(&t, &counter, &mut input, clock).await;
         assert!(!s.procedures.is_empty(), "{kind:?} lists nothing");
-        let answers =
-            madoguchi_core::forms::sample::answers(&s.interview.catalog, &s.interview.plan);
-        let receipt = submit(
-            &t,
-            &counter,
-            &SubmitVisit {
-                visit: input,
-                answers,
-                signature_png: signature(),
-            },
-            clock,
-        )
-        .await
-        .unwrap_or_else(|e| panic!("{kind:?}: {e:?}"));
+        let receipt = submit_sample(&t, &counter, input, &s, clock)
+            .await
+            .unwrap_or_else(|e| panic!("{kind:?}: {e:?}"));
         assert!(!receipt.applications.is_empty(), "{kind:?}");
     }
 }
