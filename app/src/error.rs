@@ -37,12 +37,55 @@ pub enum AppError {
     InvalidRules {
         errors: Vec<madoguchi_core::rules::RuleError>,
     },
+    /// Too many failed attempts: wait this many seconds (or ask an administrator to
+    /// unlock the account).
+    #[error("too_many_attempts")]
+    TooManyAttempts { retry_after: u32 },
+    /// A second-factor code that is wrong, expired or already used.
+    #[error("invalid_code")]
+    InvalidCode,
+    /// A passkey that did not verify (another user's, a cancelled prompt, a stale
+    /// challenge).
+    #[error("passkey_failed")]
+    PasskeyFailed,
+    /// A new password the policy refuses.
+    #[error("password_rejected")]
+    PasswordRejected { problem: PasswordProblem },
+    /// The request conflicts with the current state (e.g. the last administrator
+    /// cannot be disabled).
+    #[error("conflict")]
+    Conflict { reason: String },
     /// Anything else; details are in the server log.
     #[error("internal")]
     Internal,
     /// The request never reached our code (network, encoding).
     #[error("transport")]
     Transport { message: String },
+}
+
+/// Why a new password was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PasswordProblem {
+    TooShort,
+    TooLong,
+    /// A common password, alone or with digits and symbols around it.
+    Common,
+    ContainsUsername,
+    /// The same as the current one.
+    Unchanged,
+}
+
+impl PasswordProblem {
+    pub fn message_ja(self) -> &'static str {
+        match self {
+            Self::TooShort => "パスワードは12文字以上にしてください",
+            Self::TooLong => "パスワードは128文字以下にしてください",
+            Self::Common => "よく使われていて推測されやすいパスワードです。別のものにしてください",
+            Self::ContainsUsername => "ユーザー名を含まないパスワードにしてください",
+            Self::Unchanged => "今と違うパスワードにしてください",
+        }
+    }
 }
 
 impl FromServerFnError for AppError {
@@ -65,6 +108,28 @@ impl AppError {
         }
     }
 
+    /// The HTTP status the error is answered with: a user's mistake or a denial is a
+    /// 4xx with its code, only the unexpected is a 500 (so monitoring can tell an
+    /// attack from a fault).
+    pub fn status(&self) -> u16 {
+        match self {
+            Self::Unauthenticated
+            | Self::InvalidCredentials
+            | Self::InvalidCode
+            | Self::PasskeyFailed => 401,
+            Self::Forbidden => 403,
+            Self::NotFound => 404,
+            Self::VisitClosed | Self::Conflict { .. } => 409,
+            Self::InvalidInput { .. }
+            | Self::Screening { .. }
+            | Self::InvalidRules { .. }
+            | Self::PasswordRejected { .. } => 422,
+            Self::TooManyAttempts { .. } => 429,
+            Self::Transport { .. } => 400,
+            Self::Internal => 500,
+        }
+    }
+
     /// What staff or the resident read, in plain Japanese.
     pub fn message_ja(&self) -> String {
         match self {
@@ -80,6 +145,14 @@ impl AppError {
             Self::InvalidRules { .. } => {
                 "規則に誤りがあるため保存していません。下の一覧を直してください".into()
             }
+            Self::TooManyAttempts { retry_after } => format!(
+                "失敗が続いたため、しばらく使えません。{}後にもう一度お試しください (お急ぎのときは管理者に解除を依頼してください)",
+                wait_ja(*retry_after)
+            ),
+            Self::InvalidCode => "確認コードが違うか、すでに使われています".into(),
+            Self::PasskeyFailed => "パスキーで確認できませんでした。もう一度お試しください".into(),
+            Self::PasswordRejected { problem } => problem.message_ja().into(),
+            Self::Conflict { reason } => reason.clone(),
             Self::Internal => "システムでエラーが起きました。職員にお知らせください".into(),
             Self::Transport { .. } => "通信できませんでした。もう一度お試しください".into(),
         }
@@ -94,6 +167,14 @@ impl AppError {
                 .map(|f| f.error.message_ja()),
             _ => None,
         }
+    }
+}
+
+fn wait_ja(seconds: u32) -> String {
+    if seconds < 60 {
+        format!("{seconds}秒")
+    } else {
+        format!("{}分", seconds.div_ceil(60))
     }
 }
 

@@ -8,6 +8,7 @@ mod m0002_counter;
 mod m0003_rules;
 mod m0004_drafts;
 mod m0005_consent_signature_survey;
+pub mod m0006_security;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0003_rules::Migration),
             Box::new(m0004_drafts::Migration),
             Box::new(m0005_consent_signature_survey::Migration),
+            Box::new(m0006_security::Migration),
         ]
     }
 }

@@ -1,37 +1,88 @@
-//! Server functions, one per file, grouped by area. Each is thin: it finds the caller,
-//! checks the caller's role on the server, and calls a service in `crate::server`.
+//! Server functions, one per file, grouped by area. Each is thin: it names the
+//! permission it needs (`context::staff_with`), and calls a service in `crate::server`.
+//! `server_fns()` lists every function with the access the HTTP layer enforces before
+//! the function runs — default deny: a function not listed is never reachable.
 
 pub mod admin;
+pub mod audit;
 pub mod auth;
 pub mod counter;
 pub mod staff;
 
-/// Every server function's type, so the server registers each one explicitly (the
-/// linker may otherwise drop their automatic registration) and tests can walk the list.
+use crate::model::Permission;
+
+/// Who may call a server function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone: signing in, asking who is signed in, signing out.
+    Public,
+    /// A session in any state: the steps of signing in (second factor, enrolment,
+    /// password change) and managing one's own factors.
+    Session,
+    /// A finished sign-in whose roles grant this permission.
+    Permission(Permission),
+}
+
+/// Every server function's path and access. Registers each one explicitly (the linker
+/// may otherwise drop their automatic registration); the HTTP layer enforces the
+/// access and the permission matrix test walks this list.
 #[cfg(feature = "ssr")]
-pub fn register_all() {
-    use server_fn::axum::register_explicit;
-    register_explicit::<auth::SignIn>();
-    register_explicit::<auth::SignOut>();
-    register_explicit::<auth::CurrentStaff>();
-    register_explicit::<counter::StartVisit>();
-    register_explicit::<counter::FindHousehold>();
-    register_explicit::<counter::KioskSettingsFn>();
-    register_explicit::<counter::ScreenVisit>();
-    register_explicit::<counter::SubmitVisit>();
-    register_explicit::<counter::SaveDraft>();
-    register_explicit::<counter::ResumableVisit>();
-    register_explicit::<counter::ResumeVisit>();
-    register_explicit::<counter::EndVisit>();
-    register_explicit::<counter::RecordConsent>();
-    register_explicit::<counter::RecordSurvey>();
-    register_explicit::<staff::ListApplications>();
-    register_explicit::<staff::GetApplication>();
-    register_explicit::<admin::RulesOverview>();
-    register_explicit::<admin::RuleFiles>();
-    register_explicit::<admin::CheckRules>();
-    register_explicit::<admin::EditParam>();
-    register_explicit::<admin::SaveRules>();
-    register_explicit::<admin::PublishRules>();
-    register_explicit::<admin::RunOutreach>();
+pub fn server_fns() -> Vec<(&'static str, Access)> {
+    use server_fn::ServerFn;
+    use Access::{Permission as P, Public, Session};
+    use Permission::*;
+    macro_rules! fns {
+        ($($f:ty => $access:expr),* $(,)?) => {
+            vec![$({
+                server_fn::axum::register_explicit::<$f>();
+                (<$f as ServerFn>::PATH, $access)
+            }),*]
+        };
+    }
+    fns![
+        auth::SignIn => Public,
+        auth::SignOut => Public,
+        auth::CurrentStaff => Public,
+        auth::PasskeySignInStart => Public,
+        auth::PasskeySignInFinish => Public,
+        auth::VerifyCode => Session,
+        auth::PasskeyVerifyStart => Session,
+        auth::PasskeyVerifyFinish => Session,
+        auth::ChangePassword => Session,
+        auth::TotpEnrolStart => Session,
+        auth::TotpEnrolConfirm => Session,
+        auth::PasskeyRegisterStart => Session,
+        auth::PasskeyRegisterFinish => Session,
+        auth::MyFactors => Session,
+        auth::RemovePasskey => Session,
+        auth::RenewRecoveryCodes => Session,
+        counter::StartVisit => P(CounterRun),
+        counter::FindHousehold => P(CounterRun),
+        counter::KioskSettingsFn => P(CounterRun),
+        counter::ScreenVisit => P(CounterRun),
+        counter::SubmitVisit => P(CounterRun),
+        counter::SaveDraft => P(CounterRun),
+        counter::ResumableVisit => P(CounterRun),
+        counter::ResumeVisit => P(CounterRun),
+        counter::EndVisit => P(CounterRun),
+        counter::RecordConsent => P(CounterRun),
+        counter::RecordSurvey => P(CounterRun),
+        staff::ListApplications => P(QueueRead),
+        staff::GetApplication => P(QueueRead),
+        admin::RulesOverview => P(RulesEdit),
+        admin::RuleFiles => P(RulesEdit),
+        admin::CheckRules => P(RulesEdit),
+        admin::EditParam => P(RulesEdit),
+        admin::SaveRules => P(RulesEdit),
+        admin::PublishRules => P(RulesPublish),
+        admin::RunOutreach => P(OutreachRun),
+        admin::StaffOverviewFn => P(StaffManage),
+        admin::CreateStaff => P(StaffManage),
+        admin::UpdateStaff => P(StaffManage),
+        admin::ActOnStaff => P(StaffManage),
+        admin::EndStaffSession => P(StaffManage),
+        admin::SaveDepartment => P(StaffManage),
+        audit::SearchAudit => P(AuditRead),
+        audit::VerifyAudit => P(AuditRead),
+    ]
 }

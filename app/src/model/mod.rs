@@ -4,37 +4,6 @@ use chrono::NaiveDate;
 use madoguchi_core::screening::{ProcedureResult, Question};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    Counter,
-    Department,
-    Supervisor,
-    Admin,
-}
-
-impl Role {
-    pub fn id(self) -> &'static str {
-        match self {
-            Self::Counter => "counter",
-            Self::Department => "department",
-            Self::Supervisor => "supervisor",
-            Self::Admin => "admin",
-        }
-    }
-
-    pub fn from_id(s: &str) -> Option<Self> {
-        [
-            Self::Counter,
-            Self::Department,
-            Self::Supervisor,
-            Self::Admin,
-        ]
-        .into_iter()
-        .find(|r| r.id() == s)
-    }
-}
-
 /// How the counter tablet protects an unattended visit: after `idle_seconds` without a
 /// touch it clears itself, showing a warning `warning_seconds` before. An interrupted
 /// visit (a reload, a crash) is offered for resuming for `resume_minutes`.
@@ -53,17 +22,6 @@ impl Default for KioskSettings {
             resume_minutes: 30,
         }
     }
-}
-
-/// The signed-in staff member.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StaffMe {
-    pub id: i32,
-    pub username: String,
-    pub display_name: String,
-    pub role: Role,
-    pub department_id: Option<String>,
-    pub department_name: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -350,3 +308,8 @@ mod tests {
 }
 
 pub mod admin;
+pub mod audit;
+pub mod security;
+pub mod staff;
+
+pub use security::{Permission, SessionState, StaffMe};

@@ -1,10 +1,21 @@
-//! What a server function needs from its request: the state, the caller, where the
-//! request came from, and a way to set the session cookie.
+//! What a server function needs from its request. The HTTP layer has already checked
+//! the caller against the permission the function is registered with (`api::server_fns`)
+//! and provided a `Caller`; functions ask again for the permission they name, so the
+//! table and the code must agree (the permission matrix test holds them to it).
 
-use super::{auth, AppState};
+use super::auth::{self, Current, RequestMeta};
+use super::AppState;
 use crate::error::AppError;
-use crate::model::{Role, StaffMe};
+use crate::model::{Permission, SessionState, StaffMe};
 use leptos::prelude::*;
+
+/// The caller of a request as the HTTP layer found it.
+#[derive(Debug, Clone, Default)]
+pub struct Caller {
+    pub meta: RequestMeta,
+    /// The session, in whatever state, if the request carried a live one.
+    pub current: Option<Current>,
+}
 
 pub fn state() -> Result<AppState, AppError> {
     use_context::<AppState>().ok_or_else(|| {
@@ -13,61 +24,68 @@ pub fn state() -> Result<AppState, AppError> {
     })
 }
 
-fn parts() -> Option<http::request::Parts> {
-    use_context::<http::request::Parts>()
+fn caller() -> Caller {
+    use_context::<Caller>().unwrap_or_default()
 }
 
-/// The session token from the request's cookie.
-pub fn session_token() -> Option<String> {
-    auth::token_from_headers(&parts()?.headers)
+/// Where the request came from.
+pub fn meta() -> RequestMeta {
+    caller().meta
 }
 
-/// Where the request came from, for the audit log.
+/// The client's address, for the audit log.
 pub fn origin() -> String {
-    parts()
-        .and_then(|p| {
-            p.extensions
-                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                .map(|c| c.0.ip().to_string())
-        })
-        .unwrap_or_else(|| "unknown".into())
+    meta().address
 }
 
-/// The signed-in staff member, or `Unauthenticated`.
-pub async fn staff() -> Result<(AppState, StaffMe), AppError> {
+/// The signed-in staff member if their roles grant `permission`: `Unauthenticated`
+/// without a finished sign-in, `Forbidden` without the permission.
+pub fn staff_with(permission: Permission) -> Result<(AppState, StaffMe), AppError> {
     let state = state()?;
-    let token = session_token().ok_or(AppError::Unauthenticated)?;
-    let me = auth::session_staff(&state.db, &token, state.clock.now()).await?;
-    Ok((state, me))
-}
-
-/// The signed-in staff member if their role is one of `roles`, else `Forbidden`.
-pub async fn staff_with(roles: &[Role]) -> Result<(AppState, StaffMe), AppError> {
-    let (state, me) = staff().await?;
-    if roles.contains(&me.role) {
-        Ok((state, me))
+    let current = caller()
+        .current
+        .filter(|c| c.me.state == SessionState::Full)
+        .ok_or(AppError::Unauthenticated)?;
+    if current.me.can(permission) {
+        Ok((state, current.me))
     } else {
         Err(AppError::Forbidden)
     }
 }
 
-/// Sets (or, with `None`, clears) the session cookie on the response.
+/// The session of a sign-in in progress (or finished), for the sign-in steps.
+pub fn session() -> Result<(AppState, Current), AppError> {
+    let state = state()?;
+    let current = caller().current.ok_or(AppError::Unauthenticated)?;
+    Ok((state, current))
+}
+
+/// The session if there is one (public functions that answer differently when signed
+/// in).
+pub fn maybe_session() -> Option<Current> {
+    caller().current
+}
+
+/// Sets the session cookie on the response (or, with `None`, removes it).
 pub fn set_session_cookie(token: Option<&str>) {
-    let value = match token {
-        Some(t) => format!(
-            "{}={t}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}",
-            auth::SESSION_COOKIE,
-            auth::SESSION_HOURS * 3600
-        ),
-        None => format!(
-            "{}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0",
-            auth::SESSION_COOKIE
-        ),
-    };
+    let Ok(state) = state() else { return };
+    let value = auth::cookie(token, meta().https, state.security.absolute.num_seconds());
+    append_header(http::header::SET_COOKIE, &value);
+}
+
+/// Tells the browser to drop everything of this site it holds (sign-out).
+pub fn clear_site_data() {
+    append_header(
+        http::HeaderName::from_static("clear-site-data"),
+        "\"cache\", \"cookies\", \"storage\"",
+    );
+}
+
+fn append_header(name: http::HeaderName, value: &str) {
     if let (Some(resp), Ok(v)) = (
         use_context::<leptos_axum::ResponseOptions>(),
-        http::HeaderValue::from_str(&value),
+        http::HeaderValue::from_str(value),
     ) {
-        resp.append_header(http::header::SET_COOKIE, v);
+        resp.append_header(name, v);
     }
 }

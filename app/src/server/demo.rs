@@ -6,71 +6,111 @@ mod names;
 mod shapes;
 mod showcase;
 
-use super::auth::{upsert_user, UserError};
 use super::entities::{
-    care_certification, child_allowance_recipient, employment_fact, household,
+    care_certification, child_allowance_recipient, department, employment_fact, household,
     insurance_membership, property_ownership, resident, tax_income,
 };
-use crate::model::Role;
+use super::staff::{upsert, UserError};
 use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::ActiveModelTrait;
 use sea_orm::{
     ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
     Statement, TransactionTrait,
 };
 pub use shapes::Rng;
 
-/// The demo staff accounts: username, display name, role, department, password.
-pub const DEMO_STAFF: &[(&str, &str, Role, Option<&str>, &str)] = &[
+/// A demo staff account: username, display name, roles, department, password.
+pub type DemoAccount = (
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    Option<&'static str>,
+    &'static str,
+);
+
+/// The demo staff accounts. Each enrols a second factor at first sign-in (the
+/// administrator a passkey).
+pub const DEMO_STAFF: &[DemoAccount] = &[
     (
         "counter",
         "窓口 一郎",
-        Role::Counter,
+        &["counter"],
         None,
-        "madoguchi-counter",
+        "hoshigaoka-madoguchi",
     ),
     (
         "kodomo",
         "子ども 花子",
-        Role::Department,
+        &["department"],
         Some("kodomo"),
-        "madoguchi-kodomo",
+        "hoshigaoka-kosodate",
     ),
     (
         "hoken",
         "保険 次郎",
-        Role::Department,
+        &["department"],
         Some("hoken"),
-        "madoguchi-hoken",
+        "hoshigaoka-kokuho",
     ),
     (
         "seikatsu",
         "生活 三郎",
-        Role::Department,
+        &["department"],
         Some("seikatsu_nenkin"),
-        "madoguchi-seikatsu",
+        "hoshigaoka-iryojosei",
     ),
     (
         "shimin",
         "市民 四郎",
-        Role::Department,
+        &["department"],
         Some("shimin"),
-        "madoguchi-shimin",
+        "hoshigaoka-koseki",
     ),
     (
-        "admin",
-        "管理 者",
-        Role::Admin,
+        "shunin",
+        "主任 五郎",
+        &["supervisor"],
         None,
-        "madoguchi-admin-demo",
+        "hoshigaoka-sekinin",
     ),
+    ("admin", "管理 者", &["admin"], None, "hoshigaoka-kanrisha"),
+    (
+        "kansa",
+        "監査 六子",
+        &["auditor"],
+        None,
+        "hoshigaoka-audit-log",
+    ),
+];
+
+/// Buildings and phone numbers of the demo city's departments (fictional numbers).
+const DEMO_DEPARTMENTS: &[(&str, &str, &str)] = &[
+    ("shimin", "本庁舎", "0859-00-0101"),
+    ("hoken", "本庁舎", "0859-00-0105"),
+    ("seikatsu_nenkin", "本庁舎", "0859-00-0106"),
+    ("choju", "本庁舎", "0859-00-0107"),
+    ("kodomo", "本庁舎", "0859-00-0112"),
+    ("shisanzei", "本庁舎", "0859-00-0121"),
+    ("gakko", "本庁舎", "0859-00-0141"),
 ];
 
 pub async fn create_demo_staff(
     db: &DatabaseConnection,
     now: DateTime<Utc>,
 ) -> Result<(), UserError> {
-    for (username, name, role, dept, password) in DEMO_STAFF {
-        upsert_user(db, username, name, *role, *dept, password, now).await?;
+    for (id, building, phone) in DEMO_DEPARTMENTS {
+        department::ActiveModel {
+            id: sea_orm::ActiveValue::Unchanged((*id).to_owned()),
+            building: sea_orm::ActiveValue::Set((*building).to_owned()),
+            phone: sea_orm::ActiveValue::Set((*phone).to_owned()),
+            ..Default::default()
+        }
+        .update(db)
+        .await?;
+    }
+    for (username, name, roles, dept, password) in DEMO_STAFF {
+        let roles: Vec<String> = roles.iter().map(|r| (*r).to_owned()).collect();
+        upsert(db, username, name, &roles, *dept, password, false, now).await?;
     }
     Ok(())
 }

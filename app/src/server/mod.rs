@@ -10,12 +10,14 @@ pub mod demo;
 pub mod documents;
 pub mod entities;
 pub mod outreach;
+pub mod permissions;
 pub mod population;
 pub mod queue;
 pub mod registry;
 pub mod rule_params;
 pub mod rules;
 pub mod rules_admin;
+pub mod staff;
 pub mod state;
 pub mod visits;
 

@@ -1,11 +1,12 @@
 //! Outreach: households eligible for a benefit they do not receive, for staff to
-//! contact. The read of every household is audited as one run.
+//! contact — a department for its own procedures, a supervisor for any. The read of
+//! every household is audited as one run.
 
 use super::audit::{self, Audit};
 use super::population;
 use crate::error::AppError;
 use crate::model::admin::{OutreachQuery, OutreachReport, OutreachRow};
-use crate::model::StaffMe;
+use crate::model::{Permission, StaffMe};
 use chrono::{DateTime, NaiveDate, Utc};
 use madoguchi_core::rules::population::outreach;
 use madoguchi_core::rules::Ruleset;
@@ -23,6 +24,13 @@ pub async fn run(
     let procedure = rules
         .procedure(&query.procedure)
         .ok_or(AppError::NotFound)?;
+    // Department staff look for their own department's procedures only; supervisors
+    // for every department's.
+    if !staff.can(Permission::QueueReadAll)
+        && staff.department_id.as_deref() != Some(procedure.department.as_str())
+    {
+        return Err(AppError::NotFound);
+    }
     let day = query.as_of.unwrap_or(today);
     let (households, labels) = population::load_all(db, day).await?;
     let (leads, unsure) = outreach(rules, &households, &procedure.id, day);

@@ -1,10 +1,11 @@
 //! A department's queue: the applications routed to it, newest first. Staff see only
-//! their own department's applications; another department's is "not found".
+//! their own department's applications (another department's is "not found"); those
+//! whose roles grant `queue.read_all` (supervisors) see every department's.
 
 use super::audit::{self, Audit};
 use super::entities::{application, department, visit};
 use crate::error::AppError;
-use crate::model::{ApplicationDetail, ApplicationSummary, StaffMe};
+use crate::model::{ApplicationDetail, ApplicationSummary, Permission, StaffMe};
 use chrono::{DateTime, FixedOffset, Utc};
 use madoguchi_core::rules::Ruleset;
 use madoguchi_core::screening::ScreeningResult;
@@ -13,8 +14,19 @@ use std::collections::HashMap;
 
 const PAGE: u64 = 200;
 
-fn department_of(staff: &StaffMe) -> Result<&str, AppError> {
-    staff.department_id.as_deref().ok_or(AppError::Forbidden)
+/// The department whose applications the caller may read, or `None` for all.
+fn scope(staff: &StaffMe) -> Result<Option<&str>, AppError> {
+    if staff.can(Permission::QueueReadAll) {
+        Ok(None)
+    } else if staff.can(Permission::QueueRead) {
+        staff
+            .department_id
+            .as_deref()
+            .map(Some)
+            .ok_or(AppError::Forbidden)
+    } else {
+        Err(AppError::Forbidden)
+    }
 }
 
 pub async fn list(
@@ -24,9 +36,12 @@ pub async fn list(
     now: DateTime<Utc>,
     origin: &str,
 ) -> Result<Vec<ApplicationSummary>, AppError> {
-    let dept = department_of(staff)?;
-    let apps = application::Entity::find()
-        .filter(application::Column::DepartmentId.eq(dept))
+    let dept = scope(staff)?;
+    let mut q = application::Entity::find();
+    if let Some(d) = dept {
+        q = q.filter(application::Column::DepartmentId.eq(d));
+    }
+    let apps = q
         .order_by_desc(application::Column::CreatedAt)
         .order_by_desc(application::Column::Id)
         .limit(PAGE)
@@ -47,7 +62,7 @@ pub async fn list(
         Audit {
             staff_user_id: Some(staff.id),
             action: "queue_list",
-            target: format!("department:{dept}"),
+            target: format!("department:{}", dept.unwrap_or("*")),
             household_id: None,
             resident_id: None,
             purpose: "department_processing",
@@ -94,7 +109,7 @@ pub async fn get(
     now: DateTime<Utc>,
     origin: &str,
 ) -> Result<ApplicationDetail, AppError> {
-    let dept = department_of(staff)?;
+    let dept = scope(staff)?;
     let found = application::Entity::find_by_id(id).one(db).await?;
     let entry = |outcome, household_id| Audit {
         staff_user_id: Some(staff.id),
@@ -105,7 +120,7 @@ pub async fn get(
         purpose: "department_processing",
         outcome,
     };
-    let Some(a) = found.filter(|a| a.department_id == dept) else {
+    let Some(a) = found.filter(|a| dept.is_none_or(|d| a.department_id == d)) else {
         audit::record(db, now, origin, entry("denied", None)).await?;
         return Err(AppError::NotFound);
     };

@@ -58,7 +58,7 @@ pub fn member_view(r: &resident::Model) -> MemberView {
 }
 
 /// Finds the household a counter query names; audited as a search by `staff`.
-pub async fn find<C: ConnectionTrait>(
+pub async fn find<C: ConnectionTrait + sea_orm::TransactionTrait>(
     db: &C,
     staff: &StaffMe,
     query: &HouseholdQuery,

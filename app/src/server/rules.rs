@@ -98,25 +98,27 @@ pub async fn load(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<Ruleset
 }
 
 /// Makes sure every department the rule set names exists, so applications can be
-/// routed to it.
+/// routed to it. One that exists is left as the city keeps it (name, counter,
+/// building, phone are edited at /admin/staff).
 pub async fn ensure_departments<C: ConnectionTrait>(
     db: &C,
     rules: &Ruleset,
 ) -> Result<(), AppError> {
     for d in &rules.departments {
-        let row = department::ActiveModel {
-            id: Set(d.id.clone()),
-            name: Set(d.name.clone()),
-            counter: Set(d.counter.clone()),
-        };
         if department::Entity::find_by_id(d.id.clone())
             .one(db)
             .await?
-            .is_some()
+            .is_none()
         {
-            row.update(db).await?;
-        } else {
-            row.insert(db).await?;
+            department::ActiveModel {
+                id: Set(d.id.clone()),
+                name: Set(d.name.clone()),
+                counter: Set(d.counter.clone()),
+                building: Set(String::new()),
+                phone: Set(String::new()),
+            }
+            .insert(db)
+            .await?;
         }
     }
     Ok(())

@@ -13,6 +13,10 @@ pub struct AppState {
     pub rules: super::LiveRules,
     /// Typesets the applications' forms and the receipts (fonts loaded once).
     pub printer: std::sync::Arc<madoguchi_print::Printer>,
+    /// Session timeouts, the sign-in throttle, where the server is reached.
+    pub security: std::sync::Arc<super::auth::SecuritySettings>,
+    /// The passkeys' relying party.
+    pub webauthn: std::sync::Arc<webauthn_rs::prelude::Webauthn>,
 }
 
 /// Where "now" comes from: the system, or a fixed instant in tests.

@@ -5,16 +5,27 @@ use crate::ui::auth::Session;
 use leptos::prelude::*;
 use madoguchi_core::forms::FieldError;
 
+/// The header. On the counter tablet (`/counter`) the resident may be holding it: the
+/// brand is not a link and no staff pages are offered, only signing out.
 #[component]
 pub fn Header(session: Session) -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let kiosk = move || location.pathname.get().starts_with("/counter");
     let sign_out = move |_| session.sign_out();
     view! {
         <header class="site-header">
             <a class="skip-link" href="#main">"本文へ移動"</a>
-            <a class="brand" href="/">"窓口" <span class="brand-sub">"星ヶ丘市"</span></a>
+            {move || if kiosk() {
+                view! { <span class="brand">"窓口" <span class="brand-sub">"星ヶ丘市"</span></span> }.into_any()
+            } else {
+                view! { <a class="brand" href="/">"窓口" <span class="brand-sub">"星ヶ丘市"</span></a> }.into_any()
+            }}
             {move || session.staff().map(|me| view! {
                 <div class="who">
                     <span>{me.display_name} {me.department_name.map(|d| format!(" ({d})"))}</span>
+                    {(!kiosk() && me.state == crate::model::SessionState::Full).then(|| view! {
+                        <a class="btn btn-ghost" href="/account">"アカウント"</a>
+                    })}
                     <button type="button" class="btn btn-ghost" on:click=sign_out>"サインアウト"</button>
                 </div>
             })}

@@ -69,6 +69,12 @@ pub enum ValueError {
     InvalidNumber,
     #[error("out_of_range")]
     OutOfRange,
+    /// A login name with characters other than letters, digits, `.`, `_` and `-`.
+    #[error("invalid_username")]
+    InvalidUsername,
+    /// Already used by another record (a login name, a department id).
+    #[error("taken")]
+    Taken,
 }
 
 impl ValueError {
@@ -93,6 +99,8 @@ impl ValueError {
             Self::InvalidTime => "invalid_time",
             Self::InvalidNumber => "invalid_number",
             Self::OutOfRange => "out_of_range",
+            Self::InvalidUsername => "invalid_username",
+            Self::Taken => "taken",
         }
     }
 
@@ -129,6 +137,8 @@ impl ValueError {
             Self::InvalidTime => "じかん は 14:35 の ように かいて ください",
             Self::InvalidNumber => "すうじ で かいて ください",
             Self::OutOfRange => "かける かず を こえて います",
+            Self::InvalidUsername => "えいご の もじ と すうじ で かいて ください",
+            Self::Taken => "もう つかわれて います",
         }
     }
 
@@ -152,6 +162,8 @@ impl ValueError {
             Self::InvalidTime => "Enter the time like 14:35",
             Self::InvalidNumber => "Please enter a number",
             Self::OutOfRange => "The number is outside what can be entered",
+            Self::InvalidUsername => "Use letters, digits, '.', '_' and '-' only",
+            Self::Taken => "Already in use",
         }
     }
 
@@ -176,6 +188,8 @@ impl ValueError {
             Self::InvalidTime => "時刻は 14:35 のように入力してください",
             Self::InvalidNumber => "数字で入力してください",
             Self::OutOfRange => "入力できる範囲をこえています",
+            Self::InvalidUsername => "半角の英字・数字と . _ - で入力してください",
+            Self::Taken => "すでに使われています",
         }
     }
 }

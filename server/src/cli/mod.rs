@@ -1,6 +1,8 @@
 //! The command line: `serve` (the default), `migrate`, `demo-data`, `screen`,
-//! `outreach`, `export-requests`, `user` and `forms`.
+//! `outreach`, `export-requests`, `user`, `forms`, `audit`, `backup` and `restore`.
 
+mod audit;
+pub mod backup;
 mod demo_data;
 mod export_requests;
 mod forms;
@@ -49,6 +51,12 @@ pub enum Command {
     User(user::Args),
     /// The form catalog: list the forms, or render one (or the receipt) as a PDF.
     Forms(forms::Args),
+    /// The audit log: verify its chain, or prune entries past retention.
+    Audit(audit::Args),
+    /// Back the database up into a file (while the server runs).
+    Backup(backup::BackupArgs),
+    /// Restore a backup into an empty database (or any, with --force).
+    Restore(backup::RestoreArgs),
 }
 
 /// The day a population run is for: the one given, or today in Japan.
@@ -78,6 +86,13 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::ExportRequests(args) => export_requests::run(&cli.database_url, args).await,
         Command::User(args) => user::run(&cli.database_url, args).await,
         Command::Forms(args) => forms::run(args),
+        Command::Audit(args) => match audit::run(&cli.database_url, args).await {
+            Ok(true) => Ok(()),
+            Ok(false) => return ExitCode::FAILURE,
+            Err(e) => Err(e),
+        },
+        Command::Backup(args) => backup::run_backup(&cli.database_url, args).await,
+        Command::Restore(args) => backup::run_restore(&cli.database_url, args).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -24,6 +24,59 @@ pub struct Args {
     /// The built frontend (Trunk's output).
     #[arg(long, env = "MADOGUCHI_SITE_DIR", default_value = "dist")]
     pub site_dir: PathBuf,
+    #[command(flatten)]
+    pub security: SecurityArgs,
+}
+
+/// The city's security settings.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct SecurityArgs {
+    /// Where browsers reach the server, e.g. https://madoguchi.city.example (HTTPS turns
+    /// on `__Host-` cookies and HSTS; its host name is the passkeys' relying party).
+    /// Default: http://localhost:PORT.
+    #[arg(long, env = "MADOGUCHI_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed
+    /// (comma-separated addresses).
+    #[arg(long, env = "MADOGUCHI_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Minutes without a request after which a staff session ends.
+    #[arg(long, env = "MADOGUCHI_SESSION_IDLE_MINUTES", default_value_t = 30)]
+    pub session_idle_minutes: u32,
+    /// … and a counter tablet's session.
+    #[arg(
+        long,
+        env = "MADOGUCHI_COUNTER_SESSION_IDLE_MINUTES",
+        default_value_t = 15
+    )]
+    pub counter_session_idle_minutes: u32,
+    /// Hours after sign-in at which any session ends.
+    #[arg(long, env = "MADOGUCHI_SESSION_HOURS", default_value_t = 10)]
+    pub session_hours: u32,
+    /// Administrators must use a passkey (true by default).
+    #[arg(long, env = "MADOGUCHI_ADMIN_PASSKEY", default_value_t = true, action = clap::ArgAction::Set)]
+    pub admin_passkey: bool,
+}
+
+impl SecurityArgs {
+    /// The settings these arguments give for a server listening at `addr`.
+    pub fn settings(&self, addr: SocketAddr) -> app::server::auth::SecuritySettings {
+        let url = self.public_url.clone().unwrap_or_else(|| {
+            let host = if addr.ip().is_loopback() || addr.ip().is_unspecified() {
+                "localhost".to_owned()
+            } else {
+                addr.ip().to_string()
+            };
+            format!("http://{host}:{}", addr.port())
+        });
+        let mut s = app::server::auth::SecuritySettings::new(&url);
+        s.trusted_proxies = self.trusted_proxies.clone();
+        s.idle = chrono::Duration::minutes(self.session_idle_minutes.max(1).into());
+        s.counter_idle = chrono::Duration::minutes(self.counter_session_idle_minutes.max(1).into());
+        s.absolute = chrono::Duration::hours(self.session_hours.max(1).into());
+        s.passkey_for_admins = self.admin_passkey;
+        s
+    }
 }
 
 impl Default for Args {
@@ -44,8 +97,28 @@ impl Default for Args {
             font_dir: std::env::var_os("MADOGUCHI_FONT_DIR").map(PathBuf::from),
             site_dir: std::env::var_os("MADOGUCHI_SITE_DIR")
                 .map_or_else(|| PathBuf::from("dist"), PathBuf::from),
+            security: SecurityArgs {
+                public_url: std::env::var("MADOGUCHI_PUBLIC_URL").ok(),
+                trusted_proxies: std::env::var("MADOGUCHI_TRUSTED_PROXIES")
+                    .ok()
+                    .map(|v| v.split(',').filter_map(|a| a.trim().parse().ok()).collect())
+                    .unwrap_or_default(),
+                session_idle_minutes: env_or("MADOGUCHI_SESSION_IDLE_MINUTES", 30),
+                counter_session_idle_minutes: env_or("MADOGUCHI_COUNTER_SESSION_IDLE_MINUTES", 15),
+                session_hours: env_or("MADOGUCHI_SESSION_HOURS", 10),
+                admin_passkey: std::env::var("MADOGUCHI_ADMIN_PASSKEY")
+                    .map(|v| v != "false" && v != "0")
+                    .unwrap_or(true),
+            },
         }
     }
+}
+
+fn env_or(name: &str, default: u32) -> u32 {
+    std::env::var(name)
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(default)
 }
 
 /// The city the documents name (the demo city).
@@ -65,16 +138,22 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
     let rules = app::server::rules::load(&db, chrono::Utc::now()).await?;
     tracing::info!(version = %rules.version, "rule set loaded");
     let fonts = madoguchi_print::Fonts::load(args.font_dir.as_deref())?;
+    let listener = tokio::net::TcpListener::bind(args.addr).await?;
+    let security = args.security.settings(listener.local_addr()?);
+    let webauthn = app::server::auth::passkeys::relying_party(&security, CITY)
+        .map_err(|e| anyhow::anyhow!(e))?;
+    let public_url = security.public_url.clone();
     let state = AppState {
         rules: app::server::LiveRules::new(rules),
         db,
         clock: Clock::System,
         kiosk,
         printer: std::sync::Arc::new(madoguchi_print::Printer::new(fonts, CITY)),
+        security: std::sync::Arc::new(security),
+        webauthn: std::sync::Arc::new(webauthn),
     };
     let router = crate::http::app(state, args.site_dir);
-    let listener = tokio::net::TcpListener::bind(args.addr).await?;
-    println!("Madoguchi is serving at http://{}", listener.local_addr()?);
+    println!("Madoguchi is serving at {public_url}");
     axum::serve(
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),

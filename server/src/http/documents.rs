@@ -1,38 +1,21 @@
 //! Printed documents over plain GET (a browser opens or prints them directly):
-//! `GET /api/applications/{id}/form.pdf` for staff of the application's department,
+//! `GET /api/applications/{id}/form.pdf` for staff who read the department queue,
 //! `GET /api/visits/{number}/receipt.pdf` for the counter staff member who took the
-//! visit. The session cookie is checked as for server functions; errors are the same
-//! stable codes.
+//! visit. Access is checked as for server functions; the services check the record.
 
+use super::access::{self, error_response};
+use app::api::Access;
 use app::error::AppError;
-use app::model::Role;
+use app::model::Permission;
+use app::server::auth::RequestMeta;
 use app::server::documents::{self, Pdf};
-use app::server::{auth, AppState};
-use axum::extract::{ConnectInfo, Path, Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use app::server::AppState;
+use axum::extract::{Path, Request, State};
+use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
-use std::net::SocketAddr;
 
-/// Where the request came from, for the audit log.
-fn origin(req: &axum::http::request::Parts) -> String {
-    req.extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or_else(|| "unknown".into(), |c| c.0.ip().to_string())
-}
-
-async fn caller(
-    state: &AppState,
-    headers: &HeaderMap,
-    roles: &[Role],
-) -> Result<app::model::StaffMe, AppError> {
-    let token = auth::token_from_headers(headers).ok_or(AppError::Unauthenticated)?;
-    let me = auth::session_staff(&state.db, &token, state.clock.now()).await?;
-    if roles.contains(&me.role) {
-        Ok(me)
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
+pub const FORM_ACCESS: Access = Access::Permission(Permission::QueueRead);
+pub const RECEIPT_ACCESS: Access = Access::Permission(Permission::CounterRun);
 
 fn respond(result: Result<Pdf, AppError>) -> Response {
     match result {
@@ -49,15 +32,7 @@ fn respond(result: Result<Pdf, AppError>) -> Response {
             }
             r
         }
-        Err(e) => {
-            let status = match e {
-                AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
-                AppError::Forbidden => StatusCode::FORBIDDEN,
-                AppError::NotFound => StatusCode::NOT_FOUND,
-                _ => StatusCode::INTERNAL_SERVER_ERROR,
-            };
-            (status, axum::Json(e)).into_response()
-        }
+        Err(e) => error_response(&e),
     }
 }
 
@@ -66,22 +41,29 @@ pub async fn application_form(
     Path(id): Path<i32>,
     req: Request,
 ) -> Response {
-    let (req, _) = req.into_parts();
-    let result = async {
-        let me = caller(&state, &req.headers, &[Role::Department, Role::Supervisor]).await?;
+    let meta = req
+        .extensions()
+        .get::<RequestMeta>()
+        .cloned()
+        .unwrap_or_default();
+    let current =
+        match access::check(&state, &meta, req.headers(), FORM_ACCESS, req.uri().path()).await {
+            Ok(Some(c)) => c,
+            Ok(None) => return error_response(&AppError::Unauthenticated),
+            Err(denied) => return denied,
+        };
+    respond(
         documents::application_pdf(
             &state.db,
             &state.printer,
-            &me,
+            &current.me,
             &state.rules.get(),
             id,
             state.clock.now(),
-            &origin(&req),
+            &meta.address,
         )
-        .await
-    }
-    .await;
-    respond(result)
+        .await,
+    )
 }
 
 pub async fn visit_receipt(
@@ -89,20 +71,34 @@ pub async fn visit_receipt(
     Path(number): Path<String>,
     req: Request,
 ) -> Response {
-    let (req, _) = req.into_parts();
-    let result = async {
-        let me = caller(&state, &req.headers, &[Role::Counter, Role::Supervisor]).await?;
+    let meta = req
+        .extensions()
+        .get::<RequestMeta>()
+        .cloned()
+        .unwrap_or_default();
+    let current = match access::check(
+        &state,
+        &meta,
+        req.headers(),
+        RECEIPT_ACCESS,
+        req.uri().path(),
+    )
+    .await
+    {
+        Ok(Some(c)) => c,
+        Ok(None) => return error_response(&AppError::Unauthenticated),
+        Err(denied) => return denied,
+    };
+    respond(
         documents::receipt_pdf(
             &state.db,
             &state.printer,
-            &me,
+            &current.me,
             &state.rules.get(),
             &number,
             state.clock.now(),
-            &origin(&req),
+            &meta.address,
         )
-        .await
-    }
-    .await;
-    respond(result)
+        .await,
+    )
 }

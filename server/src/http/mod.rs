@@ -1,26 +1,114 @@
 //! The HTTP surface: one `app(state)` builds the whole router — server functions, the
-//! public screening API, and the built frontend — with the security layers around it.
+//! public screening API, printed documents, the audit export and the built frontend —
+//! with the security layers around it: where the request came from (`meta`), CSRF
+//! (`csrf`), rate limits (`rate_limit`), security headers (`headers`), and access
+//! checked before any handler runs (`access`).
 
+pub mod access;
+mod audit_export;
+pub mod csrf;
 mod documents;
+pub mod headers;
+pub mod meta;
+pub mod rate_limit;
 mod screening;
 mod server_fns;
 mod static_files;
 
+use app::api::Access;
+use app::model::Permission;
 use app::server::AppState;
-use axum::http::{header, HeaderValue};
+use axum::extract::FromRef;
+use axum::http::{header, HeaderValue, Method};
 use axum::routing::{get, post};
 use axum::Router;
+use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Largest request body accepted (a screening request of a large household is ~10 KB).
 const BODY_LIMIT: usize = 1024 * 1024;
 
+/// What the routes share: the application state and the server functions' access.
+#[derive(Clone)]
+pub struct HttpState {
+    pub app: AppState,
+    pub fns: Arc<HashMap<&'static str, Access>>,
+}
+
+impl FromRef<HttpState> for AppState {
+    fn from_ref(s: &HttpState) -> Self {
+        s.app.clone()
+    }
+}
+
+/// An HTTP route other than a server function, with an example path (for the
+/// permission matrix and the CSRF tests, which call every route).
+#[derive(Debug, Clone)]
+pub struct Route {
+    pub method: Method,
+    pub pattern: &'static str,
+    pub example: &'static str,
+    pub access: Access,
+}
+
+/// Every HTTP route besides the server functions and the static site.
+pub fn routes() -> Vec<Route> {
+    vec![
+        Route {
+            method: Method::POST,
+            pattern: "/api/v1/screenings",
+            example: "/api/v1/screenings",
+            access: Access::Public,
+        },
+        Route {
+            method: Method::GET,
+            pattern: "/api/applications/{id}/form.pdf",
+            example: "/api/applications/1/form.pdf",
+            access: documents::FORM_ACCESS,
+        },
+        Route {
+            method: Method::GET,
+            pattern: "/api/visits/{number}/receipt.pdf",
+            example: "/api/visits/20261125-0001/receipt.pdf",
+            access: documents::RECEIPT_ACCESS,
+        },
+        Route {
+            method: Method::GET,
+            pattern: "/api/audit/export.csv",
+            example: "/api/audit/export.csv",
+            access: audit_export::ACCESS,
+        },
+    ]
+}
+
+/// The sign-in steps that are rate limited per address.
+pub const SIGN_IN_STEPS: [&str; 5] = [
+    "/api/auth/sign_in",
+    "/api/auth/verify_code",
+    "/api/auth/passkey_sign_in_start",
+    "/api/auth/passkey_sign_in_finish",
+    "/api/auth/passkey_verify_finish",
+];
+
 pub fn app(state: AppState, site_dir: PathBuf) -> Router {
-    app::api::register_all();
-    let api = Router::new()
-        .route("/api/v1/screenings", post(screening::post))
+    let fns: HashMap<&'static str, Access> = app::api::server_fns().into_iter().collect();
+    debug_assert!(fns
+        .values()
+        .all(|a| !matches!(a, Access::Permission(p) if !Permission::ALL.contains(p))),);
+    let http = HttpState {
+        app: state.clone(),
+        fns: Arc::new(fns),
+    };
+    let policy = Arc::new(headers::Policy::for_site(&site_dir));
+    let sign_in_limit = rate_limit::layer(rate_limit::SIGN_IN);
+    let mut api = Router::new()
+        .route(
+            "/api/v1/screenings",
+            post(screening::post).layer(rate_limit::layer(rate_limit::SCREENING)),
+        )
         .route(
             "/api/applications/{id}/form.pdf",
             get(documents::application_form),
@@ -29,24 +117,26 @@ pub fn app(state: AppState, site_dir: PathBuf) -> Router {
             "/api/visits/{number}/receipt.pdf",
             get(documents::visit_receipt),
         )
+        .route("/api/audit/export.csv", get(audit_export::export));
+    for path in SIGN_IN_STEPS {
+        api = api.route(path, post(server_fns::handle).layer(sign_in_limit.clone()));
+    }
+    let api = api
         .route("/api/{*fn_name}", post(server_fns::handle))
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ))
-        .with_state(state);
+        .with_state(http);
     api.merge(static_files::router(site_dir))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            csrf::layer,
+        ))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("no-referrer"),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::X_FRAME_OPTIONS,
-            HeaderValue::from_static("DENY"),
+        .layer(axum::middleware::from_fn_with_state(policy, headers::layer))
+        .layer(axum::middleware::from_fn_with_state(
+            state.security.clone(),
+            meta::layer,
         ))
 }

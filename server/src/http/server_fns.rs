@@ -1,39 +1,71 @@
-//! Server functions: the app state is provided to each call, and cross-site requests are
-//! refused before any of our code runs (the browser's Sec-Fetch-Site and Origin).
+//! Server functions: each path is looked up in `app::api::server_fns()` (one not
+//! listed is `not_found`), its access enforced and the caller provided to the
+//! function; the function's own error then gets its HTTP status (4xx for a user's
+//! mistake or a denial, 500 only for the unexpected) instead of server_fn's blanket 500.
 
-use app::server::AppState;
-use axum::body::Body;
+use super::access::{self, error_response};
+use super::HttpState;
+use app::api::Access;
+use app::error::AppError;
+use app::server::auth::RequestMeta;
+use app::server::context::Caller;
+use axum::body::{self, Body};
 use axum::extract::State;
-use axum::http::{header, Request, StatusCode};
+use axum::http::{header, HeaderValue, Request, StatusCode};
 use axum::response::{IntoResponse, Response};
 use leptos::prelude::provide_context;
 
-pub async fn handle(State(state): State<AppState>, req: Request<Body>) -> Response {
-    if is_cross_site(&req) {
-        let body = serde_json::json!({ "code": "forbidden" }).to_string();
-        return (
-            StatusCode::FORBIDDEN,
-            [(header::CONTENT_TYPE, "application/json")],
-            body,
-        )
-            .into_response();
-    }
-    leptos_axum::handle_server_fns_with_context(move || provide_context(state.clone()), req)
-        .await
-        .into_response()
+/// server_fn marks an error response with this header.
+const SERVER_FN_ERROR: &str = "serverfnerror";
+/// An error body is a few hundred bytes; anything larger is not ours to read.
+const ERROR_BODY_LIMIT: usize = 64 * 1024;
+
+pub async fn handle(State(http): State<HttpState>, req: Request<Body>) -> Response {
+    let path = req.uri().path().to_owned();
+    let Some(access) = http.fns.get(path.as_str()).copied() else {
+        return error_response(&AppError::NotFound);
+    };
+    let meta = req
+        .extensions()
+        .get::<RequestMeta>()
+        .cloned()
+        .unwrap_or_default();
+    let current = match access::check(&http.app, &meta, req.headers(), access, &path).await {
+        Ok(c) => c,
+        Err(denied) => return denied,
+    };
+    debug_assert!(access != Access::Session || current.is_some());
+    let caller = Caller { meta, current };
+    let state = http.app.clone();
+    let res = leptos_axum::handle_server_fns_with_context(
+        move || {
+            provide_context(state.clone());
+            provide_context(caller.clone());
+        },
+        req,
+    )
+    .await
+    .into_response();
+    with_status(res).await
 }
 
-/// A request another site made the browser send: it must not act with our cookie.
-fn is_cross_site(req: &Request<Body>) -> bool {
-    let h = req.headers();
-    if let Some(site) = h.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
-        return !matches!(site, "same-origin" | "none");
+/// Gives a server function's error response the status of its code.
+async fn with_status(res: Response) -> Response {
+    if !res.headers().contains_key(SERVER_FN_ERROR) {
+        return res;
     }
-    match (
-        h.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
-        h.get(header::HOST).and_then(|v| v.to_str().ok()),
-    ) {
-        (Some(origin), Some(host)) => origin.split_once("://").map(|(_, rest)| rest) != Some(host),
-        _ => false,
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = body::to_bytes(body, ERROR_BODY_LIMIT).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "").into_response();
+    };
+    if let Ok(e) = serde_json::from_slice::<AppError>(&bytes) {
+        parts.status =
+            StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        if let AppError::TooManyAttempts { retry_after } = e {
+            if let Ok(v) = HeaderValue::from_str(&retry_after.to_string()) {
+                parts.headers.insert(header::RETRY_AFTER, v);
+            }
+        }
     }
+    Response::from_parts(parts, Body::from(bytes))
 }

@@ -160,7 +160,7 @@ fn user_creates_an_account_that_can_sign_in() {
             "kodomo",
         ])
         .env("DATABASE_URL", &url)
-        .env("MADOGUCHI_PASSWORD", "correct-horse-battery")
+        .env("MADOGUCHI_PASSWORD", "hoshigaoka-sakura-namiki")
         .output()
         .unwrap();
     assert!(
@@ -187,10 +187,24 @@ fn user_creates_an_account_that_can_sign_in() {
     rt.block_on(async {
         let db = app::server::db::connect(&url).await.unwrap();
         let now = chrono::Utc::now();
-        let (_, me) = app::server::auth::sign_in(&db, "sato", "correct-horse-battery", now, "test")
-            .await
-            .unwrap();
+        let settings = crate::common::settings();
+        let (_, me) = app::server::auth::sign_in::with_password(
+            &db,
+            &settings,
+            "sato",
+            "hoshigaoka-sakura-namiki",
+            now,
+            &crate::common::meta(),
+        )
+        .await
+        .unwrap();
         assert_eq!(me.department_id.as_deref(), Some("kodomo"));
+        assert_eq!(me.roles, ["department"]);
+        assert_eq!(
+            me.state,
+            app::model::SessionState::Enrol,
+            "a new account enrols a second factor first"
+        );
     });
 }
 

@@ -1,7 +1,8 @@
 //! Test databases and fixtures.
 
-use app::model::StaffMe;
-use app::server::{auth, demo, AppState, Clock};
+use app::model::{SessionState, StaffMe};
+use app::server::auth::{self, RequestMeta, SecuritySettings};
+use app::server::{demo, AppState, Clock};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 
@@ -17,12 +18,22 @@ pub fn today() -> NaiveDate {
 pub struct TestDb {
     pub db: DatabaseConnection,
     _dir: Option<tempfile::TempDir>,
+    /// Staff signed in so far (each signs in and enrols its authenticator once).
+    signed_in: tokio::sync::Mutex<std::collections::HashMap<String, (String, StaffMe)>>,
+    /// The URL the test database was opened with (for backup and restore).
+    pub url: String,
 }
 
 impl TestDb {
     /// A fresh, migrated database of the backend the run asks for. PostgreSQL test
     /// databases are named `madoguchi_t_*`; scripts/test.sh drops them after the run.
     pub async fn new() -> Self {
+        // Errors the services log (a database error behind `internal`) show with a
+        // failing test's output.
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter("warn,sqlx=error")
+            .with_test_writer()
+            .try_init();
         match std::env::var("MADOGUCHI_TEST_BACKEND").as_deref() {
             Ok("postgres") => Self::postgres().await,
             Ok("sqlite") | Err(_) => Self::sqlite().await,
@@ -39,6 +50,8 @@ impl TestDb {
         Self {
             db,
             _dir: Some(dir),
+            signed_in: Default::default(),
+            url,
         }
     }
 
@@ -62,19 +75,32 @@ impl TestDb {
             .await
             .expect("create test database");
         let (prefix, _) = base.rsplit_once('/').expect("URL names a database");
-        let db = server::cli::open(&format!("{prefix}/{name}"))
-            .await
-            .expect("postgres migrates");
-        Self { db, _dir: None }
+        let url = format!("{prefix}/{name}");
+        let db = server::cli::open(&url).await.expect("postgres migrates");
+        Self {
+            db,
+            _dir: None,
+            signed_in: Default::default(),
+            url,
+        }
     }
 
+    /// The state a server on this database would have, at the fixed test time, with
+    /// the city's default security settings (passkeys required for administrators).
     pub fn state(&self) -> AppState {
+        self.state_with(settings())
+    }
+
+    pub fn state_with(&self, security: SecuritySettings) -> AppState {
+        let webauthn = auth::passkeys::relying_party(&security, "星ヶ丘市").expect("relying party");
         AppState {
             db: self.db.clone(),
             clock: Clock::Fixed(now()),
             kiosk: Default::default(),
             rules: app::server::LiveRules::bundled(),
             printer: printer(),
+            security: std::sync::Arc::new(security),
+            webauthn: std::sync::Arc::new(webauthn),
         }
     }
 
@@ -91,16 +117,31 @@ impl TestDb {
         self
     }
 
+    /// A demo staff member, fully signed in: password, then (the first time) an
+    /// authenticator app enrolled with a code computed here, as the phone would. The
+    /// services take the `StaffMe`; the same one is returned on later calls.
+    /// Administrators enrol TOTP here because the tests' settings for this helper do not
+    /// require passkeys (`passkey_tests` cover that requirement).
     pub async fn staff(&self, username: &str) -> StaffMe {
-        let password = demo::DEMO_STAFF
-            .iter()
-            .find(|s| s.0 == username)
-            .expect("demo account")
-            .4;
-        auth::sign_in(&self.db, username, password, now(), "test")
-            .await
-            .expect("demo sign-in")
-            .1
+        self.signed_in(username).await.1
+    }
+
+    /// The session cookie of a demo staff member signed in as `staff` does.
+    pub async fn cookie(&self, username: &str) -> String {
+        format!("madoguchi_session={}", self.signed_in(username).await.0)
+    }
+
+    async fn signed_in(&self, username: &str) -> (String, StaffMe) {
+        let mut cache = self.signed_in.lock().await;
+        if let Some(found) = cache.get(username) {
+            return found.clone();
+        }
+        let mut settings = settings();
+        settings.passkey_for_admins = false;
+        let (token, me, _) =
+            sign_in_with_totp(&self.db, &settings, username, demo_password(username)).await;
+        cache.insert(username.to_owned(), (token.clone(), me.clone()));
+        (token, me)
     }
 
     pub async fn count(&self, table: &str) -> i64 {
@@ -115,6 +156,59 @@ impl TestDb {
             .expect("a row");
         row.try_get::<i64>("", "n").expect("count")
     }
+}
+
+/// The city's default settings, for a server at http://localhost:3000.
+pub fn settings() -> SecuritySettings {
+    SecuritySettings::new("http://localhost:3000")
+}
+
+pub fn meta() -> RequestMeta {
+    RequestMeta::local("192.0.2.10")
+}
+
+pub fn demo_password(username: &str) -> &'static str {
+    demo::DEMO_STAFF
+        .iter()
+        .find(|s| s.0 == username)
+        .expect("demo account")
+        .4
+}
+
+/// Signs in with the password and enrols an authenticator app (start, a code computed
+/// from the secret shown, confirm). Returns the session token, the staff member and
+/// the TOTP secret.
+pub async fn sign_in_with_totp(
+    db: &DatabaseConnection,
+    settings: &SecuritySettings,
+    username: &str,
+    password: &str,
+) -> (String, StaffMe, String) {
+    let (token, me) =
+        auth::sign_in::with_password(db, settings, username, password, now(), &meta())
+            .await
+            .expect("password accepted");
+    assert_eq!(
+        me.state,
+        SessionState::Enrol,
+        "{username} has no factor yet"
+    );
+    let current = auth::sessions::resolve(db, settings, &token, now(), &meta())
+        .await
+        .expect("session");
+    let enrolment = auth::totp::start(db, &current)
+        .await
+        .expect("enrolment starts");
+    let current = auth::sessions::resolve(db, settings, &token, now(), &meta())
+        .await
+        .expect("session");
+    let code = auth::totp::code_at(&enrolment.secret, auth::totp::step_of(now())).expect("code");
+    let (token, me, codes) = auth::totp::confirm(db, settings, &current, &code, now(), &meta())
+        .await
+        .expect("enrolment confirmed");
+    assert_eq!(codes.len(), auth::totp::RECOVERY_CODES);
+    assert_eq!(me.state, SessionState::Full);
+    (token, me, enrolment.secret)
 }
 
 /// The printer every test shares: the fonts are read and parsed once per run.

@@ -13,3 +13,4 @@ mod http;
 mod queue;
 mod records;
 mod rules;
+mod web;

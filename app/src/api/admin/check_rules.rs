@@ -7,9 +7,9 @@ use server_fn::codec::Json;
 /// every household of the registry.
 #[server(prefix = "/api", endpoint = "admin/check_rules", input = Json)]
 pub async fn check_rules(edit: RuleEdit) -> Result<CheckReport, AppError> {
-    use crate::model::Role;
+    use crate::model::Permission;
     use crate::server::{context, rules_admin};
-    let (state, me) = context::staff_with(&[Role::Admin]).await?;
+    let (state, me) = context::staff_with(Permission::RulesEdit)?;
     rules_admin::check(
         &state.db,
         &me,

@@ -6,10 +6,9 @@ use server_fn::codec::Json;
 /// Households eligible for a benefit they do not receive.
 #[server(prefix = "/api", endpoint = "admin/outreach", input = Json)]
 pub async fn run_outreach(query: OutreachQuery) -> Result<OutreachReport, AppError> {
-    use crate::model::Role;
+    use crate::model::Permission;
     use crate::server::{context, outreach};
-    let (state, me) =
-        context::staff_with(&[Role::Admin, Role::Supervisor, Role::Department]).await?;
+    let (state, me) = context::staff_with(Permission::OutreachRun)?;
     outreach::run(
         &state.db,
         &me,

@@ -5,9 +5,9 @@ use server_fn::codec::Json;
 /// Publishes a saved version (only if its rule tests pass): the next screening uses it.
 #[server(prefix = "/api", endpoint = "admin/publish_rules", input = Json)]
 pub async fn publish_rules(version: String) -> Result<(), AppError> {
-    use crate::model::Role;
+    use crate::model::Permission;
     use crate::server::{context, rules};
-    let (state, me) = context::staff_with(&[Role::Admin]).await?;
+    let (state, me) = context::staff_with(Permission::RulesPublish)?;
     rules::publish(
         &state.db,
         &me,

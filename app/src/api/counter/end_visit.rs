@@ -5,9 +5,9 @@ use server_fn::codec::Json;
 /// Ends a visit that was not submitted: its draft is deleted and the visit closed.
 #[server(prefix = "/api", endpoint = "counter/end_visit", input = Json)]
 pub async fn end_visit(visit_number: String) -> Result<(), AppError> {
-    use crate::model::Role;
+    use crate::model::Permission;
     use crate::server::{context, visits};
-    let (state, me) = context::staff_with(&[Role::Counter, Role::Supervisor]).await?;
+    let (state, me) = context::staff_with(Permission::CounterRun)?;
     visits::drafts::end(
         &state.db,
         &me,

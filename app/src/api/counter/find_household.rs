@@ -6,9 +6,9 @@ use server_fn::codec::Json;
 /// Finds the resident's household by kana name and birth date, or by resident number.
 #[server(prefix = "/api", endpoint = "counter/find_household", input = Json)]
 pub async fn find_household(query: HouseholdQuery) -> Result<HouseholdView, AppError> {
-    use crate::model::Role;
+    use crate::model::Permission;
     use crate::server::{context, registry};
-    let (state, me) = context::staff_with(&[Role::Counter, Role::Supervisor]).await?;
+    let (state, me) = context::staff_with(Permission::CounterRun)?;
     let h = registry::find(
         &state.db,
         &me,

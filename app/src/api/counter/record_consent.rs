@@ -5,9 +5,9 @@ use server_fn::codec::Json;
 /// Records the resident's answer to using the city's tax data for this visit.
 #[server(prefix = "/api", endpoint = "counter/record_consent", input = Json)]
 pub async fn record_consent(visit_number: String, granted: bool) -> Result<(), AppError> {
-    use crate::model::Role;
+    use crate::model::Permission;
     use crate::server::{context, visits};
-    let (state, me) = context::staff_with(&[Role::Counter, Role::Supervisor]).await?;
+    let (state, me) = context::staff_with(Permission::CounterRun)?;
     visits::consent::record(
         &state.db,
         &me,

@@ -9,8 +9,8 @@ pub async fn record_survey(
     level: u8,
     comment: String,
 ) -> Result<(), AppError> {
-    use crate::model::Role;
+    use crate::model::Permission;
     use crate::server::{context, visits};
-    let (state, me) = context::staff_with(&[Role::Counter, Role::Supervisor]).await?;
+    let (state, me) = context::staff_with(Permission::CounterRun)?;
     visits::survey::record(&state.db, &me, &visit_number, level, &comment).await
 }

@@ -6,8 +6,8 @@ use server_fn::codec::Json;
 /// Saves the tablet's state of an open visit (at every step), so nothing is lost.
 #[server(prefix = "/api", endpoint = "counter/save_draft", input = Json)]
 pub async fn save_draft(draft: SavedDraft) -> Result<(), AppError> {
-    use crate::model::Role;
+    use crate::model::Permission;
     use crate::server::{context, visits};
-    let (state, me) = context::staff_with(&[Role::Counter, Role::Supervisor]).await?;
+    let (state, me) = context::staff_with(Permission::CounterRun)?;
     visits::drafts::save(&state.db, &me, &draft, state.clock.now()).await
 }

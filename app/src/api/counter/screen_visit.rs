@@ -6,9 +6,9 @@ use server_fn::codec::Json;
 /// Screens the visit's household for its life events, with the answers given so far.
 #[server(prefix = "/api", endpoint = "counter/screen_visit", input = Json)]
 pub async fn screen_visit(input: VisitInput) -> Result<VisitScreening, AppError> {
-    use crate::model::Role;
+    use crate::model::Permission;
     use crate::server::{context, visits};
-    let (state, me) = context::staff_with(&[Role::Counter, Role::Supervisor]).await?;
+    let (state, me) = context::staff_with(Permission::CounterRun)?;
     visits::screen(
         &state.db,
         &me,

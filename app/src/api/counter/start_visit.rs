@@ -5,8 +5,8 @@ use server_fn::codec::Json;
 /// Starts a visit at the counter; returns its number.
 #[server(prefix = "/api", endpoint = "counter/start_visit", input = Json)]
 pub async fn start_visit() -> Result<String, AppError> {
-    use crate::model::Role;
+    use crate::model::Permission;
     use crate::server::{context, visits};
-    let (state, me) = context::staff_with(&[Role::Counter, Role::Supervisor]).await?;
+    let (state, me) = context::staff_with(Permission::CounterRun)?;
     visits::start(&state.db, &me, state.clock).await
 }

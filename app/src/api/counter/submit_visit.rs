@@ -6,9 +6,9 @@ use server_fn::codec::Json;
 /// Submits every application of the visit at once (all or none).
 #[server(prefix = "/api", endpoint = "counter/submit_visit", input = Json)]
 pub async fn submit_visit(input: crate::model::SubmitVisit) -> Result<Receipt, AppError> {
-    use crate::model::Role;
+    use crate::model::Permission;
     use crate::server::{context, visits};
-    let (state, me) = context::staff_with(&[Role::Counter, Role::Supervisor]).await?;
+    let (state, me) = context::staff_with(Permission::CounterRun)?;
     visits::submit(
         &state.db,
         &me,

@@ -6,9 +6,9 @@ use server_fn::codec::Json;
 /// The applications routed to the caller's department, newest first.
 #[server(prefix = "/api", endpoint = "staff/list_applications", input = Json)]
 pub async fn list_applications() -> Result<Vec<ApplicationSummary>, AppError> {
-    use crate::model::Role;
+    use crate::model::Permission;
     use crate::server::{context, queue};
-    let (state, me) = context::staff_with(&[Role::Department]).await?;
+    let (state, me) = context::staff_with(Permission::QueueRead)?;
     queue::list(
         &state.db,
         &me,

@@ -1,4 +1,5 @@
-//! The `audit_log` table.
+//! The `audit_log` table: append-only (triggers refuse UPDATE and DELETE), each entry
+//! chained to the one before it by `prev_hash` and `hash`.
 
 use sea_orm::entity::prelude::*;
 
@@ -16,6 +17,9 @@ pub struct Model {
     pub purpose: String,
     pub outcome: String,
     pub origin: String,
+    pub seq: i64,
+    pub prev_hash: String,
+    pub hash: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

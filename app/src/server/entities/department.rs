@@ -1,4 +1,5 @@
-//! The `departments` table.
+//! The `departments` table: the city's departments as data (the rule set names their
+//! ids; administrators keep their names, counters, buildings and phones).
 
 use sea_orm::entity::prelude::*;
 
@@ -9,6 +10,8 @@ pub struct Model {
     pub id: String,
     pub name: String,
     pub counter: String,
+    pub building: String,
+    pub phone: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

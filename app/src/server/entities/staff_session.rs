@@ -10,7 +10,20 @@ pub struct Model {
     pub id: String,
     pub staff_user_id: i32,
     pub created_at: DateTimeUtc,
+    /// The absolute end of the session, whatever its activity.
     pub expires_at: DateTimeUtc,
+    /// `second_factor`, `change_password`, `enrol` or `full` (`SessionState`).
+    pub state: String,
+    pub last_seen_at: Option<DateTimeUtc>,
+    /// Where it was opened from, and with what browser (for the sessions list).
+    pub origin: String,
+    pub user_agent: String,
+    /// How the staff member proved who they are: `password`, `password+totp`,
+    /// `password+recovery`, `password+passkey`, `passkey`.
+    pub method: String,
+    /// A ceremony in progress (a TOTP secret being enrolled, a WebAuthn challenge),
+    /// as JSON; cleared when it completes.
+    pub pending: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,12 +1,17 @@
-//! Rule administration (`/admin/rules`) and outreach (`/admin/outreach`).
+//! Administration: rules (`/admin/rules`), outreach (`/admin/outreach`), staff and
+//! permissions (`/admin/staff`), and the audit log (`/admin/audit`).
 
+mod audit;
 mod catalog;
 mod check_report;
 mod outreach_page;
 mod param_table;
 mod rule_editor;
 mod rules_page;
+mod staff;
 mod versions;
 
+pub use audit::AuditLogPage;
 pub use outreach_page::OutreachPage;
 pub use rules_page::RulesPage;
+pub use staff::StaffPage;

@@ -5,7 +5,7 @@
 use crate::api::admin::run_outreach;
 use crate::error::AppError;
 use crate::model::admin::{OutreachQuery, OutreachReport};
-use crate::model::Role;
+use crate::model::Permission;
 use crate::ui::auth::RequireStaff;
 use crate::ui::common::{ja_date, yen};
 use leptos::prelude::*;
@@ -21,7 +21,7 @@ const BENEFITS: &[(&str, &str)] = &[
 #[component]
 pub fn OutreachPage() -> impl IntoView {
     view! {
-        <RequireStaff roles=&[Role::Admin, Role::Supervisor, Role::Department]>
+        <RequireStaff permission=Permission::OutreachRun>
             <Outreach/>
         </RequireStaff>
     }

@@ -6,14 +6,14 @@ use super::catalog::Catalog;
 use super::rule_editor::RuleEditor;
 use super::versions::Versions;
 use crate::api::admin::rules_overview;
-use crate::model::Role;
+use crate::model::Permission;
 use crate::ui::auth::RequireStaff;
 use leptos::prelude::*;
 
 #[component]
 pub fn RulesPage() -> impl IntoView {
     view! {
-        <RequireStaff roles=&[Role::Admin]>
+        <RequireStaff permission=Permission::RulesEdit>
             <Rules/>
         </RequireStaff>
     }

@@ -1,71 +1,54 @@
-//! Staff sign-in page.
+//! Staff sign-in, step by step: the password (or a passkey alone), then whatever the
+//! server says is due — the second factor, a new password after a reset, enrolling a
+//! first factor — and, once signed in, on to the page asked for or the staff member's
+//! own first page.
 
-use super::Session;
-use crate::api::auth::sign_in;
-use crate::model::Role;
-use crate::ui::common::{ErrorSummary, TextField};
+use super::{
+    ChangePasswordStep, EnrolStep, PasswordStep, RecoveryCodes, SecondFactorStep, Session,
+};
+use crate::model::SessionState;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let session = Session::get();
-    let username = RwSignal::new(String::new());
-    let password = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let pending = RwSignal::new(false);
+    // Recovery codes to show once, after a first factor is enrolled.
+    let codes = RwSignal::new(Vec::<String>::new());
     let query = use_query_map();
     let navigate = use_navigate();
-    let no_error = Signal::derive(|| None);
-
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
+    Effect::new(move |_| {
+        let Some(me) = session.signed_in() else {
+            return;
+        };
+        if !codes.with(Vec::is_empty) {
             return;
         }
-        if username.get_untracked().trim().is_empty() || password.get_untracked().is_empty() {
-            error.set(Some("ユーザー名とパスワードを入力してください".into()));
-            return;
+        let next = query
+            .with_untracked(|q| q.get("next"))
+            .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/login"));
+        navigate(
+            &next.unwrap_or_else(|| me.home().into()),
+            Default::default(),
+        );
+    });
+    let on_codes = Callback::new(move |c: Vec<String>| codes.set(c));
+    let done = Callback::new(move |()| codes.set(Vec::new()));
+    move || {
+        if !codes.with(Vec::is_empty) {
+            return view! { <RecoveryCodes codes=codes.get() on_done=done/> }.into_any();
         }
-        pending.set(true);
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            match sign_in(username.get_untracked(), password.get_untracked()).await {
-                Ok(me) => {
-                    let next = query
-                        .with_untracked(|q| q.get("next"))
-                        .filter(|n| n.starts_with('/') && !n.starts_with("//"));
-                    let home = if me.role == Role::Department {
-                        "/staff"
-                    } else {
-                        "/counter"
-                    };
-                    session.set(me);
-                    password.set(String::new());
-                    navigate(&next.unwrap_or_else(|| home.into()), Default::default());
-                }
-                Err(e) => {
-                    password.set(String::new());
-                    error.set(Some(e.message_ja()));
-                    crate::ui::common::focus("error-summary");
-                }
+        if !session.loaded() {
+            return view! { <p class="loading" aria-live="polite">"読み込み中…"</p> }.into_any();
+        }
+        match session.staff().map(|m| m.state) {
+            None => view! { <PasswordStep/> }.into_any(),
+            Some(SessionState::SecondFactor) => view! { <SecondFactorStep/> }.into_any(),
+            Some(SessionState::ChangePassword) => view! { <ChangePasswordStep/> }.into_any(),
+            Some(SessionState::Enrol) => view! { <EnrolStep on_codes/> }.into_any(),
+            Some(SessionState::Full) => {
+                view! { <p class="loading" aria-live="polite">"サインインしました"</p> }.into_any()
             }
-            pending.set(false);
-        });
-    };
-
-    view! {
-        <div class="narrow">
-            <h1>"職員サインイン"</h1>
-            <ErrorSummary message=error.into()/>
-            <form on:submit=submit novalidate>
-                <TextField id="username" label="ユーザー名" value=username error=no_error autocomplete="username" required=true/>
-                <TextField id="password" label="パスワード" value=password error=no_error input_type="password" autocomplete="current-password" required=true/>
-                <button type="submit" class="btn btn-primary" disabled=move || pending.get()>
-                    {move || if pending.get() { "確認中…" } else { "サインイン" }}
-                </button>
-            </form>
-        </div>
+        }
     }
 }

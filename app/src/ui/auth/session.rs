@@ -1,8 +1,8 @@
-//! The signed-in staff member as the browser knows it. The server decides every
-//! permission itself; this only chooses what to show.
+//! The signed-in staff member as the browser knows it (including a sign-in still under
+//! way). The server decides every permission itself; this only chooses what to show.
 
 use crate::api::auth::{current_staff, sign_out};
-use crate::model::StaffMe;
+use crate::model::{Permission, SessionState, StaffMe};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -33,8 +33,18 @@ impl Session {
         expect_context::<Session>()
     }
 
+    /// The session's staff member, whatever the state of the sign-in.
     pub fn staff(&self) -> Option<StaffMe> {
         self.staff.get()
+    }
+
+    /// The staff member once signed in fully.
+    pub fn signed_in(&self) -> Option<StaffMe> {
+        self.staff.get().filter(|m| m.state == SessionState::Full)
+    }
+
+    pub fn can(&self, p: Permission) -> bool {
+        self.staff.with(|m| m.as_ref().is_some_and(|m| m.can(p)))
     }
 
     pub fn loaded(&self) -> bool {
@@ -46,8 +56,9 @@ impl Session {
         self.loaded.set(true);
     }
 
-    /// Signs out on the server, then reloads the sign-in page so nothing of the last
-    /// screen stays in the browser's memory.
+    /// Signs out on the server (which also tells the browser to clear what it holds
+    /// of this site), then loads the sign-in page afresh so nothing of the last screen
+    /// stays in memory.
     pub fn sign_out(&self) {
         let s = *self;
         spawn_local(async move {

@@ -22,7 +22,7 @@ mod start_step;
 mod state;
 mod survey_step;
 
-use crate::model::Role;
+use crate::model::Permission;
 use crate::ui::auth::RequireStaff;
 use leptos::prelude::*;
 pub use state::{SaveStatus, Step, Wizard};
@@ -30,7 +30,7 @@ pub use state::{SaveStatus, Step, Wizard};
 #[component]
 pub fn CounterPage() -> impl IntoView {
     view! {
-        <RequireStaff roles=&[Role::Counter, Role::Supervisor]>
+        <RequireStaff permission=Permission::CounterRun>
             <CounterWizard/>
         </RequireStaff>
     }

@@ -2,7 +2,7 @@
 
 use super::queue_page::status_label;
 use crate::api::staff::get_application;
-use crate::model::Role;
+use crate::model::Permission;
 use crate::ui::auth::RequireStaff;
 use crate::ui::common::ja_date;
 use leptos::prelude::*;
@@ -11,7 +11,7 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn ApplicationPage() -> impl IntoView {
     view! {
-        <RequireStaff roles=&[Role::Department]>
+        <RequireStaff permission=Permission::QueueRead>
             <Application/>
         </RequireStaff>
     }

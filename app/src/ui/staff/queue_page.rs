@@ -1,7 +1,7 @@
 //! The list of applications routed to this department, newest first.
 
 use crate::api::staff::list_applications;
-use crate::model::Role;
+use crate::model::Permission;
 use crate::ui::auth::RequireStaff;
 use crate::ui::common::ja_date;
 use leptos::prelude::*;
@@ -9,7 +9,7 @@ use leptos::prelude::*;
 #[component]
 pub fn QueuePage() -> impl IntoView {
     view! {
-        <RequireStaff roles=&[Role::Department]>
+        <RequireStaff permission=Permission::QueueRead>
             <Queue/>
         </RequireStaff>
     }

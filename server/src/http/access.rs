@@ -1,0 +1,112 @@
+//! Who may call what, enforced before any handler runs: the session from the cookie
+//! (any state, or a finished sign-in with the permission the route names). A denial is
+//! audited and answered with its code and 401/403 — the same answer whether or not the
+//! thing asked for exists.
+
+use app::api::Access;
+use app::error::AppError;
+use app::model::SessionState;
+use app::server::audit::{self, Audit};
+use app::server::auth::{self, sessions, Current, RequestMeta};
+use app::server::AppState;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+/// The session the request's cookie names, if it is live (any state).
+pub async fn resolve(
+    state: &AppState,
+    meta: &RequestMeta,
+    headers: &HeaderMap,
+) -> Result<Option<Current>, AppError> {
+    match auth::token_from_headers(headers, meta.https) {
+        Some(token) => {
+            match sessions::resolve(&state.db, &state.security, &token, state.clock.now(), meta)
+                .await
+            {
+                Ok(c) => Ok(Some(c)),
+                Err(AppError::Unauthenticated) => Ok(None),
+                Err(e) => Err(e),
+            }
+        }
+        None => Ok(None),
+    }
+}
+
+/// Whether `access` lets `current` in.
+pub fn permit(current: Option<&Current>, access: Access) -> Result<(), AppError> {
+    match (access, current) {
+        (Access::Public, _) | (Access::Session, Some(_)) => Ok(()),
+        (Access::Permission(p), Some(c)) if c.me.can(p) => Ok(()),
+        (Access::Permission(_), Some(c)) if c.me.state == SessionState::Full => {
+            Err(AppError::Forbidden)
+        }
+        _ => Err(AppError::Unauthenticated),
+    }
+}
+
+/// Resolves and permits; on a denial writes the audit entry and the response.
+pub async fn check(
+    state: &AppState,
+    meta: &RequestMeta,
+    headers: &HeaderMap,
+    access: Access,
+    path: &str,
+) -> Result<Option<Current>, Response> {
+    let current = resolve(state, meta, headers)
+        .await
+        .map_err(|e| error_response(&e))?;
+    match permit(current.as_ref(), access) {
+        Ok(()) => Ok(current),
+        Err(e) => {
+            let outcome = if e == AppError::Forbidden {
+                "forbidden"
+            } else {
+                "unauthenticated"
+            };
+            Err(deny(state, meta, current.map(|c| c.me.id), path, outcome, e).await)
+        }
+    }
+}
+
+/// Audits a denied request and answers it.
+pub async fn deny(
+    state: &AppState,
+    meta: &RequestMeta,
+    staff: Option<i32>,
+    path: &str,
+    outcome: &str,
+    error: AppError,
+) -> Response {
+    if let Err(e) = audit::record(
+        &state.db,
+        state.clock.now(),
+        &meta.address,
+        Audit {
+            staff_user_id: staff,
+            action: "request_denied",
+            target: path.to_owned(),
+            household_id: None,
+            resident_id: None,
+            purpose: "access_control",
+            outcome,
+        },
+    )
+    .await
+    {
+        tracing::error!(error = %e, "a denial could not be audited");
+        return error_response(&AppError::Internal);
+    }
+    error_response(&error)
+}
+
+/// An error as JSON with its status (and `Retry-After` when it says to wait).
+pub fn error_response(e: &AppError) -> Response {
+    let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut res = (status, axum::Json(e)).into_response();
+    if let AppError::TooManyAttempts { retry_after } = e {
+        if let Ok(v) = HeaderValue::from_str(&retry_after.to_string()) {
+            res.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+    }
+    res
+}

@@ -1,0 +1,50 @@
+//! `GET /api/audit/export.csv?…`: the audit log as CSV for the auditor, with the
+//! viewer's filters as query parameters.
+
+use super::access::{self, error_response};
+use app::api::Access;
+use app::error::AppError;
+use app::model::audit::AuditQuery;
+use app::model::Permission;
+use app::server::audit::viewer;
+use app::server::auth::RequestMeta;
+use app::server::AppState;
+use axum::extract::{Query, Request, State};
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
+
+pub const ACCESS: Access = Access::Permission(Permission::AuditRead);
+
+pub async fn export(
+    State(state): State<AppState>,
+    Query(q): Query<AuditQuery>,
+    req: Request,
+) -> Response {
+    let meta = req
+        .extensions()
+        .get::<RequestMeta>()
+        .cloned()
+        .unwrap_or_default();
+    let current = match access::check(&state, &meta, req.headers(), ACCESS, req.uri().path()).await
+    {
+        Ok(Some(c)) => c,
+        Ok(None) => return error_response(&AppError::Unauthenticated),
+        Err(denied) => return denied,
+    };
+    match viewer::csv(&state.db, &current.me, &q, state.clock.now(), &meta.address).await {
+        Ok(text) => {
+            let mut r = text.into_response();
+            let h = r.headers_mut();
+            h.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/csv; charset=utf-8"),
+            );
+            h.insert(
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_static("attachment; filename=\"audit-log.csv\""),
+            );
+            r
+        }
+        Err(e) => error_response(&e),
+    }
+}
