@@ -133,7 +133,7 @@ async fn backup_sqlite(url: &str, out: &Path) -> anyhow::Result<Manifest> {
     .context("VACUUM INTO")?;
     db.close().await?;
     // Count in the copy itself: exactly what the file holds.
-    let copy = app::server::db::connect(&format!("sqlite://{}?mode=ro", out.display())).await?;
+    let copy = app::server::db::connect(&format!("sqlite://{}", out.display())).await?;
     let rows = count_rows(&copy).await?;
     let (seq, hash) = head(&copy).await?;
     copy.close().await?;

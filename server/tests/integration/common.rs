@@ -104,6 +104,37 @@ impl TestDb {
         }
     }
 
+    /// The URL of a new, empty database of the same backend (nothing migrated), and
+    /// the directory that holds it on SQLite (kept alive by the caller).
+    pub async fn empty_database(&self) -> (String, Option<tempfile::TempDir>) {
+        match self.backend() {
+            sea_orm::DatabaseBackend::Postgres => {
+                let base = std::env::var("MADOGUCHI_TEST_PG_URL").expect("PostgreSQL URL");
+                let admin = sea_orm::Database::connect(&base).await.expect("PostgreSQL");
+                let mut bytes = [0u8; 6];
+                getrandom_bytes(&mut bytes);
+                let name = format!(
+                    "madoguchi_t_{}",
+                    bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
+                );
+                admin
+                    .execute_raw(Statement::from_string(
+                        admin.get_database_backend(),
+                        format!("CREATE DATABASE {name}"),
+                    ))
+                    .await
+                    .expect("create database");
+                let (prefix, _) = base.rsplit_once('/').expect("URL names a database");
+                (format!("{prefix}/{name}"), None)
+            }
+            _ => {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let url = format!("sqlite://{}", dir.path().join("restored.db").display());
+                (url, Some(dir))
+            }
+        }
+    }
+
     /// The backend actually in use, so a run can prove which one it tested.
     pub fn backend(&self) -> sea_orm::DatabaseBackend {
         self.db.get_database_backend()

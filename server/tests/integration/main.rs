@@ -2,7 +2,9 @@
 //! default; set `MADOGUCHI_TEST_BACKEND=postgres` and `MADOGUCHI_TEST_PG_URL` to run the
 //! same tests on PostgreSQL (each test then gets its own fresh database).
 
+mod audit;
 mod auth;
+mod backup;
 mod cli;
 mod common;
 mod counter;
@@ -10,6 +12,7 @@ mod demo;
 mod drafts;
 mod events;
 mod http;
+mod matrix;
 mod queue;
 mod records;
 mod rules;

@@ -1,0 +1,287 @@
+//! The permission matrix, generated from what the server registers: every role × every
+//! server function and HTTP route, allowed or denied exactly as the `role_permissions`
+//! table says — so a new function or route cannot be forgotten (it has no sample
+//! below and the test fails), and the table, the HTTP layer and each function's own
+//! check must agree. Also: every route refuses a cross-site request.
+
+use crate::common::{now, settings, TestDb};
+use crate::web::Web;
+use app::api::Access;
+use app::model::Permission;
+use app::server::{permissions, staff};
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use std::collections::BTreeMap;
+
+const PASSWORD: &str = "hoshigaoka-matrix-test";
+
+/// A body each function accepts in shape (the values name nothing that exists, so a
+/// call that is allowed ends in `not_found`, a field error, or an empty answer).
+fn sample(path: &str) -> Option<&'static str> {
+    Some(match path.trim_start_matches("/api/") {
+        "auth/sign_in" => r#"{"username":"nobody","password":"wrong-password-1"}"#,
+        "auth/passkey_sign_in_finish" => r#"{"ceremony":"x","credential":"{}"}"#,
+        "auth/verify_code" => r#"{"code":"000000"}"#,
+        "auth/passkey_verify_finish" | "auth/passkey_register_finish" => {
+            r#"{"credential":"{}","name":"x"}"#
+        }
+        "auth/change_password" => r#"{"current_password":"wrong","new_password":"x"}"#,
+        "auth/totp_enrol_confirm" => r#"{"code":"000000"}"#,
+        "auth/remove_passkey" => r#"{"id":999999}"#,
+        "auth/sign_out"
+        | "auth/current_staff"
+        | "auth/passkey_sign_in_start"
+        | "auth/passkey_verify_start"
+        | "auth/totp_enrol_start"
+        | "auth/passkey_register_start"
+        | "auth/my_factors"
+        | "auth/renew_recovery_codes" => "{}",
+        "counter/start_visit" | "counter/kiosk_settings" | "counter/resumable_visit" => "{}",
+        "counter/find_household" => r#"{"query":{"PersonNumber":"9999999999"}}"#,
+        "counter/screen_visit" => {
+            r#"{"input":{"visit_number":"X","household_number":"X","applicant":null,"events":[],"baby":null,"answers":{}}}"#
+        }
+        "counter/submit_visit" => {
+            r#"{"input":{"visit":{"visit_number":"X","household_number":"X","applicant":null,"events":[],"baby":null,"answers":{}},"answers":{},"signature_png":null}}"#
+        }
+        "counter/save_draft" => r#"{"draft":{"visit_number":"X","step":"x","state":"{}"}}"#,
+        "counter/resume_visit" | "counter/end_visit" => r#"{"visit_number":"X"}"#,
+        "counter/record_consent" => r#"{"visit_number":"X","granted":true}"#,
+        "counter/record_survey" => r#"{"visit_number":"X","level":5,"comment":""}"#,
+        "staff/list_applications" => "{}",
+        "staff/get_application" => r#"{"id":999999}"#,
+        "admin/rules_overview" => "{}",
+        "admin/rule_files" | "admin/publish_rules" => r#"{"version":"no-such-version"}"#,
+        "admin/check_rules" | "admin/save_rules" => {
+            r#"{"edit":{"base":"no-such-version","files":{},"note":""}}"#
+        }
+        "admin/edit_param" => r#"{"edit":{"files":{},"name":"no_such_param","periods":null}}"#,
+        "admin/outreach" => r#"{"query":{"procedure":"no_such_procedure","as_of":null}}"#,
+        "admin/staff_overview" => "{}",
+        "admin/create_staff" => {
+            r#"{"input":{"username":"","display_name":"","roles":[],"department_id":null}}"#
+        }
+        "admin/update_staff" => {
+            r#"{"id":999999,"input":{"username":"x","display_name":"x","roles":["counter"],"department_id":null}}"#
+        }
+        "admin/act_on_staff" => r#"{"id":999999,"action":"unlock"}"#,
+        "admin/end_staff_session" => r#"{"session":"000000000000"}"#,
+        "admin/save_department" => {
+            r#"{"department":{"id":"","name":"","counter":"","building":"","phone":""}}"#
+        }
+        "audit/search" => r#"{"query":{}}"#,
+        "audit/verify" => "{}",
+        "v1/screenings" => {
+            r#"{"as_of":"2026-11-24","events":[],"household":{"members":[]},"answers":{}}"#
+        }
+        "applications/1/form.pdf" | "visits/20261125-0001/receipt.pdf" | "audit/export.csv" => "",
+        _ => return None,
+    })
+}
+
+/// Every call the server answers: (method, path, access).
+fn every_call() -> Vec<(Method, String, Access)> {
+    let mut calls: Vec<(Method, String, Access)> = app::api::server_fns()
+        .into_iter()
+        .map(|(path, access)| (Method::POST, path.to_owned(), access))
+        .collect();
+    calls.extend(
+        server::http::routes()
+            .into_iter()
+            .map(|r| (r.method, r.example.to_owned(), r.access)),
+    );
+    // Sign-out last: it ends the session the other calls use.
+    calls.sort_by_key(|(_, path, _)| path.ends_with("/sign_out"));
+    calls
+}
+
+async fn call(
+    web: &Web,
+    method: &Method,
+    path: &str,
+    cookie: Option<&str>,
+    cross_site: bool,
+) -> (StatusCode, serde_json::Value) {
+    let body = sample(path).unwrap_or_else(|| panic!("add a sample body for {path} to matrix.rs"));
+    let mut req = Request::builder()
+        .method(method.clone())
+        .uri(path)
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(
+            "sec-fetch-site",
+            if cross_site {
+                "cross-site"
+            } else {
+                "same-origin"
+            },
+        );
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    let a = web.send(req.body(Body::from(body)).unwrap()).await;
+    (a.status, a.body)
+}
+
+#[tokio::test]
+async fn every_role_is_allowed_exactly_what_its_permissions_grant_on_every_function_and_route() {
+    let t = TestDb::new().await.with_city(10).await;
+    let mut s = settings();
+    s.passkey_for_admins = false;
+    let web = Web::with(t.state_with(s));
+    let roles = permissions::roles(&t.db).await.unwrap();
+    assert_eq!(
+        roles.len(),
+        5,
+        "counter, department, supervisor, admin, auditor"
+    );
+
+    // The code's permissions are the table's.
+    let table: Vec<String> = {
+        use sea_orm::EntityTrait;
+        app::server::entities::permission::Entity::find()
+            .all(&t.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|p| p.id)
+            .collect()
+    };
+    for p in Permission::ALL {
+        assert!(
+            table.contains(&p.id().to_owned()),
+            "{} missing from the permissions table",
+            p.id()
+        );
+    }
+
+    let calls = every_call();
+    let mut matrix: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (role, granted) in &roles {
+        let username = format!("m_{}", role.id);
+        let dept = (role.id == "department").then_some("kodomo");
+        staff::upsert(
+            &t.db,
+            &username,
+            &role.name,
+            std::slice::from_ref(&role.id),
+            dept,
+            PASSWORD,
+            false,
+            now(),
+        )
+        .await
+        .unwrap();
+        let cookie = web.sign_in_with(&username, PASSWORD).await;
+        for (method, path, access) in &calls {
+            let (status, body) = call(&web, method, path, Some(&cookie), false).await;
+            let cell = format!("{} {path}: {status}", role.id);
+            match access {
+                Access::Permission(p) if granted.contains(p) => {
+                    assert!(
+                        status != StatusCode::FORBIDDEN && status != StatusCode::UNAUTHORIZED,
+                        "{cell} — {} grants {} ({body})",
+                        role.id,
+                        p.id()
+                    );
+                    assert!(
+                        status != StatusCode::INTERNAL_SERVER_ERROR,
+                        "{cell} ({body})"
+                    );
+                    matrix
+                        .entry(path.clone())
+                        .or_default()
+                        .push(role.id.clone());
+                }
+                Access::Permission(p) => {
+                    assert_eq!(
+                        status,
+                        StatusCode::FORBIDDEN,
+                        "{cell} — {} does not grant {}",
+                        role.id,
+                        p.id()
+                    );
+                    assert_eq!(body["code"], "forbidden", "{cell}");
+                }
+                Access::Session | Access::Public => {
+                    assert!(
+                        status != StatusCode::INTERNAL_SERVER_ERROR,
+                        "{cell} ({body})"
+                    );
+                    if *access == Access::Public {
+                        assert!(status != StatusCode::FORBIDDEN, "{cell}");
+                    }
+                }
+            }
+        }
+    }
+    // Without a session: 401 wherever a session is needed.
+    for (method, path, access) in &calls {
+        let (status, body) = call(&web, method, path, None, false).await;
+        if *access != Access::Public {
+            assert_eq!(
+                status,
+                StatusCode::UNAUTHORIZED,
+                "{path} without a session ({body})"
+            );
+            assert_eq!(body["code"], "unauthenticated");
+        }
+    }
+    // The matrix as it stands, for a reviewer reading the test output.
+    for (path, roles) in &matrix {
+        println!("{path}: {}", roles.join(", "));
+    }
+}
+
+#[tokio::test]
+async fn every_route_refuses_a_cross_site_request_even_with_a_valid_cookie() {
+    let t = TestDb::new().await.with_city(5).await;
+    let mut s = settings();
+    s.passkey_for_admins = false;
+    let web = Web::with(t.state_with(s));
+    staff::upsert(
+        &t.db,
+        "m_all",
+        "全権",
+        &[
+            "counter".into(),
+            "supervisor".into(),
+            "admin".into(),
+            "auditor".into(),
+        ],
+        None,
+        PASSWORD,
+        false,
+        now(),
+    )
+    .await
+    .unwrap();
+    let cookie = web.sign_in_with("m_all", PASSWORD).await;
+    let before = t.count("audit_log").await;
+    let mut refused = 0;
+    for (method, path, _) in every_call() {
+        let (status, body) = call(&web, &method, &path, Some(&cookie), true).await;
+        if path.starts_with("/api/v1/") {
+            // The public API acts on no cookie; other systems call it from anywhere.
+            assert_ne!(status, StatusCode::FORBIDDEN, "{path}");
+        } else {
+            assert_eq!(status, StatusCode::FORBIDDEN, "{path} cross-site");
+            assert_eq!(body["code"], "forbidden");
+            refused += 1;
+        }
+    }
+    assert_eq!(
+        t.count("audit_log").await,
+        before + refused,
+        "each refusal is audited"
+    );
+    // And the session still works for the real tablet.
+    let (status, _) = call(
+        &web,
+        &Method::POST,
+        "/api/counter/kiosk_settings",
+        Some(&cookie),
+        false,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+}
