@@ -12,7 +12,7 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: './test-results',
   use: {
-    baseURL: process.env.MADOGUCHI_E2E_URL ?? 'http://127.0.0.1:3100',
+    baseURL: process.env.MADOGUCHI_E2E_URL ?? 'http://localhost:3100',
     locale: 'ja-JP',
     timezoneId: 'Asia/Tokyo',
     launchOptions: {

@@ -51,6 +51,9 @@ touch "$work/keep"
 ) &
 supervisor=$!
 export MADOGUCHI_E2E_SERVER_PID="$work/server.pid"
+# What the tests' staff enrolled (authenticator keys, passkeys) and their sessions, for
+# this run only.
+export MADOGUCHI_E2E_STATE="$work/auth-state.json"
 up=""
 for _ in $(seq 1 100); do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then up=1; break; fi
@@ -60,7 +63,8 @@ if [ -z "$up" ]; then echo "the server did not start:"; cat "$work/server.log"; 
 
 rm -rf end2end/screenshots
 echo "==> browser tests (Playwright, Chromium)"
-if ! (cd end2end && MADOGUCHI_E2E_URL="http://127.0.0.1:$port" npx playwright test -c "${MADOGUCHI_E2E_CONFIG:-playwright.config.ts}"); then
+# localhost, not 127.0.0.1: passkeys need a host name (the relying party).
+if ! (cd end2end && MADOGUCHI_E2E_URL="http://localhost:$port" npx playwright test -c "${MADOGUCHI_E2E_CONFIG:-playwright.config.ts}" "$@"); then
   echo "--- server log ---"; tail -n 50 "$work/server.log"
   exit 1
 fi

@@ -39,6 +39,18 @@ if [ ! -f /usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf ] || [ ! -f /usr
   fi
 fi
 
+# Passkeys (webauthn-rs) link OpenSSL; the tests edit the audit log behind the server's
+# back with sqlite3 and psql, and backups use pg_dump / pg_restore.
+missing=()
+pkg-config --exists openssl 2>/dev/null || missing+=(libssl-dev pkg-config)
+command -v sqlite3 >/dev/null || missing+=(sqlite3)
+{ command -v psql && command -v pg_dump && command -v pg_restore; } >/dev/null || missing+=(postgresql-client)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]}"
+  as_root apt-get update
+  as_root apt-get install -y "${missing[@]}"
+fi
+
 if ! command -v npm >/dev/null; then
   say "installing Node.js and npm"
   as_root apt-get update

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The first README command: installs what is missing, builds the release frontend and
 # server, creates the SQLite database with the demo city (once), prints the demo logins
-# and serves at http://127.0.0.1:3000 (MADOGUCHI_ADDR to change).
+# and serves at http://localhost:3000 (MADOGUCHI_ADDR to change).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-tools.sh

@@ -7,7 +7,7 @@ test('a wrong password is refused with a plain message', async ({ page }, info) 
   await page.goto('/login');
   await page.getByLabel('ユーザー名').fill('counter');
   await page.getByLabel('パスワード').fill('wrong-password-here');
-  await page.getByRole('button', { name: 'サインイン' }).click();
+  await page.getByRole('button', { name: 'サインイン', exact: true }).click();
   await expect(page.getByRole('alert')).toHaveText('ユーザー名またはパスワードが違います');
   await expect(page).toHaveURL(/\/login/);
   await expect(page.getByLabel('パスワード')).toHaveValue('');

@@ -19,23 +19,8 @@ export class Shots {
   }
 }
 
-export const STAFF = {
-  counter: ['counter', 'madoguchi-counter'],
-  kodomo: ['kodomo', 'madoguchi-kodomo'],
-  hoken: ['hoken', 'madoguchi-hoken'],
-  seikatsu: ['seikatsu', 'madoguchi-seikatsu'],
-  shimin: ['shimin', 'madoguchi-shimin'],
-  admin: ['admin', 'madoguchi-admin-demo'],
-} as const;
-
-/** Signs in on /login (the page must be showing the form). */
-export async function signIn(page: Page, who: keyof typeof STAFF) {
-  const [user, password] = STAFF[who];
-  await expect(page.getByRole('heading', { name: '職員サインイン' })).toBeVisible();
-  await page.getByLabel('ユーザー名').fill(user);
-  await page.getByLabel('パスワード').fill(password);
-  await page.getByRole('button', { name: 'サインイン' }).click();
-}
+import { STAFF, signIn } from './auth';
+export { STAFF, signIn };
 
 /** Starts a new visit on the tablet's start screen. A visit another test left open is
  * offered for resuming first (by number only); it is ended, as staff would. */

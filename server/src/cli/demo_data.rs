@@ -32,16 +32,25 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
             started.elapsed().as_secs_f64()
         ),
         Err(demo::DemoError::NotEmpty(n)) if args.if_empty => {
+            // The registry is kept; the demo accounts are (re)set to the passwords and
+            // roles printed below, so an older demo database matches the README.
+            demo::create_demo_staff(&db, Clock::System.now()).await?;
             println!("the database already holds {n} households; keeping them");
         }
         Err(e) => return Err(e.into()),
     }
-    println!("demo staff accounts (username / password):");
-    for (username, name, _, dept, password) in demo::DEMO_STAFF {
+    println!("demo staff accounts (username / password, role):");
+    for (username, name, roles, dept, password) in demo::DEMO_STAFF {
         println!(
-            "  {username:<9} / {password:<22} {name}{}",
+            "  {username:<9} / {password:<22} {name} ({}){}",
+            roles.join(", "),
             dept.map(|d| format!(" [{d}]")).unwrap_or_default()
         );
     }
+    println!(
+        "At its first sign-in each account sets up a second factor: an authenticator app \
+         (scan the QR code, or type the key) or a passkey; `admin` needs a passkey or a \
+         security key (open http://localhost:3000, not 127.0.0.1: passkeys need a host name)."
+    );
     Ok(())
 }

@@ -37,7 +37,7 @@ impl Policy {
             .collect();
         let csp = format!(
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{}{}; style-src 'self'; \
-             img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; \
+             img-src 'self'; font-src 'self'; connect-src 'self'; \
              object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
             if hashes.is_empty() { "" } else { " " },
             hashes.join(" ")

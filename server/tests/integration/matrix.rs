@@ -285,3 +285,53 @@ async fn every_route_refuses_a_cross_site_request_even_with_a_valid_cookie() {
     .await;
     assert_eq!(status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn every_route_answers_with_the_security_headers_over_http_and_behind_an_https_proxy() {
+    let t = TestDb::new().await.with_city(5).await;
+    let mut s = settings();
+    s.trusted_proxies = vec!["10.0.0.1".parse().unwrap()];
+    let web = Web::with(t.state_with(s));
+    let mut calls = every_call();
+    calls.push((Method::GET, "/".into(), Access::Public));
+    calls.push((Method::GET, "/counter".into(), Access::Public));
+    for https in [false, true] {
+        for (method, path, _) in &calls {
+            let mut req = Request::builder()
+                .method(method.clone())
+                .uri(path.as_str())
+                .header(header::CONTENT_TYPE, "application/json")
+                .header("sec-fetch-site", "same-origin");
+            if https {
+                req = req.header("x-forwarded-proto", "https");
+            }
+            let mut req = req.body(Body::from(sample(path).unwrap_or(""))).unwrap();
+            req.extensions_mut()
+                .insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((
+                    [10, 0, 0, 1],
+                    40000,
+                ))));
+            let a = web.send(req).await;
+            let csp = a.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+            assert!(
+                csp.contains("'wasm-unsafe-eval'")
+                    && !csp.contains("unsafe-inline")
+                    && !csp.contains("'unsafe-eval'"),
+                "{path}"
+            );
+            assert!(
+                a.headers["permissions-policy"]
+                    .to_str()
+                    .unwrap()
+                    .contains("camera=()"),
+                "{path}"
+            );
+            assert_eq!(a.headers[header::X_FRAME_OPTIONS], "DENY", "{path}");
+            assert_eq!(
+                a.headers.contains_key(header::STRICT_TRANSPORT_SECURITY),
+                https,
+                "{path} HSTS only over HTTPS"
+            );
+        }
+    }
+}

@@ -2,7 +2,7 @@
 //! through the same HTTP steps as the tablet (password, enrol an authenticator app with
 //! a code computed here, confirm).
 
-use crate::common::{demo_password, now, TestDb};
+use crate::common::{now, TestDb};
 use app::server::auth::totp;
 use app::server::AppState;
 use axum::body::Body;
@@ -82,12 +82,8 @@ impl Web {
         self.send(req.body(Body::empty()).unwrap()).await
     }
 
-    /// Signs a demo account in over HTTP and enrols an authenticator app; returns the
-    /// full session's cookie.
-    pub async fn sign_in(&self, user: &str) -> String {
-        self.sign_in_with(user, demo_password(user)).await
-    }
-
+    /// Signs an account in over HTTP and enrols an authenticator app; returns the full
+    /// session's cookie.
     pub async fn sign_in_with(&self, user: &str, password: &str) -> String {
         let body = serde_json::json!({ "username": user, "password": password }).to_string();
         let a = self.post("/api/auth/sign_in", &body, None).await;

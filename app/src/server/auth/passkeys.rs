@@ -125,6 +125,10 @@ pub async fn register_start<C: ConnectionTrait>(
 
 /// Finishes a registration with the browser's `credential.toJSON()`. During
 /// enrolment this completes the sign-in (and gives recovery codes, returned once).
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the request's parts, each needed once"
+)]
 pub async fn register_finish(
     db: &DatabaseConnection,
     settings: &SecuritySettings,

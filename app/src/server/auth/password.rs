@@ -74,10 +74,7 @@ fn is_common(lower: &str) -> bool {
     let core =
         lower.trim_matches(|c: char| c.is_ascii_digit() || c.is_ascii_punctuation() || c == ' ');
     let words = ["madoguchi", "窓口"];
-    COMMON.contains(lower)
-        || core.is_empty()
-        || COMMON.contains(core)
-        || words.iter().any(|w| core == *w)
+    COMMON.contains(lower) || core.is_empty() || COMMON.contains(core) || words.contains(&core)
 }
 
 /// One short unit over and over (`aaaaaaaaaaaa`, `abcabcabcabc`) or a run of

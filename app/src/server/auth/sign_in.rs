@@ -149,7 +149,16 @@ pub async fn change_password(
 ) -> Result<(String, StaffMe), AppError> {
     let user = &current.user;
     if let Some(old) = old {
+        // Guessing the current password from a session left open is throttled like a
+        // sign-in.
+        let keys = throttle::Keys::new(&user.username, &meta.address);
+        if let Some(wait) = throttle::check(db, &settings.throttle, &keys, now).await? {
+            return Err(AppError::TooManyAttempts {
+                retry_after: u32::try_from(wait).unwrap_or(u32::MAX),
+            });
+        }
         if !password::verify(old, Some(&user.password_hash)) {
+            throttle::fail(db, &settings.throttle, &keys, now).await?;
             audit::record(
                 db,
                 now,

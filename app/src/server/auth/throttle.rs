@@ -8,6 +8,7 @@
 //! - per account, from anywhere: after `account_delay_after` failures each further try
 //!   must wait longer (2, 4, 8 … up to `max_delay` seconds), which makes a distributed
 //!   guess slow but never shuts the real user out for longer than that.
+//!
 //! Keys use the name as typed, so an unknown account is throttled exactly like a real
 //! one and the answers tell nothing about which accounts exist.
 

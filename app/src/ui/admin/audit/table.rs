@@ -33,6 +33,50 @@ pub fn action_ja(action: &str) -> &str {
     }
 }
 
+/// What a purpose code means.
+pub fn purpose_ja(purpose: &str) -> &str {
+    match purpose {
+        "counter_visit" => "窓口受付",
+        "department_processing" => "担当課の処理",
+        "authentication" => "本人確認",
+        "access_control" => "アクセス制御",
+        "audit" => "監査",
+        "staff_management" => "職員管理",
+        "print" => "印刷",
+        "proactive_outreach" => "案内",
+        "retention" => "保存期間",
+        "rule_administration" => "規則の管理",
+        other => other,
+    }
+}
+
+/// What an outcome code means.
+pub fn outcome_ja(outcome: &str) -> &str {
+    match outcome {
+        "ok" => "成功",
+        "denied" => "拒否",
+        "forbidden" => "権限なし",
+        "unauthenticated" => "未サインイン",
+        "cross_site" => "他のサイトから",
+        "throttled" => "回数制限",
+        "replayed" => "使用済みコード",
+        "account_locked" => "アカウントをロック",
+        "address_locked" => "接続元をロック",
+        "idle_timeout" => "無操作で終了",
+        "absolute_timeout" => "時間切れ",
+        "account_disabled" => "無効なアカウント",
+        "by_admin" => "管理者が終了",
+        "second_factor" => "2段階目へ",
+        "enrol" => "2段階認証の設定へ",
+        "change_password" => "パスワード変更へ",
+        "totp" => "認証アプリ",
+        "recovery" => "リカバリーコード",
+        "passkey" => "パスキー",
+        "not_found" => "該当なし",
+        other => other,
+    }
+}
+
 #[component]
 pub fn Alerts(alerts: Vec<BulkReadAlert>) -> impl IntoView {
     (!alerts.is_empty()).then(|| {
@@ -55,7 +99,7 @@ pub fn Rows(rows: Vec<AuditRow>) -> impl IntoView {
         return view! { <p>"条件に合う記録はありません。"</p> }.into_any();
     }
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label="監査ログの表">
         <table class="data audit">
             <caption class="visually-hidden">"監査ログ (新しい順)"</caption>
             <thead><tr>
@@ -73,8 +117,8 @@ pub fn Rows(rows: Vec<AuditRow>) -> impl IntoView {
                         <td>{r.target}</td>
                         <td>{r.household.unwrap_or_default()}</td>
                         <td>{r.resident.unwrap_or_default()}</td>
-                        <td>{r.purpose}</td>
-                        <td>{r.outcome}</td>
+                        <td>{purpose_ja(&r.purpose).to_owned()}</td>
+                        <td>{outcome_ja(&r.outcome).to_owned()}</td>
                         <td>{r.origin}</td>
                     </tr>
                 }).collect_view()}

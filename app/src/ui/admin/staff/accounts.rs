@@ -75,7 +75,7 @@ pub fn Accounts(overview: StaffOverview, done: Callback<Notice>) -> impl IntoVie
     view! {
         <section aria-labelledby="accounts-heading">
             <h2 id="accounts-heading">"職員アカウント"</h2>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="職員アカウントの表">
             <table class="data">
                 <thead><tr>
                     <th scope="col">"ユーザー名"</th><th scope="col">"氏名"</th><th scope="col">"役割"</th>

@@ -15,7 +15,7 @@ pub fn Departments(departments: Vec<DepartmentInfo>, done: Callback<Notice>) -> 
         <section aria-labelledby="departments-heading">
             <h2 id="departments-heading">"課"</h2>
             <p class="hint">"課のID は規則が使います。名前・窓口・庁舎・電話は受付票と手続きの案内に出ます。最後の行で課を追加できます。"</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="課の表">
             <table class="data departments">
                 <thead><tr>
                     <th scope="col">"ID"</th><th scope="col">"名前"</th><th scope="col">"窓口"</th>

@@ -9,7 +9,7 @@ pub fn RolesMatrix(overview: StaffOverview) -> impl IntoView {
     view! {
         <section aria-labelledby="roles-heading">
             <h2 id="roles-heading">"役割と権限"</h2>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="役割と権限の表">
             <table class="data matrix">
                 <thead><tr>
                     <th scope="col">"権限"</th>

@@ -29,7 +29,7 @@ pub fn Sessions(sessions: Vec<SessionInfo>, done: Callback<Notice>) -> impl Into
     view! {
         <section aria-labelledby="sessions-heading">
             <h2 id="sessions-heading">"サインイン中のセッション"</h2>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="セッションの表">
             <table class="data">
                 <thead><tr>
                     <th scope="col">"職員"</th><th scope="col">"状態"</th><th scope="col">"方法"</th>
