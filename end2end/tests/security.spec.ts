@@ -240,3 +240,22 @@ test('Back after a visit ends or after signing out shows nothing of the resident
   void enrolled;
   void STAFF;
 });
+
+test('a staff member adds a passkey and renews the recovery codes on their account page', async ({ page }, info) => {
+  const shots = new Shots(page, info);
+  await page.goto('/account');
+  await signIn(page, 'shunin');
+  await expect(page.getByRole('heading', { name: 'アカウント', exact: true })).toBeVisible();
+  await expect(page.locator('main')).toContainText('認証アプリ: 設定済み');
+  const auth = await virtualAuthenticator(page);
+  await page.getByLabel('新しいパスキーの名前').fill(`窓口タブレット ${info.project.name}`);
+  await page.getByRole('button', { name: 'パスキーを追加する' }).click();
+  await expect(page.getByRole('status')).toContainText('パスキーを登録しました');
+  await expect(page.locator('main')).toContainText(`窓口タブレット ${info.project.name}`);
+  void auth;
+  await shots.take('account');
+  await page.getByRole('button', { name: '新しく作る' }).click();
+  await expect(page.getByRole('heading', { name: 'リカバリーコードを保管してください' })).toBeVisible();
+  await page.getByRole('button', { name: '保管しました' }).click();
+  await expect(page.locator('main')).toContainText('リカバリーコード: 残り 10 個');
+});

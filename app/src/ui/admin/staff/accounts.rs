@@ -32,15 +32,22 @@ fn done_message(a: StaffAction, user: &str) -> String {
     }
 }
 
-fn status(a: &StaffAccount) -> String {
-    let mut parts = vec![if a.active { "有効" } else { "無効" }];
+/// The account's state as tags: disabled and locked stand out.
+fn status(a: &StaffAccount) -> impl IntoView {
+    let mut tags = vec![if a.active {
+        ("有効", "tag tag-ok")
+    } else {
+        ("無効", "tag tag-muted")
+    }];
     if a.locked {
-        parts.push("ロック中");
+        tags.push(("ロック中", "tag tag-warn"));
     }
     if a.must_change_password {
-        parts.push("パスワード変更待ち");
+        tags.push(("パスワード変更待ち", "tag tag-muted"));
     }
-    parts.join("・")
+    tags.into_iter()
+        .map(|(text, class)| view! { <span class=class>{text}</span> })
+        .collect_view()
 }
 
 fn factors(a: &StaffAccount) -> String {

@@ -16,6 +16,54 @@ fn state_label(s: &str) -> &'static str {
     }
 }
 
+/// How the staff member signed in, in words.
+fn method_label(m: &str) -> String {
+    m.split('+')
+        .map(|p| match p {
+            "password" => "パスワード",
+            "totp" => "認証アプリ",
+            "recovery" => "リカバリーコード",
+            "passkey" => "パスキー",
+            other => other,
+        })
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// The browser and system from a User-Agent, e.g. "Chrome 156 / Linux".
+pub fn browser_of(ua: &str) -> String {
+    let browser = ["Edg/", "Firefox/", "Chrome/", "Version/"]
+        .iter()
+        .find_map(|key| {
+            ua.split(key).nth(1).map(|rest| {
+                let version = rest.split(['.', ' ']).next().unwrap_or("");
+                let name = match *key {
+                    "Edg/" => "Edge",
+                    "Firefox/" => "Firefox",
+                    "Chrome/" => "Chrome",
+                    _ => "Safari",
+                };
+                format!("{name} {version}")
+            })
+        })
+        .unwrap_or_else(|| "不明なブラウザ".into());
+    let system = [
+        "Android", "iPad", "iPhone", "Windows", "Mac OS", "CrOS", "Linux",
+    ]
+    .iter()
+    .find(|s| ua.contains(*s))
+    .map_or("", |s| match *s {
+        "Mac OS" => "macOS",
+        "CrOS" => "ChromeOS",
+        other => other,
+    });
+    if system.is_empty() {
+        browser
+    } else {
+        format!("{browser} / {system}")
+    }
+}
+
 #[component]
 pub fn Sessions(sessions: Vec<SessionInfo>, done: Callback<Notice>) -> impl IntoView {
     let end = move |id: String, who: String| {
@@ -41,9 +89,9 @@ pub fn Sessions(sessions: Vec<SessionInfo>, done: Callback<Notice>) -> impl Into
                         let (id, who) = (s.id.clone(), s.display_name.clone());
                         view! {
                             <tr>
-                                <td>{s.display_name} " (" {s.username} ")"</td><td>{state_label(&s.state)}</td><td>{s.method}</td>
+                                <td>{s.display_name} " (" {s.username} ")"</td><td>{state_label(&s.state)}</td><td>{method_label(&s.method)}</td>
                                 <td>{s.created_at}</td><td>{s.last_seen_at}</td><td>{s.origin}</td>
-                                <td class="user-agent">{s.user_agent}</td>
+                                <td title=s.user_agent.clone()>{browser_of(&s.user_agent)}</td>
                                 <td><button type="button" class="btn btn-secondary btn-small" on:click=move |_| end(id.clone(), who.clone())>"終了させる"</button></td>
                             </tr>
                         }
