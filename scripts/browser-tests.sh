@@ -17,7 +17,9 @@ fi
 profile="${MADOGUCHI_E2E_PROFILE:-debug}"
 echo "==> building the frontend (release) and the server ($profile)"
 trunk build --release
-if [ "$profile" = release ]; then
+if [ -n "${MADOGUCHI_E2E_BIN:-}" ] && [ -x "$MADOGUCHI_E2E_BIN" ]; then
+  bin="$MADOGUCHI_E2E_BIN"   # already built (scripts/test.sh: by `cargo test`)
+elif [ "$profile" = release ]; then
   cargo build --release -p server
   bin=./target/release/madoguchi
 else

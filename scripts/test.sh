@@ -20,7 +20,8 @@ ran+=(unit sqlite)
 
 if [ -n "${MADOGUCHI_TEST_PG_URL:-}" ]; then
   echo "==> integration tests (PostgreSQL at ${MADOGUCHI_TEST_PG_URL})"
-  MADOGUCHI_TEST_BACKEND=postgres cargo test -p server --test integration
+  # The same feature set as the first run (--workspace), so nothing is compiled again.
+  MADOGUCHI_TEST_BACKEND=postgres cargo test --workspace --test integration
   ran+=(postgres)
   # Each test made its own database; drop them all now.
   if command -v psql >/dev/null; then
@@ -33,7 +34,8 @@ else
 fi
 
 if [ "${MADOGUCHI_SKIP_BROWSER:-0}" != 1 ]; then
-  scripts/browser-tests.sh
+  # The server binary `cargo test` has just built (the integration tests run it).
+  MADOGUCHI_E2E_BIN="$PWD/target/debug/madoguchi" scripts/browser-tests.sh
   ran+=(browser)
 else
   skipped+=(browser)

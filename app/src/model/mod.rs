@@ -89,7 +89,9 @@ pub struct InterviewSpec {
 pub struct ProcedureView {
     pub procedure: ProcedureResult,
     pub department_name: String,
+    /// Building and counter, e.g. "本庁舎 2階 12番窓口".
     pub counter: String,
+    pub phone: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

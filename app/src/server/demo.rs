@@ -83,25 +83,26 @@ pub const DEMO_STAFF: &[DemoAccount] = &[
     ),
 ];
 
-/// Buildings and phone numbers of the demo city's departments (fictional numbers).
-const DEMO_DEPARTMENTS: &[(&str, &str, &str)] = &[
-    ("shimin", "本庁舎", "0859-00-0101"),
-    ("hoken", "本庁舎", "0859-00-0105"),
-    ("seikatsu_nenkin", "本庁舎", "0859-00-0106"),
-    ("choju", "本庁舎", "0859-00-0107"),
-    ("kodomo", "本庁舎", "0859-00-0112"),
-    ("shisanzei", "本庁舎", "0859-00-0121"),
-    ("gakko", "本庁舎", "0859-00-0141"),
+/// Where the demo city's departments are: building, counter, phone (fictional numbers).
+const DEMO_DEPARTMENTS: &[(&str, &str, &str, &str)] = &[
+    ("shimin", "本庁舎", "1階 1番窓口", "0859-00-0101"),
+    ("hoken", "本庁舎", "1階 5番窓口", "0859-00-0105"),
+    ("seikatsu_nenkin", "本庁舎", "1階 6番窓口", "0859-00-0106"),
+    ("choju", "本庁舎", "1階 7番窓口", "0859-00-0107"),
+    ("kodomo", "本庁舎", "2階 12番窓口", "0859-00-0112"),
+    ("shisanzei", "本庁舎", "2階 21番窓口", "0859-00-0121"),
+    ("gakko", "本庁舎", "4階 41番窓口", "0859-00-0141"),
 ];
 
 pub async fn create_demo_staff(
     db: &DatabaseConnection,
     now: DateTime<Utc>,
 ) -> Result<(), UserError> {
-    for (id, building, phone) in DEMO_DEPARTMENTS {
+    for (id, building, counter, phone) in DEMO_DEPARTMENTS {
         department::ActiveModel {
             id: sea_orm::ActiveValue::Unchanged((*id).to_owned()),
             building: sea_orm::ActiveValue::Set((*building).to_owned()),
+            counter: sea_orm::ActiveValue::Set((*counter).to_owned()),
             phone: sea_orm::ActiveValue::Set((*phone).to_owned()),
             ..Default::default()
         }

@@ -112,7 +112,16 @@ pub async fn receipt_pdf(
             department: d
                 .as_ref()
                 .map_or_else(|| a.department_id.clone(), |d| d.name.clone()),
-            counter: d.map(|d| d.counter).unwrap_or_default(),
+            counter: d
+                .map(|d| {
+                    let place = format!("{} {}", d.building, d.counter).trim().to_owned();
+                    if d.phone.is_empty() {
+                        place
+                    } else {
+                        format!("{place} (電話 {})", d.phone)
+                    }
+                })
+                .unwrap_or_default(),
             deadline: a.deadline.map_or_else(|| "—".into(), format_wareki),
         });
     }

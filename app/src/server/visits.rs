@@ -3,7 +3,7 @@
 //! so a visit has every application or none.
 
 use super::audit::{self, Audit};
-use super::entities::visit;
+use super::entities::{department, visit};
 use super::registry::{self, Household};
 use super::Clock;
 use crate::error::AppError;
@@ -108,6 +108,8 @@ pub(super) struct Screened {
     pub(super) baby: Option<Baby>,
     pub(super) request: Request,
     pub(super) result: ScreeningResult,
+    /// The city's departments (name, counter, building, phone), as the city keeps them.
+    pub(super) departments: HashMap<String, department::Model>,
 }
 
 pub(super) async fn run_screening<C: ConnectionTrait>(
@@ -158,6 +160,12 @@ pub(super) async fn run_screening<C: ConnectionTrait>(
     let result = rules
         .screen_with(&request, options)
         .map_err(|e| AppError::Screening { message: e.message })?;
+    let departments = department::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.id.clone(), d))
+        .collect();
     Ok(Screened {
         visit,
         household,
@@ -165,6 +173,7 @@ pub(super) async fn run_screening<C: ConnectionTrait>(
         baby,
         request,
         result,
+        departments,
     })
 }
 
@@ -190,7 +199,7 @@ pub async fn screen(
     let plan = values::plan(&s, cat, &known);
     Ok(VisitScreening {
         ruleset: s.result.ruleset.clone(),
-        procedures: views(&s.result, rules),
+        procedures: views(&s.result, &s.departments),
         questions: s.result.questions.clone(),
         prefilled: values::prefilled(cat, &plan, &known),
         interview: InterviewSpec {
@@ -212,16 +221,29 @@ pub(super) fn read_entry<'a>(staff: &StaffMe, s: &Screened, action: &'a str) -> 
     }
 }
 
-pub(super) fn views(result: &ScreeningResult, rules: &Ruleset) -> Vec<ProcedureView> {
+/// The procedures listed, each with where it is handled: the department as the city
+/// keeps it at /admin/staff (the rule set names only its id).
+pub(super) fn views(
+    result: &ScreeningResult,
+    departments: &HashMap<String, department::Model>,
+) -> Vec<ProcedureView> {
     result
         .procedures
         .iter()
         .map(|p| {
-            let d = rules.department(&p.department);
+            let d = departments.get(&p.department);
             ProcedureView {
                 procedure: p.clone(),
-                department_name: d.map_or_else(|| p.department.clone(), |d| d.name.to_owned()),
-                counter: d.map_or_else(String::new, |d| d.counter.to_owned()),
+                department_name: d.map_or_else(|| p.department.clone(), |d| d.name.clone()),
+                counter: d.map_or_else(String::new, |d| {
+                    [d.building.as_str(), d.counter.as_str()]
+                        .iter()
+                        .filter(|s| !s.is_empty())
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                }),
+                phone: d.map(|d| d.phone.clone()).filter(|p| !p.is_empty()),
             }
         })
         .collect()

@@ -16,4 +16,5 @@ mod matrix;
 mod queue;
 mod records;
 mod rules;
+mod staff;
 mod web;

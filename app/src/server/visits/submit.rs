@@ -227,7 +227,7 @@ fn group(s: &Screened, rules: &Ruleset) -> Vec<Grouped> {
             .collect()
     };
     let mut grouped: Vec<Grouped> = Vec::new();
-    for view in views(&s.result, rules) {
+    for view in views(&s.result, &s.departments) {
         let subjects = match view.procedure.subject.as_deref().and_then(member) {
             Some(one) => vec![one],
             None => everyone(),

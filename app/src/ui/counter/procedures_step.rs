@@ -90,7 +90,8 @@ fn ProcedureCard(p: ProcedureView) -> impl IntoView {
             <h3>{pr.name}</h3>
             <dl>
                 <dt>"期限"</dt><dd class="deadline">{deadline}</dd>
-                <dt>"担当"</dt><dd>{p.department_name} " " <span class="counter-place">{p.counter}</span></dd>
+                <dt>"担当"</dt><dd>{p.department_name} " " <span class="counter-place">{p.counter}</span>
+                    {p.phone.map(|t| view! { " " <span class="phone">"電話 " {t}</span> })}</dd>
                 {benefit.map(|b| view! { <dt>"支給額"</dt><dd>{b}</dd> })}
             </dl>
             <details open>
