@@ -70,7 +70,7 @@ pub async fn submit(
     let mut all = known.clone();
     all.extend(asked.clone());
     let mut lines = Vec::new();
-    for g in group(&s, rules) {
+    for g in group(&s) {
         let p = &g.view.procedure;
         let Some(form) = cat.form(&p.id) else {
             tracing::error!(procedure = %p.id, "no form for a screened procedure");
@@ -193,7 +193,7 @@ fn subjects_text(subjects: &[Subject]) -> String {
 
 /// One application per procedure: a procedure listed for several members (国保の資格
 /// 喪失 for a family, say) becomes one form naming them all.
-fn group(s: &Screened, rules: &Ruleset) -> Vec<Grouped> {
+fn group(s: &Screened) -> Vec<Grouped> {
     let member = |id: &str| -> Option<Subject> {
         if id == BABY_ID {
             let b = s.baby.as_ref()?;
