@@ -68,6 +68,24 @@ pub async fn check(
     }
 }
 
+/// For an HTTP route that needs a signed-in caller: the caller and where the request
+/// came from, or the denial already audited and answered.
+pub async fn caller(
+    state: &AppState,
+    req: &axum::http::request::Parts,
+    access: Access,
+) -> Result<(Current, RequestMeta), Response> {
+    let meta = req
+        .extensions
+        .get::<RequestMeta>()
+        .cloned()
+        .unwrap_or_default();
+    match check(state, &meta, &req.headers, access, req.uri.path()).await? {
+        Some(current) => Ok((current, meta)),
+        None => Err(error_response(&AppError::Unauthenticated)),
+    }
+}
+
 /// Audits a denied request and answers it.
 pub async fn deny(
     state: &AppState,

@@ -3,11 +3,9 @@
 
 use super::access::{self, error_response};
 use app::api::Access;
-use app::error::AppError;
 use app::model::audit::AuditQuery;
 use app::model::Permission;
 use app::server::audit::viewer;
-use app::server::auth::RequestMeta;
 use app::server::AppState;
 use axum::extract::{Query, Request, State};
 use axum::http::{header, HeaderValue};
@@ -20,15 +18,9 @@ pub async fn export(
     Query(q): Query<AuditQuery>,
     req: Request,
 ) -> Response {
-    let meta = req
-        .extensions()
-        .get::<RequestMeta>()
-        .cloned()
-        .unwrap_or_default();
-    let current = match access::check(&state, &meta, req.headers(), ACCESS, req.uri().path()).await
-    {
-        Ok(Some(c)) => c,
-        Ok(None) => return error_response(&AppError::Unauthenticated),
+    let (req, _) = req.into_parts();
+    let (current, meta) = match access::caller(&state, &req, ACCESS).await {
+        Ok(c) => c,
         Err(denied) => return denied,
     };
     match viewer::csv(&state.db, &current.me, &q, state.clock.now(), &meta.address).await {

@@ -7,7 +7,6 @@ use super::access::{self, error_response};
 use app::api::Access;
 use app::error::AppError;
 use app::model::Permission;
-use app::server::auth::RequestMeta;
 use app::server::documents::{self, Pdf};
 use app::server::AppState;
 use axum::extract::{Path, Request, State};
@@ -41,17 +40,11 @@ pub async fn application_form(
     Path(id): Path<i32>,
     req: Request,
 ) -> Response {
-    let meta = req
-        .extensions()
-        .get::<RequestMeta>()
-        .cloned()
-        .unwrap_or_default();
-    let current =
-        match access::check(&state, &meta, req.headers(), FORM_ACCESS, req.uri().path()).await {
-            Ok(Some(c)) => c,
-            Ok(None) => return error_response(&AppError::Unauthenticated),
-            Err(denied) => return denied,
-        };
+    let (req, _) = req.into_parts();
+    let (current, meta) = match access::caller(&state, &req, FORM_ACCESS).await {
+        Ok(c) => c,
+        Err(denied) => return denied,
+    };
     respond(
         documents::application_pdf(
             &state.db,
@@ -71,22 +64,9 @@ pub async fn visit_receipt(
     Path(number): Path<String>,
     req: Request,
 ) -> Response {
-    let meta = req
-        .extensions()
-        .get::<RequestMeta>()
-        .cloned()
-        .unwrap_or_default();
-    let current = match access::check(
-        &state,
-        &meta,
-        req.headers(),
-        RECEIPT_ACCESS,
-        req.uri().path(),
-    )
-    .await
-    {
-        Ok(Some(c)) => c,
-        Ok(None) => return error_response(&AppError::Unauthenticated),
+    let (req, _) = req.into_parts();
+    let (current, meta) = match access::caller(&state, &req, RECEIPT_ACCESS).await {
+        Ok(c) => c,
         Err(denied) => return denied,
     };
     respond(
