@@ -2,7 +2,7 @@
 //! verify` walks, edits made behind the application's back with `sqlite3` or `psql`
 //! found, retention that keeps the chain verifiable, and the auditor's viewer.
 
-use crate::common::{meta, now, TestDb};
+use crate::common::{madoguchi_on, now, TestDb};
 use app::model::audit::{AuditQuery, ProblemKind};
 use app::server::audit::{self, retention, verify, viewer, Audit};
 use chrono::Duration;
@@ -177,12 +177,7 @@ async fn the_last_entries_deleted_are_noticed() {
 async fn madoguchi_audit_verify_exits_non_zero_and_names_the_entry() {
     let t = TestDb::new().await.with_city(5).await;
     activity(&t, 5).await;
-    let bin = env!("CARGO_BIN_EXE_madoguchi");
-    let ok = Command::new(bin)
-        .args(["audit", "verify"])
-        .env("DATABASE_URL", &t.url)
-        .output()
-        .unwrap();
+    let ok = madoguchi_on(&t.url, &["audit", "verify"]);
     assert!(
         ok.status.success(),
         "{}",
@@ -197,11 +192,7 @@ async fn madoguchi_audit_verify_exits_non_zero_and_names_the_entry() {
             &format!("UPDATE audit_log SET outcome = 'edited' WHERE id = {id}"),
         ),
     );
-    let broken = Command::new(bin)
-        .args(["audit", "verify"])
-        .env("DATABASE_URL", &t.url)
-        .output()
-        .unwrap();
+    let broken = madoguchi_on(&t.url, &["audit", "verify"]);
     assert!(!broken.status.success());
     let text = String::from_utf8_lossy(&broken.stdout);
     assert!(
@@ -242,6 +233,18 @@ async fn retention_summarises_old_entries_and_the_chain_still_verifies() {
         retention::prune(&t.db, 365, later + Duration::days(400)).await,
         Err(retention::PruneError::Broken(_))
     ));
+}
+
+/// One page of the viewer, as the auditor asks for it.
+async fn search(
+    t: &TestDb,
+    auditor: &app::model::StaffMe,
+    q: AuditQuery,
+    at: chrono::DateTime<chrono::Utc>,
+) -> app::model::audit::AuditPage {
+    viewer::search(&t.db, auditor, &q, at, "192.0.2.99")
+        .await
+        .unwrap()
 }
 
 #[tokio::test]
@@ -285,18 +288,16 @@ async fn the_viewer_filters_and_flags_bulk_reads() {
     )
     .await
     .unwrap();
-    let page = viewer::search(
-        &t.db,
+    let page = search(
+        &t,
         &auditor,
-        &AuditQuery {
+        AuditQuery {
             staff: Some("counter".into()),
             ..Default::default()
         },
         now() + Duration::hours(13),
-        "192.0.2.99",
     )
-    .await
-    .unwrap();
+    .await;
     assert!(page
         .rows
         .iter()
@@ -305,47 +306,41 @@ async fn the_viewer_filters_and_flags_bulk_reads() {
     assert_eq!(page.alerts.len(), 1);
     assert_eq!(page.alerts[0].staff, "counter");
     assert_eq!(page.alerts[0].households, 35);
-    let night = viewer::search(
-        &t.db,
+    let night = search(
+        &t,
         &auditor,
-        &AuditQuery {
+        AuditQuery {
             after_hours: true,
             staff: Some("counter".into()),
             ..Default::default()
         },
         now() + Duration::hours(13),
-        "192.0.2.99",
     )
-    .await
-    .unwrap();
+    .await;
     assert_eq!(night.rows.len(), 1, "{:?}", night.rows);
     assert_eq!(night.rows[0].action, "application_read");
-    let nobody = viewer::search(
-        &t.db,
+    let nobody = search(
+        &t,
         &auditor,
-        &AuditQuery {
+        AuditQuery {
             staff: Some("no-such-user".into()),
             ..Default::default()
         },
         now(),
-        "x",
     )
-    .await
-    .unwrap();
+    .await;
     assert!(nobody.rows.is_empty());
     // Reading the log is itself in the log.
-    let reads = viewer::search(
-        &t.db,
+    let reads = search(
+        &t,
         &auditor,
-        &AuditQuery {
+        AuditQuery {
             action: Some("audit_read".into()),
             ..Default::default()
         },
         now(),
-        "x",
     )
-    .await
-    .unwrap();
+    .await;
     assert!(reads.rows.len() >= 3);
     let csv = viewer::csv(
         &t.db,
@@ -361,5 +356,4 @@ async fn the_viewer_filters_and_flags_bulk_reads() {
     .unwrap();
     assert!(csv.starts_with("seq,at_jst,staff,action"));
     assert!(csv.lines().count() >= 37);
-    let _ = meta();
 }

@@ -21,6 +21,19 @@ async fn password(
     sign_in::with_password(db, s, user, pw, at, &RequestMeta::local(from)).await
 }
 
+/// A wrong password for `user` from `from` at `at`: refused (with what answer).
+async fn wrong(
+    t: &TestDb,
+    s: &SecuritySettings,
+    user: &str,
+    at: DateTime<Utc>,
+    from: &str,
+) -> AppError {
+    password(&t.db, s, user, "wrong-password-123", at, from)
+        .await
+        .expect_err("a wrong password is refused")
+}
+
 async fn current(
     db: &DatabaseConnection,
     s: &SecuritySettings,
@@ -192,16 +205,7 @@ async fn five_failures_lock_that_address_out_of_the_account_but_not_the_rest_of_
     let pw = demo_password("counter");
     for i in 0..5 {
         let at = now() + Duration::seconds(i);
-        let e = password(
-            &t.db,
-            &s,
-            "counter",
-            "wrong-password-123",
-            at,
-            "203.0.113.66",
-        )
-        .await
-        .unwrap_err();
+        let e = wrong(&t, &s, "counter", at, "203.0.113.66").await;
         assert_eq!(e, AppError::InvalidCredentials, "attempt {i}");
     }
     assert_eq!(audited(&t, "lockout", "account_locked").await, 1);
@@ -231,15 +235,7 @@ async fn an_administrator_unlocks_an_account_at_once() {
     let t = TestDb::new().await.with_city(5).await;
     let s = settings();
     for i in 0..5 {
-        let _ = password(
-            &t.db,
-            &s,
-            "shimin",
-            "wrong-password-123",
-            now() + Duration::seconds(i),
-            "192.0.2.20",
-        )
-        .await;
+        wrong(&t, &s, "shimin", now() + Duration::seconds(i), "192.0.2.20").await;
     }
     let overview = staff::overview(&t.db, now()).await.unwrap();
     let shimin = overview
@@ -278,7 +274,7 @@ async fn guessing_one_account_from_many_addresses_slows_down_but_never_locks_it(
     let s = settings();
     for i in 0..5 {
         let from = format!("198.51.100.{i}");
-        let _ = password(&t.db, &s, "kodomo", "wrong-password-123", now(), &from).await;
+        wrong(&t, &s, "kodomo", now(), &from).await;
     }
     let e = password(
         &t.db,
@@ -315,15 +311,7 @@ async fn twenty_failures_from_one_address_lock_the_address() {
     let t = TestDb::new().await.with_city(5).await;
     let s = settings();
     for i in 0..20 {
-        let _ = password(
-            &t.db,
-            &s,
-            &format!("guess{i}"),
-            "wrong-password-123",
-            now(),
-            "203.0.113.9",
-        )
-        .await;
+        wrong(&t, &s, &format!("guess{i}"), now(), "203.0.113.9").await;
     }
     assert_eq!(audited(&t, "lockout", "address_locked").await, 1);
     let e = password(

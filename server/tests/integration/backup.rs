@@ -2,9 +2,8 @@
 //! in use, restored into a fresh database, verifies (audit chain, row counts); a
 //! database that holds tables is not overwritten without `--force`.
 
-use crate::common::TestDb;
+use crate::common::{madoguchi_on, TestDb};
 use server::cli::backup;
-use std::process::Command;
 
 #[tokio::test]
 async fn a_backup_restores_into_a_fresh_database_with_the_same_rows_and_a_verified_chain() {
@@ -33,47 +32,27 @@ async fn the_command_line_backs_up_and_restores() {
     let t = TestDb::new().await.with_city(10).await;
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("b.backup");
-    let bin = env!("CARGO_BIN_EXE_madoguchi");
-    let out = Command::new(bin)
-        .args(["backup", "--out"])
-        .arg(&file)
-        .env("DATABASE_URL", &t.url)
-        .output()
-        .unwrap();
+    let file = file.to_str().unwrap();
+    let out = madoguchi_on(&t.url, &["backup", "--out", file]);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let again = Command::new(bin)
-        .args(["backup", "--out"])
-        .arg(&file)
-        .env("DATABASE_URL", &t.url)
-        .output()
-        .unwrap();
+    let again = madoguchi_on(&t.url, &["backup", "--out", file]);
     assert!(
         !again.status.success(),
         "an existing backup is not overwritten"
     );
     let (target, _keep) = t.empty_database().await;
-    let out = Command::new(bin)
-        .arg("restore")
-        .arg(&file)
-        .env("DATABASE_URL", &target)
-        .output()
-        .unwrap();
+    let out = madoguchi_on(&target, &["restore", file]);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("row counts match"));
-    let out = Command::new(bin)
-        .arg("restore")
-        .arg(&file)
-        .env("DATABASE_URL", &t.url)
-        .output()
-        .unwrap();
+    let out = madoguchi_on(&t.url, &["restore", file]);
     assert!(
         !out.status.success(),
         "the live database is not overwritten"

@@ -56,26 +56,7 @@ impl TestDb {
     }
 
     async fn postgres() -> Self {
-        let base = std::env::var("MADOGUCHI_TEST_PG_URL")
-            .expect("MADOGUCHI_TEST_BACKEND=postgres needs MADOGUCHI_TEST_PG_URL");
-        let admin = sea_orm::Database::connect(&base)
-            .await
-            .expect("PostgreSQL reachable");
-        let mut bytes = [0u8; 6];
-        getrandom_bytes(&mut bytes);
-        let name = format!(
-            "madoguchi_t_{}",
-            bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
-        );
-        admin
-            .execute_raw(Statement::from_string(
-                admin.get_database_backend(),
-                format!("CREATE DATABASE {name}"),
-            ))
-            .await
-            .expect("create test database");
-        let (prefix, _) = base.rsplit_once('/').expect("URL names a database");
-        let url = format!("{prefix}/{name}");
+        let url = new_postgres_database().await;
         let db = server::cli::open(&url).await.expect("postgres migrates");
         Self {
             db,
@@ -108,25 +89,7 @@ impl TestDb {
     /// the directory that holds it on SQLite (kept alive by the caller).
     pub async fn empty_database(&self) -> (String, Option<tempfile::TempDir>) {
         match self.backend() {
-            sea_orm::DatabaseBackend::Postgres => {
-                let base = std::env::var("MADOGUCHI_TEST_PG_URL").expect("PostgreSQL URL");
-                let admin = sea_orm::Database::connect(&base).await.expect("PostgreSQL");
-                let mut bytes = [0u8; 6];
-                getrandom_bytes(&mut bytes);
-                let name = format!(
-                    "madoguchi_t_{}",
-                    bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
-                );
-                admin
-                    .execute_raw(Statement::from_string(
-                        admin.get_database_backend(),
-                        format!("CREATE DATABASE {name}"),
-                    ))
-                    .await
-                    .expect("create database");
-                let (prefix, _) = base.rsplit_once('/').expect("URL names a database");
-                (format!("{prefix}/{name}"), None)
-            }
+            sea_orm::DatabaseBackend::Postgres => (new_postgres_database().await, None),
             _ => {
                 let dir = tempfile::tempdir().expect("temp dir");
                 let url = format!("sqlite://{}", dir.path().join("restored.db").display());
@@ -187,6 +150,40 @@ impl TestDb {
             .expect("a row");
         row.try_get::<i64>("", "n").expect("count")
     }
+}
+
+/// A new, empty PostgreSQL database named `madoguchi_t_*` (scripts/test.sh drops them
+/// after the run); returns its URL.
+async fn new_postgres_database() -> String {
+    let base = std::env::var("MADOGUCHI_TEST_PG_URL")
+        .expect("MADOGUCHI_TEST_BACKEND=postgres needs MADOGUCHI_TEST_PG_URL");
+    let admin = sea_orm::Database::connect(&base)
+        .await
+        .expect("PostgreSQL reachable");
+    let mut bytes = [0u8; 6];
+    getrandom_bytes(&mut bytes);
+    let name = format!(
+        "madoguchi_t_{}",
+        bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
+    );
+    admin
+        .execute_raw(Statement::from_string(
+            admin.get_database_backend(),
+            format!("CREATE DATABASE {name}"),
+        ))
+        .await
+        .expect("create test database");
+    let (prefix, _) = base.rsplit_once('/').expect("URL names a database");
+    format!("{prefix}/{name}")
+}
+
+/// Runs `madoguchi ARGS…` against the database at `url`.
+pub fn madoguchi_on(url: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_madoguchi"))
+        .args(args)
+        .env("DATABASE_URL", url)
+        .output()
+        .expect("madoguchi runs")
 }
 
 /// The city's default settings, for a server at http://localhost:3000.
