@@ -12,6 +12,7 @@ mod recovery_codes;
 mod require_staff;
 mod second_factor_step;
 mod session;
+mod step;
 pub mod webauthn;
 
 pub use account_page::AccountPage;

@@ -1,77 +1,38 @@
 //! The second step of signing in: a code from the authenticator app (or a recovery
 //! code), or a passkey.
 
-use super::{webauthn, Session};
-use crate::api::auth::{passkey_verify_finish, passkey_verify_start, verify_code};
-use crate::ui::common::{focus, ErrorSummary, TextField};
+use super::step::{passkey_second_factor, Step};
+use super::Session;
+use crate::api::auth::verify_code;
+use crate::ui::common::{ErrorSummary, TextField};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 #[component]
 pub fn SecondFactorStep() -> impl IntoView {
     let session = Session::get();
     let code = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let pending = RwSignal::new(false);
+    let step = Step::new();
     let no_error = Signal::derive(|| None);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
         if code.get_untracked().trim().is_empty() {
-            error.set(Some("確認コードを入力してください".into()));
-            focus("error-summary");
+            step.refuse("確認コードを入力してください");
             return;
         }
-        pending.set(true);
-        spawn_local(async move {
-            match verify_code(code.get_untracked()).await {
-                Ok(me) => session.set(me),
-                Err(e) => {
-                    error.set(Some(e.message_ja()));
-                    focus("error-summary");
-                }
-            }
+        step.run(async move {
+            let result = verify_code(code.get_untracked()).await;
             code.set(String::new());
-            pending.set(false);
+            result.map_err(|e| e.message_ja())
         });
     };
-
-    let with_passkey = move |_| {
-        if pending.get_untracked() {
-            return;
-        }
-        pending.set(true);
-        error.set(None);
-        spawn_local(async move {
-            let result = async {
-                let options = passkey_verify_start().await.map_err(|e| e.message_ja())?;
-                let credential = webauthn::ceremony(false, &options)
-                    .await
-                    .map_err(str::to_owned)?;
-                passkey_verify_finish(credential)
-                    .await
-                    .map_err(|e| e.message_ja())
-            }
-            .await;
-            match result {
-                Ok(me) => session.set(me),
-                Err(m) => {
-                    error.set(Some(m));
-                    focus("error-summary");
-                }
-            }
-            pending.set(false);
-        });
-    };
+    let pending = step.pending;
     let required = move || session.staff().is_some_and(|m| m.passkey_required);
 
     view! {
         <div class="narrow">
             <h1>"本人確認"</h1>
-            <ErrorSummary message=error.into()/>
+            <ErrorSummary message=step.error.into()/>
             <Show when=move || !required()>
                 <p>"認証アプリに表示されている6けたの数字を入力してください。スマートフォンがないときは、リカバリーコードを入力できます。"</p>
                 <form on:submit=submit novalidate>
@@ -80,7 +41,7 @@ pub fn SecondFactorStep() -> impl IntoView {
                 </form>
                 <p class="or">"または"</p>
             </Show>
-            <button type="button" class="btn btn-secondary" disabled=move || pending.get() on:click=with_passkey>
+            <button type="button" class="btn btn-secondary" disabled=move || pending.get() on:click=move |_| step.run(passkey_second_factor())>
                 "パスキー・セキュリティキーを使う"
             </button>
             <Show when=required>

@@ -1,0 +1,75 @@
+//! What every sign-in step does with an attempt: one at a time; the staff member it
+//! returns moves the session on (the login page then shows the next step); an error is
+//! shown at the top and focused.
+
+use super::Session;
+use crate::model::StaffMe;
+use crate::ui::common::focus;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::future::Future;
+
+#[derive(Clone, Copy)]
+pub struct Step {
+    session: Session,
+    pub pending: RwSignal<bool>,
+    pub error: RwSignal<Option<String>>,
+}
+
+impl Step {
+    pub fn new() -> Self {
+        Self {
+            session: Session::get(),
+            pending: RwSignal::new(false),
+            error: RwSignal::new(None),
+        }
+    }
+
+    /// Shows a mistake found before anything was sent.
+    pub fn refuse(self, message: &str) {
+        self.error.set(Some(message.to_owned()));
+        focus("error-summary");
+    }
+
+    /// Runs `attempt` unless one is already under way.
+    pub fn run<F>(self, attempt: F)
+    where
+        F: Future<Output = Result<StaffMe, String>> + 'static,
+    {
+        if self.pending.get_untracked() {
+            return;
+        }
+        self.pending.set(true);
+        spawn_local(async move {
+            match attempt.await {
+                Ok(me) => self.session.set(me),
+                Err(m) => self.refuse(&m),
+            }
+            self.pending.set(false);
+        });
+    }
+}
+
+/// Signs in with a passkey alone.
+pub async fn passkey_sign_in() -> Result<StaffMe, String> {
+    use crate::api::auth::{passkey_sign_in_finish, passkey_sign_in_start};
+    let (ceremony, options) = passkey_sign_in_start().await.map_err(|e| e.message_ja())?;
+    let credential = super::webauthn::ceremony(false, &options)
+        .await
+        .map_err(str::to_owned)?;
+    passkey_sign_in_finish(ceremony, credential)
+        .await
+        .map_err(|e| e.message_ja())
+}
+
+/// The second step with one of the staff member's passkeys.
+pub async fn passkey_second_factor() -> Result<StaffMe, String> {
+    use crate::api::auth::{passkey_verify_finish, passkey_verify_start};
+    let options = passkey_verify_start().await.map_err(|e| e.message_ja())?;
+    let credential = super::webauthn::ceremony(false, &options)
+        .await
+        .map_err(str::to_owned)?;
+    passkey_verify_finish(credential)
+        .await
+        .map_err(|e| e.message_ja())
+}
