@@ -51,6 +51,9 @@ pub enum AppError {
     /// A new password the policy refuses.
     #[error("password_rejected")]
     PasswordRejected { problem: PasswordProblem },
+    /// Four eyes: the administrator who drafted or put up a rule set cannot approve it.
+    #[error("four_eyes")]
+    FourEyes,
     /// The request conflicts with the current state (e.g. the last administrator
     /// cannot be disabled).
     #[error("conflict")]
@@ -117,7 +120,7 @@ impl AppError {
             | Self::InvalidCredentials
             | Self::InvalidCode
             | Self::PasskeyFailed => 401,
-            Self::Forbidden => 403,
+            Self::Forbidden | Self::FourEyes => 403,
             Self::NotFound => 404,
             Self::VisitClosed | Self::Conflict { .. } => 409,
             Self::InvalidInput { .. }
@@ -136,6 +139,9 @@ impl AppError {
             Self::Unauthenticated => "サインインしてください".into(),
             Self::InvalidCredentials => "ユーザー名またはパスワードが違います".into(),
             Self::Forbidden => "この操作はできません".into(),
+            Self::FourEyes => {
+                "自分で作った版や公開を依頼した版は承認できません。別の管理者が確認して承認します".into()
+            }
             Self::NotFound => "見つかりませんでした".into(),
             Self::VisitClosed => {
                 "この受付はすでに終わっています。最初からやり直してください".into()

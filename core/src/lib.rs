@@ -5,6 +5,7 @@
 
 pub mod age;
 pub mod audit;
+pub mod diff;
 pub mod forms;
 pub mod jp;
 pub mod lang;

@@ -75,12 +75,26 @@ fn deadlines_count_the_way_each_law_does() {
         deadline("birth_registration").as_deref(),
         Some("2026-12-03")
     );
-    assert_eq!(deadline("child_allowance").as_deref(), Some("2026-12-05"));
+    // 15 days from the day after the birth is Saturday 5 December: the city is closed,
+    // so the deadline is the next open day (地方自治法4条の2第4項), and the result says so.
+    assert_eq!(deadline("child_allowance").as_deref(), Some("2026-12-07"));
+    let note = |id: &str| {
+        r.procedures
+            .iter()
+            .find(|p| p.id == id)
+            .and_then(|p| p.deadline_note.clone())
+    };
+    assert_eq!(
+        note("child_allowance").as_deref(),
+        Some("12月5日は閉庁日 (土曜日) のため翌開庁日まで")
+    );
+    assert_eq!(note("birth_registration"), None);
     assert_eq!(deadline("nhi_enrollment").as_deref(), Some("2026-12-04"));
     assert_eq!(
         deadline("childbirth_lump_sum").as_deref(),
         Some("2028-11-20")
     );
+    assert!(note("childbirth_lump_sum").is_some_and(|n| n.contains("延びません")));
     assert_eq!(deadline("child_medical_subsidy"), None);
 }
 

@@ -210,3 +210,81 @@ fn explain_names_the_condition_that_kept_a_procedure_out() {
     assert!(untraced.trace.is_none());
     assert_eq!(untraced.procedures, r.procedures);
 }
+
+#[test]
+fn an_impossible_holiday_is_refused_with_its_line() {
+    let errors = edited(
+        "calendar.toml",
+        "{ date = 2026-02-23, name = \"天皇誕生日\" }",
+        "{ date = 2026-02-30, name = \"天皇誕生日\" }",
+    );
+    assert_eq!(errors[0].file, "calendar.toml");
+    assert!(errors[0].line > 20, "{errors:?}");
+}
+
+#[test]
+fn a_holiday_listed_twice_or_a_bad_closed_day_is_refused() {
+    let errors = edited(
+        "calendar.toml",
+        "{ date = 2026-02-23, name = \"天皇誕生日\" }",
+        "{ date = 2026-02-11, name = \"天皇誕生日\" }",
+    );
+    assert!(errors[0].message.contains("2回"), "{errors:?}");
+    let errors = edited("calendar.toml", "until = \"01-03\"", "until = \"01-32\"");
+    assert!(errors[0].message.contains("01-32"), "{errors:?}");
+    let errors = edited("calendar.toml", "\"saturday\"", "\"saturnday\"");
+    assert!(errors[0].message.contains("saturnday"), "{errors:?}");
+}
+
+#[test]
+fn a_gap_in_a_limit_table_is_refused_with_its_parameter() {
+    let errors = edited(
+        "parameters.toml",
+        "values = [{ from = 2018-08-01, value = 490000 }, { from = 2024-11-01, value = 690000 }]",
+        "values = [{ from = 2018-08-01, until = 2024-09-30, value = 490000 }, { from = 2024-11-01, value = 690000 }]",
+    );
+    assert!(
+        errors[0].message.contains("child_rearing.full_limit"),
+        "{errors:?}"
+    );
+    assert_eq!(errors[0].file, "parameters.toml");
+}
+
+#[test]
+fn a_limit_of_none_is_only_for_amounts() {
+    let errors = edited(
+        "parameters.toml",
+        "values = [{ from = 2021-04-01, value = 18 }]",
+        "values = [{ from = 2021-04-01, value = \"none\" }]",
+    );
+    assert!(
+        errors[0].message.contains("child_medical.until_age"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn the_shipped_holidays_cover_2020_to_2027_and_warn_a_year_ahead() {
+    let rs = madoguchi_core::rules::bundled();
+    let cal = rs.calendar.as_ref().expect("the city's calendar");
+    let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+    assert_eq!(cal.covered_until(), Some(day("2027-12-31")));
+    assert!(cal
+        .holidays
+        .keys()
+        .next()
+        .is_some_and(|d| *d <= day("2020-01-01")));
+    // A few days from 内閣府's list: 振替休日, 国民の休日, the 2020 and 2021 moves.
+    for d in [
+        "2020-07-24",
+        "2021-08-09",
+        "2024-09-23",
+        "2025-11-24",
+        "2026-09-22",
+        "2027-03-22",
+    ] {
+        assert!(cal.holidays.contains_key(&day(d)), "{d}");
+    }
+    assert_eq!(cal.warning(day("2026-11-30")), None);
+    assert!(cal.warning(day("2027-01-05")).is_some());
+}

@@ -1,6 +1,7 @@
 // Rule administration as an administrator would do it: a typo is refused with the file
 // and line; a valid edit shows its rule tests and its impact on every household before
-// anything is saved; a saved draft is published and screens from then on. And outreach:
+// anything is saved; a saved draft is put up for publication from a future day and a
+// second administrator reviews and approves it; it screens from that day. And outreach:
 // households eligible for child allowance that do not receive it, with a CSV.
 import { test, expect, Page } from '@playwright/test';
 import { Shots, signIn } from './helpers';
@@ -56,7 +57,7 @@ test('an administrator sees a typo refused and the impact of an edit before savi
   await shots.take('impact-preview');
 });
 
-test('an administrator saves a draft and publishes it', async ({ page }, info) => {
+test('one administrator drafts a change from a future date, a second reviews and approves it', async ({ page, browser }, info) => {
   test.skip(info.project.name !== 'tablet-landscape', 'publishes once per run (the database is shared)');
   const shots = new Shots(page, info);
   await openRules(page);
@@ -65,46 +66,83 @@ test('an administrator saves a draft and publishes it', async ({ page }, info) =
   await page.getByLabel('パラメータ').selectOption('pregnancy_support.amount');
   await expect(page.locator('#period-0-value')).toHaveValue('50000');
   await page.getByRole('button', { name: '期間を追加' }).click();
-  await page.locator('#period-1-from').fill('2026-04-01');
+  await page.locator('#period-1-from').fill('2027-04-01');
   await page.locator('#period-1-value').fill('6万');
   await page.getByRole('button', { name: '表の内容をファイルに反映' }).click();
   await expect(page.locator('.param-table .error')).toHaveText('使えない文字が入っています');
   await page.locator('#period-1-value').fill('60,000');
   await page.getByRole('button', { name: '表の内容をファイルに反映' }).click();
   await expect(page.locator('.param-table .alert-success')).toBeVisible();
-  await expect(page.locator('#rule-text')).toHaveValue(/from = 2026-04-01, value = 60000/);
+  await expect(page.locator('#rule-text')).toHaveValue(/from = 2027-04-01, value = 60000/);
   await shots.take('param-table');
-  await editFile(page, 'tests/pregnancy.toml', 'pregnancy_support_benefit = 50000', 'pregnancy_support_benefit = 60000');
-  await page.getByLabel('変更の説明').fill('妊婦のための支援給付を6万円に');
+  await page.getByLabel('変更の説明').fill('妊婦のための支援給付を2027年4月から6万円に');
   await page.getByRole('button', { name: /確認する/ }).click();
   const report = page.locator('.check-report');
   await expect(report).toContainText('確認の結果', { timeout: 30_000 });
   await expect(report).not.toContainText('件失敗');
-  await expect(report.locator('table.impact')).toContainText('pregnancy_support_benefit');
   await shots.take('valid-edit');
 
   await page.getByRole('button', { name: '下書きとして保存' }).click();
-  await expect(page.locator('.alert-success')).toContainText(`${live}+city.1`);
-  const draft = page.locator('table.versions tbody tr', { hasText: `${live}+city.1` });
-  await expect(draft).toContainText('下書き');
-  await shots.take('draft-saved');
-  await draft.getByRole('button', { name: '公開する' }).click();
-  await expect(page.locator('.lead .version')).toHaveText(`${live}+city.1`);
-  await expect(page.locator('table.versions tbody tr').first()).toContainText('公開済み');
-  await shots.take('published');
+  const version = `${live}+city.1`;
+  await expect(page.locator('.alert-success')).toContainText(version);
+  const row = page.locator(`table.versions tbody tr[data-version="${version}"]`);
+  await expect(row).toContainText('下書き');
 
-  // The public API screens with the published rules from now on.
-  const res = await page.request.post('/api/v1/screenings', {
-    data: {
-      as_of: '2026-11-24',
-      events: [{ type: 'pregnancy', date: '2026-11-20', person: 'p1' }],
-      household: { members: [{ id: 'p1', relationship: 'head', birth_date: '1995-01-01', sex: 'female' }] },
-    },
-  });
-  const body = await res.json();
-  expect(body.ruleset).toBe(`${live}+city.1`);
-  const benefit = body.procedures.find((p: { id: string }) => p.id === 'pregnancy_support_benefit');
-  expect(benefit.benefit.amount).toBe(60000);
+  // Put up for publication from 1 April 2027; a day in the past is refused first.
+  await row.getByRole('button', { name: '公開を依頼' }).click();
+  await page.getByLabel('日付を決める (法律の施行日など)').check();
+  await page.getByLabel('この日から使う').fill('2020-04-01');
+  await page.getByRole('button', { name: '公開を依頼する' }).click();
+  await expect(page.locator('#effective_from-error')).toHaveText('今日より前の日付は入力できません');
+  await shots.take('past-date-refused');
+  await page.getByLabel('この日から使う').fill('2027-04-01');
+  await page.getByRole('button', { name: '公開を依頼する' }).click();
+  await expect(page.locator('.alert-success')).toContainText('公開を依頼しました');
+  await expect(row).toContainText('承認待ち');
+
+  // The author cannot approve their own change.
+  await row.getByRole('button', { name: '確認して承認' }).click();
+  await expect(page.locator('.review .summary')).toContainText('2027年4月1日', { timeout: 30_000 });
+  await page.getByRole('button', { name: '承認して公開する' }).click();
+  await expect(page.locator('.review [role="alert"]')).toContainText('別の管理者が確認して承認します');
+  await shots.take('author-cannot-approve');
+
+  // A second administrator, on another tablet, reviews the difference and approves.
+  const context = await browser.newContext({ baseURL: new URL(page.url()).origin, viewport: page.viewportSize(), hasTouch: true });
+  const second = await context.newPage();
+  const shots2 = new Shots(second, info);
+  await second.goto('/admin/rules');
+  await signIn(second, 'kanri2');
+  const row2 = second.locator(`table.versions tbody tr[data-version="${version}"]`);
+  await row2.getByRole('button', { name: '確認して承認' }).click();
+  const review = second.locator('.review');
+  await expect(review.locator('.file-diff[data-file="parameters.toml"]')).toBeVisible({ timeout: 30_000 });
+  await expect(review.locator('.diff-added')).toContainText('from = 2027-04-01, value = 60000');
+  await expect(review.locator('.check-report')).toContainText('確認の結果');
+  await shots2.take('review');
+  await review.getByRole('button', { name: '承認して公開する' }).click();
+  await expect(second.locator('.alert-success')).toContainText('承認しました');
+  await expect(second.locator('.scheduled')).toContainText(`2027年4月1日 から版 ${version} に切り替わります`);
+  await expect(second.locator('.lead .version')).toHaveText(live);
+  await shots2.take('approved-scheduled');
+  await context.close();
+
+  // Screenings before the day keep the rules in force; from the day, the new version.
+  const screen = async (asOf: string) => {
+    const res = await page.request.post('/api/v1/screenings', {
+      data: {
+        as_of: asOf,
+        events: [{ type: 'pregnancy', date: asOf, person: 'p1' }],
+        household: { members: [{ id: 'p1', relationship: 'head', birth_date: '1995-01-01', sex: 'female' }] },
+      },
+    });
+    expect(res.status()).toBe(200);
+    const body = await res.json();
+    const benefit = body.procedures.find((p: { id: string }) => p.id === 'pregnancy_support_benefit');
+    return [body.ruleset, benefit.benefit.amount];
+  };
+  expect(await screen('2027-03-31')).toEqual([live, 50000]);
+  expect(await screen('2027-04-01')).toEqual([version, 60000]);
 });
 
 test('department staff find households eligible for child allowance that do not receive it', async ({ page }, info) => {

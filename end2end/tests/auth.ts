@@ -18,6 +18,7 @@ export const STAFF = {
   shimin: ['shimin', 'hoshigaoka-koseki'],
   shunin: ['shunin', 'hoshigaoka-sekinin'],
   admin: ['admin', 'hoshigaoka-kanrisha'],
+  kanri2: ['kanri2', 'hoshigaoka-dainikanri'],
   kansa: ['kansa', 'hoshigaoka-audit-log'],
 } as const;
 export type Who = keyof typeof STAFF;

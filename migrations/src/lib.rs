@@ -9,6 +9,7 @@ mod m0003_rules;
 mod m0004_drafts;
 mod m0005_consent_signature_survey;
 pub mod m0006_security;
+mod m0007_rule_lifecycle;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0004_drafts::Migration),
             Box::new(m0005_consent_signature_survey::Migration),
             Box::new(m0006_security::Migration),
+            Box::new(m0007_rule_lifecycle::Migration),
         ]
     }
 }

@@ -75,6 +75,7 @@ fn submit(c: &mut Criterion) {
         birth_date: clock.today().to_string(),
         sex: "female".into(),
     };
+    let live = app::server::LiveRules::bundled();
     // The interview as the tablet sends it: every asked field answered.
     let interview = rt.block_on(async {
         let number = visits::start(&db, &staff, clock).await.expect("visit");
@@ -84,7 +85,7 @@ fn submit(c: &mut Criterion) {
         let s = visits::screen(
             &db,
             &staff,
-            madoguchi_core::rules::bundled(),
+            &live,
             &birth_visit(number, &baby),
             clock,
             "bench",
@@ -105,16 +106,9 @@ fn submit(c: &mut Criterion) {
                     answers: interview.clone(),
                     signature_png: Some(SIGNATURE.into()),
                 };
-                visits::submit(
-                    &db,
-                    &staff,
-                    madoguchi_core::rules::bundled(),
-                    &input,
-                    clock,
-                    "bench",
-                )
-                .await
-                .expect("submitted")
+                visits::submit(&db, &staff, &live, &input, clock, "bench")
+                    .await
+                    .expect("submitted")
             })
         })
     });

@@ -11,6 +11,12 @@ use std::collections::BTreeMap;
 pub struct RulesOverview {
     /// The version every screening uses now.
     pub live: String,
+    /// Versions approved to take over later: (day, version).
+    #[serde(default)]
+    pub scheduled: Vec<(NaiveDate, String)>,
+    /// Set when the holiday list runs out within a year.
+    #[serde(default)]
+    pub calendar_warning: Option<String>,
     /// Every version, newest first.
     pub versions: Vec<VersionRow>,
     pub procedures: Vec<ProcedureRow>,
@@ -22,13 +28,78 @@ pub struct RulesOverview {
 pub struct VersionRow {
     pub version: String,
     pub based_on: Option<String>,
-    /// `draft` or `published`.
+    /// `draft`, `pending`, `returned`, `published` or `proposed`.
     pub status: String,
     pub note: String,
     pub created_by: String,
     pub created_at: String,
     pub published_by: Option<String>,
     pub published_at: Option<String>,
+    #[serde(default)]
+    pub effective_from: Option<NaiveDate>,
+    #[serde(default)]
+    pub requested_by: Option<String>,
+    #[serde(default)]
+    pub review_note: Option<String>,
+}
+
+/// Putting a draft up for publication: from which day, and how events dated before
+/// that day are screened (`as_of` or `event_date`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicationRequest {
+    pub version: String,
+    /// `YYYY-MM-DD`, today or later; empty: today (immediately).
+    pub effective_from: String,
+    pub transition: String,
+    pub note: String,
+}
+
+/// One file that differs between the version in force and the one under review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileDiff {
+    pub path: String,
+    /// `changed`, `added` or `removed`.
+    pub status: String,
+    pub hunks: Vec<Vec<madoguchi_core::diff::DiffLine>>,
+}
+
+/// A proposed release merged with the city's rules in force: each file, how it was
+/// merged (`release`: only the release changed it; `city`: only the city; `merged`:
+/// both, on different lines; `conflict`: both, on the same lines — its chunks then
+/// show each conflict to resolve).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReleaseMerge {
+    pub proposed: String,
+    /// The repository version the city's rules descend from.
+    pub base: String,
+    /// The city's version in force.
+    pub city: String,
+    pub files: Vec<MergeFile>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MergeFile {
+    pub path: String,
+    pub status: String,
+    pub conflicts: usize,
+    pub chunks: Vec<madoguchi_core::diff::Chunk>,
+}
+
+/// What the second administrator reviews before approving.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    pub version: String,
+    pub status: String,
+    pub note: String,
+    pub created_by: String,
+    pub requested_by: Option<String>,
+    pub effective_from: Option<NaiveDate>,
+    pub transition: String,
+    pub review_note: Option<String>,
+    /// The version the files are compared with: in force on the day asked for.
+    pub compared_with: String,
+    pub files: Vec<FileDiff>,
+    pub check: CheckReport,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

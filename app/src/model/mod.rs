@@ -71,6 +71,10 @@ pub struct VisitScreening {
     pub ruleset: String,
     pub procedures: Vec<ProcedureView>,
     pub questions: Vec<Question>,
+    /// Procedures ruled out for a reason the resident should hear (an income over the
+    /// limit).
+    #[serde(default)]
+    pub not_applicable: Vec<madoguchi_core::screening::NotApplicable>,
     /// Interview fields filled from the registry or earlier steps, with their source.
     pub prefilled: Vec<PrefilledValue>,
     /// The merged interview of the procedures listed.

@@ -74,6 +74,14 @@ pub const DEMO_STAFF: &[DemoAccount] = &[
         "hoshigaoka-sekinin",
     ),
     ("admin", "管理 者", &["admin"], None, "hoshigaoka-kanrisha"),
+    // A second administrator: rule sets are published by two people.
+    (
+        "kanri2",
+        "審査 七美",
+        &["admin"],
+        None,
+        "hoshigaoka-dainikanri",
+    ),
     (
         "kansa",
         "監査 六子",

@@ -26,9 +26,10 @@ fn jst(t: DateTime<Utc>) -> String {
 
 pub async fn overview(
     db: &DatabaseConnection,
-    live: &Ruleset,
+    rules: &rules::LiveRules,
     today: NaiveDate,
 ) -> Result<RulesOverview, AppError> {
+    let live = &rules.on(today);
     let versions = rules::history(db)
         .await?
         .into_iter()
@@ -41,10 +42,15 @@ pub async fn overview(
             created_at: jst(v.created_at),
             published_by: v.published_by,
             published_at: v.published_at.map(jst),
+            effective_from: v.effective_from.filter(|d| *d > rules::epoch()),
+            requested_by: v.requested_by,
+            review_note: v.review_note,
         })
         .collect();
     Ok(RulesOverview {
         live: live.version.clone(),
+        scheduled: rules.scheduled_after(today),
+        calendar_warning: live.calendar.as_ref().and_then(|c| c.warning(today)),
         versions,
         procedures: live
             .procedures

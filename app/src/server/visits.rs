@@ -5,11 +5,11 @@
 use super::audit::{self, Audit};
 use super::entities::{department, visit};
 use super::registry::{self, Household};
-use super::Clock;
+use super::{Clock, LiveRules};
 use crate::error::AppError;
 use crate::model::{Baby, InterviewSpec, ProcedureView, StaffMe, VisitInput, VisitScreening};
 use madoguchi_core::forms;
-use madoguchi_core::rules::{Options, Ruleset};
+use madoguchi_core::rules::Options;
 use madoguchi_core::screening::{self, Member, Relationship, Request, ScreeningResult};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -115,7 +115,7 @@ pub(super) struct Screened {
 pub(super) async fn run_screening<C: ConnectionTrait>(
     db: &C,
     staff: &StaffMe,
-    rules: &Ruleset,
+    rules: &LiveRules,
     input: &VisitInput,
     clock: Clock,
 ) -> Result<Screened, AppError> {
@@ -158,6 +158,7 @@ pub(super) async fn run_screening<C: ConnectionTrait>(
         explain: true,
     };
     let result = rules
+        .for_request(&request)
         .screen_with(&request, options)
         .map_err(|e| AppError::Screening { message: e.message })?;
     let departments = department::Entity::find()
@@ -182,7 +183,7 @@ pub(super) async fn run_screening<C: ConnectionTrait>(
 pub async fn screen(
     db: &DatabaseConnection,
     staff: &StaffMe,
-    rules: &Ruleset,
+    rules: &LiveRules,
     input: &VisitInput,
     clock: Clock,
     origin: &str,
@@ -201,6 +202,7 @@ pub async fn screen(
         ruleset: s.result.ruleset.clone(),
         procedures: views(&s.result, &s.departments),
         questions: s.result.questions.clone(),
+        not_applicable: s.result.not_applicable.clone(),
         prefilled: values::prefilled(cat, &plan, &known),
         interview: InterviewSpec {
             catalog: values::catalog_for(cat, &plan),

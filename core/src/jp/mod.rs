@@ -55,6 +55,9 @@ pub enum ValueError {
     InvalidDate,
     #[error("future_date")]
     FutureDate,
+    /// A date before today where only today or later makes sense (an effective date).
+    #[error("past_date")]
+    PastDate,
     #[error("invalid_choice")]
     InvalidChoice,
     #[error("date_out_of_range")]
@@ -92,6 +95,7 @@ impl ValueError {
             Self::InvalidAccountNumber => "invalid_account_number",
             Self::InvalidDate => "invalid_date",
             Self::FutureDate => "future_date",
+            Self::PastDate => "past_date",
             Self::InvalidChoice => "invalid_choice",
             Self::DateOutOfRange => "date_out_of_range",
             Self::InvalidPostalCode => "invalid_postal_code",
@@ -128,6 +132,7 @@ impl ValueError {
             Self::InvalidAccountNumber => "こうざばんごう は すうじ 7けた まで です",
             Self::InvalidDate => "ひづけ を ただしく かいて ください",
             Self::FutureDate => "きょう より あと の ひ は かけません",
+            Self::PastDate => "きょう より まえ の ひ は かけません",
             Self::InvalidChoice => "ひとつ えらんで ください",
             Self::DateOutOfRange => "1ねん まえ から 3かげつ さき まで の ひ を かいて ください",
             Self::InvalidPostalCode => "ゆうびんばんごう は すうじ 7けた です",
@@ -155,6 +160,7 @@ impl ValueError {
             Self::InvalidAccountNumber => "The account number has up to 7 digits",
             Self::InvalidDate => "Please enter a valid date",
             Self::FutureDate => "The date cannot be after today",
+            Self::PastDate => "The date cannot be before today",
             Self::InvalidChoice => "Please choose one",
             Self::DateOutOfRange => "Enter a date from a year ago to three months ahead",
             Self::InvalidPostalCode => "The postal code has 7 digits",
@@ -181,6 +187,7 @@ impl ValueError {
             Self::InvalidAccountNumber => "口座番号は数字7けたまでです",
             Self::InvalidDate => "日付を正しく入力してください",
             Self::FutureDate => "今日より後の日付は入力できません",
+            Self::PastDate => "今日より前の日付は入力できません",
             Self::InvalidChoice => "選択してください",
             Self::DateOutOfRange => "1年前から3か月先までの日付を入力してください",
             Self::InvalidPostalCode => "郵便番号は数字7けたで入力してください",

@@ -57,7 +57,7 @@ impl ChildAllowanceParams {
 }
 
 /// The value of an integer parameter on the screening day, if in force.
-fn int(ev: &Eval<'_, '_>, index: usize) -> Option<i64> {
+pub(crate) fn int(ev: &Eval<'_, '_>, index: usize) -> Option<i64> {
     match ev.rs.params[index].at(ev.req.as_of) {
         Some(ParamValue::Int(n)) => Some(n),
         _ => None,
@@ -73,7 +73,7 @@ fn age_param<'a>(ev: &Eval<'_, '_>, index: usize) -> Result<u32, Stop<'a>> {
 /// The claimant's children: the household's children (grandchildren when the claimant
 /// is a child of the head), counted until the first 31 March after `counted_until_age`,
 /// oldest first.
-fn children<'a>(ev: &Eval<'a, '_>, claimant: &Member, until: u32) -> Vec<&'a Member> {
+pub(crate) fn children<'a>(ev: &Eval<'a, '_>, claimant: &Member, until: u32) -> Vec<&'a Member> {
     let rel = match claimant.relationship {
         Relationship::Child => Relationship::Grandchild,
         _ => Relationship::Child,

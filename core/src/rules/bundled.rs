@@ -16,6 +16,7 @@ const RULE_FILES: &[(&str, &str)] = files!(
     "facts.toml",
     "parameters.toml",
     "procedures.toml",
+    "calendar.toml",
     "events/birth.toml",
     "events/moving.toml",
     "events/death.toml",
@@ -32,6 +33,8 @@ const CASE_FILES: &[(&str, &str)] = files!(
     "tests/insurance.toml",
     "tests/pregnancy.toml",
     "tests/child_allowance.toml",
+    "tests/child_rearing.toml",
+    "tests/calendar.toml",
     "tests/errors.toml",
 );
 

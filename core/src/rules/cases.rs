@@ -18,6 +18,9 @@
 //! questions = []                     # exactly these question ids (empty when `expect` is given)
 //! deadlines = { birth_registration = 2026-12-03 }   # or "none"
 //! benefits = { child_allowance = 15000 }
+//! benefit_ranges = { child_rearing_allowance = [10740, 45490] }   # lowest, highest
+//! deadline_notes = { child_allowance = "閉庁日" }   # the note contains this, or "none"
+//! not_applicable = { child_rearing_allowance = "所得制限" }   # ruled out, why contains this
 //! subjects = { child_allowance = "c1", nhi_enrollment = ["p1", "c1"] }   # whom each is for
 //! error = "duplicate_member_id"      # the request must be refused with this code
 //! ```
@@ -68,6 +71,12 @@ struct CaseDef {
     deadlines: BTreeMap<String, Value>,
     #[serde(default)]
     benefits: BTreeMap<String, i64>,
+    #[serde(default)]
+    benefit_ranges: BTreeMap<String, [i64; 2]>,
+    #[serde(default)]
+    deadline_notes: BTreeMap<String, String>,
+    #[serde(default)]
+    not_applicable: BTreeMap<String, String>,
     #[serde(default)]
     subjects: BTreeMap<String, OneOrMany>,
     error: Option<String>,
@@ -131,6 +140,7 @@ pub fn run(rules: &Ruleset, files: &RuleFiles) -> Vec<CaseResult> {
                 .flatten()
                 .chain(&case.includes)
                 .chain(&case.excludes)
+                .chain(case.not_applicable.keys())
                 .cloned()
                 .collect();
             procedures.sort();
@@ -285,6 +295,43 @@ fn run_case(rules: &Ruleset, doc: &CaseFile, case: &CaseDef) -> Vec<String> {
                     f.push(format!("`{id}` の金額は {want} 円のはずが {got} 円でした"));
                 }
             }
+        }
+    }
+    for (id, [low, high]) in &case.benefit_ranges {
+        let got = find(id).and_then(|p| p.benefit.as_ref());
+        let got = got.map(|b| (b.min.unwrap_or(b.amount), b.amount));
+        if got != Some((*low, *high)) {
+            f.push(format!(
+                "`{id}` の金額の幅は {low}〜{high} 円のはずが {got:?} でした"
+            ));
+        }
+    }
+    for (id, want) in &case.deadline_notes {
+        let Some(p) = find(id) else {
+            f.push(format!("`{id}` の期限の注記: 手続きが出ていません"));
+            continue;
+        };
+        let ok = match (&p.deadline_note, want.as_str()) {
+            (None, "none") => true,
+            (Some(n), w) => w != "none" && n.contains(w),
+            (None, _) => false,
+        };
+        if !ok {
+            f.push(format!(
+                "`{id}` の期限の注記は「{want}」のはずが {:?} でした",
+                p.deadline_note
+            ));
+        }
+    }
+    for (id, want) in &case.not_applicable {
+        let got = result.not_applicable.iter().find(|n| &n.id == id);
+        match got {
+            Some(n) if n.reasons.iter().any(|r| r.contains(want.as_str())) => {}
+            Some(n) => f.push(format!(
+                "`{id}` が対象外の理由に「{want}」がありません ({:?})",
+                n.reasons
+            )),
+            None => f.push(format!("`{id}` が対象外として示されていません")),
         }
     }
     for (id, want) in &case.subjects {

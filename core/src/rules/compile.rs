@@ -2,6 +2,7 @@
 //! doubtful with an error that names the file, line and column.
 
 use super::benefits::ChildAllowanceParams;
+use super::child_rearing::ChildRearingParams;
 use super::expr::{self, Builtin, MemberFact, Node, Op, Role, Ty, Vocabulary};
 use super::params::{settle, Param, ParamKind, ParamValue, Period};
 use super::source::{ConditionDef, SourceFile};
@@ -214,14 +215,28 @@ pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
                         ),
                     );
                 }
-                expression(
+                let amount = expression(
                     &mut ctx,
                     &names,
                     b.amount.get_ref(),
                     b.amount.span(),
                     Ty::Int,
-                )
-                .map(|n| (n, b.per.clone()))
+                )?;
+                let min = match &b.min {
+                    Some(m) => Some(expression(
+                        &mut ctx,
+                        &names,
+                        m.get_ref(),
+                        m.span(),
+                        Ty::Int,
+                    )?),
+                    None => None,
+                };
+                Some(BenefitExpr {
+                    amount,
+                    min,
+                    per: b.per.clone(),
+                })
             });
             let reasons = def
                 .reasons
@@ -234,6 +249,7 @@ pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
                 subjects,
                 when,
                 deadline,
+                deadline_fixed: def.deadline_fixed.clone(),
                 reasons,
                 notes,
                 benefit,
@@ -241,7 +257,7 @@ pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
         }
     }
     let child_allowance = ChildAllowanceParams::resolve(&params);
-    if child_allowance.is_none() && rules.iter().any(uses_child_allowance) {
+    if child_allowance.is_none() && rules.iter().any(|r| uses(r, CHILD_ALLOWANCE)) {
         errors.push(RuleError {
             file: "parameters".into(),
             line: 0,
@@ -249,6 +265,19 @@ pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
             message: format!(
                 "child_allowance_monthly/child_allowance_band にはパラメータ {} が必要です",
                 ChildAllowanceParams::NAMES.join(", ")
+            ),
+        });
+    }
+    let calendar = super::compile_calendar::collect(&docs, &mut errors);
+    let child_rearing = ChildRearingParams::resolve(&params);
+    if child_rearing.is_none() && rules.iter().any(|r| uses(r, CHILD_REARING)) {
+        errors.push(RuleError {
+            file: "parameters".into(),
+            line: 0,
+            column: 0,
+            message: format!(
+                "child_rearing_band/child_rearing_monthly/income_within にはパラメータ {} が必要です",
+                ChildRearingParams::NAMES.join(", ")
             ),
         });
     }
@@ -275,6 +304,8 @@ pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
         rules,
         by_event,
         child_allowance,
+        child_rearing,
+        calendar,
         files: files.clone(),
     })
 }
@@ -319,6 +350,10 @@ fn conditions(ctx: &mut Ctx<'_>, names: &Names<'_>, defs: &[ConditionDef]) -> Ve
     defs.iter()
         .filter_map(|c| {
             let node = expression(ctx, names, c.test.get_ref(), c.test.span(), Ty::Bool)?;
+            let why_not = match &c.why_not {
+                Some(r) => Some(reason(ctx, names, r, c.test.span().start)?),
+                None => None,
+            };
             let reason = match &c.reason {
                 Some(r) => Some(reason(ctx, names, r, c.test.span().start)?),
                 None => None,
@@ -327,6 +362,7 @@ fn conditions(ctx: &mut Ctx<'_>, names: &Names<'_>, defs: &[ConditionDef]) -> Ve
                 text: c.test.get_ref().clone(),
                 node,
                 reason,
+                why_not,
             })
         })
         .collect()
@@ -378,6 +414,9 @@ fn collect_params(docs: &[(&str, &str, SourceFile)], errors: &mut Vec<RuleError>
                     (ParamKind::Flag, toml::Value::Boolean(b)) => Some(ParamValue::Flag(*b)),
                     (ParamKind::Date | ParamKind::Flag, _) => None,
                     (_, toml::Value::Integer(n)) if *n >= 0 => Some(ParamValue::Int(*n)),
+                    (ParamKind::Yen, toml::Value::String(s)) if s == "none" => {
+                        Some(ParamValue::Unlimited)
+                    }
                     _ => None,
                 };
                 match value {
@@ -389,6 +428,7 @@ fn collect_params(docs: &[(&str, &str, SourceFile)], errors: &mut Vec<RuleError>
                             match kind {
                                 ParamKind::Date => "日付",
                                 ParamKind::Flag => "true か false",
+                                ParamKind::Yen => "0以上の整数 (限度なしは \"none\")",
                                 _ => "0以上の整数",
                             }
                         ),
@@ -510,15 +550,36 @@ fn collect_facts(docs: &[(&str, &str, SourceFile)], errors: &mut Vec<RuleError>)
     (facts, builtin, claimant)
 }
 
-pub(crate) fn uses_child_allowance(rule: &Rule) -> bool {
-    fn walk(n: &Node) -> bool {
+const CHILD_ALLOWANCE: &[Builtin] = &[Builtin::ChildAllowanceMonthly, Builtin::ChildAllowanceBand];
+const CHILD_REARING: &[Builtin] = &[
+    Builtin::ChildRearingBand,
+    Builtin::ChildRearingMonthly,
+    Builtin::ChildRearingMonthlyMin,
+    Builtin::IncomeWithin,
+];
+
+/// The functions that read parameters by name, and those parameters.
+pub(crate) const BY_NAME: [(&[Builtin], &[&str]); 2] = [
+    (CHILD_ALLOWANCE, &ChildAllowanceParams::NAMES),
+    (CHILD_REARING, &ChildRearingParams::NAMES),
+];
+
+/// Whether the rule calls one of `builtins`, whose parameters must then exist.
+pub(crate) fn uses(rule: &Rule, builtins: &[Builtin]) -> bool {
+    let walk = |n: &Node| walk(n, builtins);
+    rule.when.iter().chain(&rule.notes).any(|c| walk(&c.node))
+        || rule.deadline.as_ref().is_some_and(|d| walk(&d.1))
+        || rule
+            .benefit
+            .as_ref()
+            .is_some_and(|b| walk(&b.amount) || b.min.as_ref().is_some_and(walk))
+}
+
+fn walk(n: &Node, builtins: &[Builtin]) -> bool {
+    let walk = |n: &Node| walk(n, builtins);
+    {
         match &n.op {
-            Op::Call(b, args) => {
-                matches!(
-                    b,
-                    Builtin::ChildAllowanceMonthly | Builtin::ChildAllowanceBand
-                ) || args.iter().any(walk)
-            }
+            Op::Call(b, args) => builtins.contains(b) || args.iter().any(walk),
             Op::Param(_, Some(d)) => walk(d),
             Op::Fact(a, _)
             | Op::Count(a)
@@ -532,7 +593,4 @@ pub(crate) fn uses_child_allowance(rule: &Rule) -> bool {
             _ => false,
         }
     }
-    rule.when.iter().chain(&rule.notes).any(|c| walk(&c.node))
-        || rule.deadline.as_ref().is_some_and(|d| walk(&d.1))
-        || rule.benefit.as_ref().is_some_and(|b| walk(&b.0))
 }

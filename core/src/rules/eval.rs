@@ -6,7 +6,7 @@
 
 use super::expr::{Builtin, CmpOp, Const, MemberFact, Node, Op, Role};
 use super::roles::{Resolved, Roles};
-use super::{benefits, Ruleset};
+use super::{benefits, child_rearing, Ruleset};
 use crate::age;
 use crate::screening::{Event, Insurance, Member, Request};
 use chrono::{Days, Months, NaiveDate};
@@ -20,6 +20,8 @@ pub(crate) enum V<'a> {
     Months(i64),
     Member(&'a Member),
     Sym(&'a str),
+    /// An amount parameter set to `"none"`: no limit, above every amount.
+    Unlimited,
 }
 
 /// What an unknown fact needs: which fact, about whom.
@@ -252,7 +254,14 @@ impl<'a> Eval<'a, '_> {
                 }
             }
             Op::Cmp(op, a, b) => {
-                let (x, y) = both(self.eval(a), self.eval(b))?;
+                let (x, y) = (self.eval(a), self.eval(b));
+                // Any amount compares the same with "no limit": an unknown one is not asked.
+                let (x, y) = match (x, y) {
+                    (Err(Stop::Unknown(_)), Ok(V::Unlimited)) => (Ok(V::Int(0)), Ok(V::Unlimited)),
+                    (Ok(V::Unlimited), Err(Stop::Unknown(_))) => (Ok(V::Unlimited), Ok(V::Int(0))),
+                    other => other,
+                };
+                let (x, y) = both(x, y)?;
                 compare(*op, x, y).map(V::Bool).ok_or(Stop::Absent)
             }
             Op::In(x, items, negated) => {
@@ -427,6 +436,23 @@ impl<'a> Eval<'a, '_> {
                 let m = self.member(&args[0])?;
                 benefits::band(self, m)
             }
+            Builtin::ChildRearingBand => {
+                let m = self.member(&args[0])?;
+                child_rearing::band(self, m)
+            }
+            Builtin::ChildRearingMonthly | Builtin::ChildRearingMonthlyMin => {
+                let m = self.member(&args[0])?;
+                child_rearing::monthly(self, m, b == Builtin::ChildRearingMonthlyMin)
+            }
+            Builtin::IncomeWithin => {
+                // The limit first: with no limit, the income is never asked.
+                let limit = self.eval(&args[1])?;
+                if limit == V::Unlimited {
+                    return Ok(V::Bool(true));
+                }
+                let m = self.member(&args[0])?;
+                child_rearing::within(self, m, limit)
+            }
         }
     }
 }
@@ -453,6 +479,7 @@ fn param_value<'a>(v: super::ParamValue, kind: super::ParamKind) -> V<'a> {
         (P::Int(n), _) => V::Int(n),
         (P::Date(d), _) => V::Date(d),
         (P::Flag(b), _) => V::Bool(b),
+        (P::Unlimited, _) => V::Unlimited,
     }
 }
 
@@ -475,6 +502,8 @@ fn compare(op: CmpOp, x: V<'_>, y: V<'_>) -> Option<bool> {
             Some(a.cmp(&b))
         }
         (V::Date(a), V::Date(b)) => Some(a.cmp(&b)),
+        (V::Int(_), V::Unlimited) => Some(Ordering::Less),
+        (V::Unlimited, V::Int(_)) => Some(Ordering::Greater),
         (V::Sym(a), V::Sym(b)) => return eq(op, a == b),
         (V::Member(a), V::Member(b)) => return eq(op, a.id == b.id),
         (V::Bool(a), V::Bool(b)) => return eq(op, a == b),
@@ -501,6 +530,8 @@ fn eq(op: CmpOp, same: bool) -> Option<bool> {
 
 fn arith<'a>(plus: bool, x: V<'a>, y: V<'a>) -> Option<V<'a>> {
     match (x, y) {
+        (V::Unlimited, V::Int(_)) | (V::Int(_), V::Unlimited) if plus => Some(V::Unlimited),
+        (V::Unlimited, V::Int(_)) => Some(V::Unlimited),
         (V::Int(a), V::Int(b)) => Some(V::Int(if plus {
             a.checked_add(b)?
         } else {
@@ -542,6 +573,7 @@ fn show(out: &Out<'_>) -> String {
         Ok(V::Months(n)) => format!("{n} months"),
         Ok(V::Member(m)) => m.id.clone(),
         Ok(V::Sym(s)) => (*s).to_owned(),
+        Ok(V::Unlimited) => "none (no limit)".into(),
         Err(Stop::Unknown(_)) => "unknown".into(),
         Err(Stop::Absent) => "none".into(),
     }

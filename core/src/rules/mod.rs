@@ -7,8 +7,11 @@
 
 mod benefits;
 mod bundled;
+pub mod calendar;
 pub mod cases;
+mod child_rearing;
 mod compile;
+mod compile_calendar;
 mod eval;
 pub mod expr;
 mod params;
@@ -89,6 +92,8 @@ pub(crate) struct Condition {
     pub text: String,
     pub node: Node,
     pub reason: Option<template::Template>,
+    /// Shown when the condition fails: why the procedure is not for this household.
+    pub why_not: Option<template::Template>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -98,9 +103,20 @@ pub(crate) struct Rule {
     pub subjects: Subjects,
     pub when: Vec<Condition>,
     pub deadline: Option<(String, Node)>,
+    /// Why the deadline does not move on a closed day (時効), when the law says so.
+    pub deadline_fixed: Option<String>,
     pub reasons: Vec<template::Template>,
     pub notes: Vec<Condition>,
-    pub benefit: Option<(Node, String)>,
+    pub benefit: Option<BenefitExpr>,
+}
+
+/// What a rule says the household can expect: an amount (the highest of a band when
+/// `min` is given) per `once`, `month` or `year`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct BenefitExpr {
+    pub amount: Node,
+    pub min: Option<Node>,
+    pub per: String,
 }
 
 /// A compiled, checked rule set, ready to screen.
@@ -117,6 +133,9 @@ pub struct Ruleset {
     pub(crate) rules: Vec<Rule>,
     pub(crate) by_event: Vec<Vec<usize>>,
     pub(crate) child_allowance: Option<benefits::ChildAllowanceParams>,
+    pub(crate) child_rearing: Option<child_rearing::ChildRearingParams>,
+    /// The city's closed days, when the rule set has `calendar.toml`.
+    pub calendar: Option<calendar::Calendar>,
     files: RuleFiles,
 }
 

@@ -51,6 +51,9 @@ pub enum ParamValue {
     Int(i64),
     Date(NaiveDate),
     Flag(bool),
+    /// `"none"` for an amount: no limit (a city that sets no income limit). Compares
+    /// above every amount.
+    Unlimited,
 }
 
 impl ParamValue {
@@ -65,6 +68,7 @@ impl ParamValue {
             (Self::Int(n), _) => n.to_string(),
             (Self::Date(d), _) => crate::screening::ja_date(d),
             (Self::Flag(b), _) => if b { "はい" } else { "いいえ" }.into(),
+            (Self::Unlimited, _) => "なし".into(),
         }
     }
 }

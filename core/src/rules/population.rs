@@ -332,14 +332,17 @@ pub fn events_touched(before: &Ruleset, after: &Ruleset) -> Vec<EventType> {
         if let Some((_, n)) = &r.deadline {
             walk(n, &mut used);
         }
-        if let Some((n, _)) = &r.benefit {
-            walk(n, &mut used);
+        if let Some(b) = &r.benefit {
+            walk(&b.amount, &mut used);
+            if let Some(m) = &b.min {
+                walk(m, &mut used);
+            }
         }
         let templates = r
             .when
             .iter()
             .chain(&r.notes)
-            .filter_map(|c| c.reason.as_ref())
+            .flat_map(|c| c.reason.iter().chain(&c.why_not))
             .chain(&r.reasons);
         for t in templates {
             for seg in &t.0 {
@@ -352,13 +355,11 @@ pub fn events_touched(before: &Ruleset, after: &Ruleset) -> Vec<EventType> {
             .into_iter()
             .map(|i| rs.params[i].name.clone())
             .collect();
-        if super::compile::uses_child_allowance(r) {
-            // The child-allowance functions read their parameters by name.
-            names.extend(
-                super::benefits::ChildAllowanceParams::NAMES
-                    .iter()
-                    .map(|s| (*s).to_owned()),
-            );
+        // The benefit functions read their parameters by name.
+        for (builtins, params) in super::compile::BY_NAME {
+            if super::compile::uses(r, builtins) {
+                names.extend(params.iter().map(|s| (*s).to_owned()));
+            }
         }
         names
     };

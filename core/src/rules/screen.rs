@@ -10,8 +10,8 @@ use super::template::{Segment, Template};
 use super::trace::{ConditionTrace, Held, NotListed, Outcome, RuleTrace, SeenValue, Trace};
 use super::{Rule, Ruleset, Subjects};
 use crate::screening::{
-    ja_date, Benefit, ContractError, Event, Insurance, Member, ProcedureResult, Question, Request,
-    ScreeningResult,
+    ja_date, Benefit, ContractError, Event, Insurance, Member, NotApplicable, ProcedureResult,
+    Question, Request, ScreeningResult,
 };
 use std::collections::HashMap;
 
@@ -29,6 +29,7 @@ struct Run<'a, 'l> {
     opts: Options<'l>,
     procedures: Vec<ProcedureResult>,
     questions: Vec<Question>,
+    not_applicable: Vec<NotApplicable>,
     trace: Vec<RuleTrace>,
 }
 
@@ -49,6 +50,7 @@ impl Ruleset {
             opts,
             procedures: Vec::new(),
             questions: Vec::new(),
+            not_applicable: Vec::new(),
             trace: Vec::new(),
         };
         for (index, event) in req.events.iter().enumerate() {
@@ -65,6 +67,8 @@ impl Ruleset {
             (None, Some(_)) => std::cmp::Ordering::Greater,
             (None, None) => a.id.cmp(&b.id),
         });
+        let mut not_applicable = run.not_applicable;
+        not_applicable.retain(|n| !procedures.iter().any(|p| p.id == n.id));
         let trace = opts.explain.then(|| Trace {
             not_listed: not_listed(self, &procedures, &run.trace),
             rules: run.trace,
@@ -75,6 +79,7 @@ impl Ruleset {
             as_of: req.as_of,
             procedures,
             questions: run.questions,
+            not_applicable,
             trace,
         })
     }
@@ -134,6 +139,11 @@ impl<'a> Run<'a, '_> {
                 match t {
                     Truth::Yes => {}
                     Truth::No => {
+                        if !failed {
+                            if let Some(t) = &c.why_not {
+                                self.rule_out(rule, &ev, t);
+                            }
+                        }
                         failed = true;
                         if !self.opts.explain {
                             break;
@@ -196,13 +206,28 @@ impl<'a> Run<'a, '_> {
             Ok(V::Date(d)) => Some(d),
             _ => None,
         });
-        let benefit = rule.benefit.as_ref().and_then(|(n, per)| match ev.eval(n) {
-            Ok(V::Int(amount)) if amount > 0 => Some(Benefit {
-                amount,
-                per: per.clone(),
-            }),
-            _ => None,
-        });
+        let (deadline, deadline_note) = match (deadline, &rule.deadline_fixed, &self.rs.calendar) {
+            (Some(d), Some(fixed), _) => (Some(d), Some(fixed.clone())),
+            (Some(d), None, Some(cal)) => {
+                let moved = cal.move_deadline(d);
+                (Some(moved.day), moved.note)
+            }
+            (d, ..) => (d, None),
+        };
+        let benefit = rule
+            .benefit
+            .as_ref()
+            .and_then(|b| match ev.eval(&b.amount) {
+                Ok(V::Int(amount)) if amount > 0 => Some(Benefit {
+                    amount,
+                    per: b.per.clone(),
+                    min: b.min.as_ref().and_then(|m| match ev.eval(m) {
+                        Ok(V::Int(min)) if min > 0 && min < amount => Some(min),
+                        _ => None,
+                    }),
+                }),
+                _ => None,
+            });
         let mut reasons: Vec<String> = rule
             .when
             .iter()
@@ -224,10 +249,33 @@ impl<'a> Run<'a, '_> {
             department: p.department.clone(),
             subject: subject.map(str::to_owned),
             deadline,
+            deadline_note,
             reasons,
             documents: p.documents.clone(),
             benefit,
         });
+    }
+
+    /// Records why a procedure is not for this household, shown unless another rule
+    /// lists it after all.
+    fn rule_out(&mut self, rule: &Rule, ev: &Eval<'a, '_>, why: &Template) {
+        let p = &self.rs.procedures[rule.procedure];
+        let subject = ev.subject.map(|m| m.id.clone());
+        let reason = self.render(why, ev);
+        match self
+            .not_applicable
+            .iter_mut()
+            .find(|n| n.id == p.id && n.subject == subject)
+        {
+            Some(n) if !n.reasons.contains(&reason) => n.reasons.push(reason),
+            Some(_) => {}
+            None => self.not_applicable.push(NotApplicable {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                subject,
+                reasons: vec![reason],
+            }),
+        }
     }
 
     fn render(&self, t: &Template, ev: &Eval<'a, '_>) -> String {

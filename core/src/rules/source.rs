@@ -21,6 +21,48 @@ pub struct SourceFile {
     pub param: Vec<ParamDef>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rule: Vec<RuleDef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<CalendarDef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holidays: Option<HolidaysDef>,
+}
+
+/// The city hall's own closed days: weekdays and yearly spans (年末年始).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarDef {
+    /// `monday` … `sunday`.
+    #[serde(default)]
+    pub closed_weekdays: Vec<Spanned<String>>,
+    /// Yearly spans, `MM-DD` to `MM-DD` (may wrap the year end).
+    #[serde(default)]
+    pub closed_days: Vec<ClosedDaysDef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClosedDaysDef {
+    pub from: Spanned<String>,
+    pub until: Spanned<String>,
+    pub name: String,
+}
+
+/// The national holidays, as published.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HolidaysDef {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    pub days: Vec<HolidayDef>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HolidayDef {
+    pub date: Spanned<toml::value::Datetime>,
+    pub name: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -99,8 +141,13 @@ pub struct RuleDef {
     #[serde(default)]
     pub when: Vec<ConditionDef>,
     /// A date expression, e.g. `event.date + $deadline.nhi`; absent = no deadline.
+    /// A deadline on a day the city is closed moves to the next open day…
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deadline: Option<Spanned<String>>,
+    /// …unless the law counts it otherwise (a claim period ending by 時効): then this
+    /// text says so, and the date stays.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline_fixed: Option<String>,
     /// Reasons shown whenever the procedure applies, after the conditions' reasons
     /// and the notes that hold.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -120,12 +167,19 @@ pub struct ConditionDef {
     /// Shown to the resident when the condition holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// Shown when the condition fails (an income over the limit): the household is
+    /// told why the procedure is not for them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why_not: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BenefitDef {
     pub amount: Spanned<String>,
-    /// `once` or `month`.
+    /// The lowest of the expected band (一部支給), when `amount` is its highest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<Spanned<String>>,
+    /// `once`, `month` or `year`.
     pub per: String,
 }

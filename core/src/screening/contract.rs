@@ -262,6 +262,10 @@ pub struct ScreeningResult {
     pub as_of: NaiveDate,
     pub procedures: Vec<ProcedureResult>,
     pub questions: Vec<Question>,
+    /// Procedures a rule considered and ruled out for a reason the household should
+    /// hear (an income over the limit). Added to v1; absent when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_applicable: Vec<NotApplicable>,
     /// The full explanation, when asked for (`?explain=true`, `--explain`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trace: Option<crate::rules::trace::Trace>,
@@ -274,6 +278,10 @@ pub struct ProcedureResult {
     pub department: String,
     pub subject: Option<String>,
     pub deadline: Option<NaiveDate>,
+    /// How the deadline was set when the city's calendar matters: moved to the next
+    /// open day, or a period the law does not move. Added to v1; absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline_note: Option<String>,
     pub reasons: Vec<String>,
     pub documents: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -282,8 +290,21 @@ pub struct ProcedureResult {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Benefit {
+    /// The amount, or the highest of the expected band when `min` is given.
     pub amount: i64,
     pub per: String,
+    /// The lowest of the expected band (児童扶養手当 一部支給). Added to v1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<i64>,
+}
+
+/// A procedure ruled out, with why in words the resident understands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotApplicable {
+    pub id: String,
+    pub name: String,
+    pub subject: Option<String>,
+    pub reasons: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -8,7 +8,7 @@ mod contract;
 
 pub use contract::{
     parse_request, Benefit, ContractError, Event, EventType, Household, Insurance, Member,
-    ProcedureResult, Question, Relationship, Request, ScreeningResult, Sex,
+    NotApplicable, ProcedureResult, Question, Relationship, Request, ScreeningResult, Sex,
 };
 
 use chrono::NaiveDate;

@@ -7,6 +7,7 @@ mod demo_data;
 mod export_requests;
 mod forms;
 mod outreach;
+mod rules;
 mod screen;
 pub mod serve;
 mod user;
@@ -57,6 +58,8 @@ pub enum Command {
     Backup(backup::BackupArgs),
     /// Restore a backup into an empty database (or any, with --force).
     Restore(backup::RestoreArgs),
+    /// The rule set: store a release's rule files as a proposal to merge and review.
+    Rules(rules::Args),
 }
 
 /// The day a population run is for: the one given, or today in Japan.
@@ -93,6 +96,7 @@ pub async fn run(cli: Cli) -> ExitCode {
         },
         Command::Backup(args) => backup::run_backup(&cli.database_url, args).await,
         Command::Restore(args) => backup::run_restore(&cli.database_url, args).await,
+        Command::Rules(args) => rules::run(&cli.database_url, args).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -25,9 +25,10 @@ pub struct Args {
 pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
     let db = super::open(database_url).await?;
     let day = population_day(args.as_of);
-    let live = rules::load(&db, chrono::Utc::now())
+    let timeline = rules::load(&db, chrono::Utc::now())
         .await
         .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let live = timeline.on(day);
     let Some(procedure) = live.procedure(&args.procedure) else {
         anyhow::bail!("unknown procedure `{}`", args.procedure);
     };

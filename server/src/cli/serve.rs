@@ -136,7 +136,8 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
         resume_minutes: args.draft_resume_minutes,
     };
     let rules = app::server::rules::load(&db, chrono::Utc::now()).await?;
-    tracing::info!(version = %rules.version, "rule set loaded");
+    let today = app::server::Clock::System.today();
+    tracing::info!(version = %rules.on(today).version, "rule set loaded");
     let fonts = madoguchi_print::Fonts::load(args.font_dir.as_deref())?;
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
     let security = args.security.settings(listener.local_addr()?);
@@ -144,7 +145,7 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
         .map_err(|e| anyhow::anyhow!(e))?;
     let public_url = security.public_url.clone();
     let state = AppState {
-        rules: app::server::LiveRules::new(rules),
+        rules,
         db,
         clock: Clock::System,
         kiosk,

@@ -24,7 +24,6 @@ pub async fn post(
     body: Bytes,
 ) -> Response {
     let explain = params.explain;
-    let rules = state.rules.get();
     let result = std::str::from_utf8(&body)
         .map_err(|_| ContractError {
             code: "invalid_json".into(),
@@ -33,7 +32,8 @@ pub async fn post(
         })
         .and_then(parse_request)
         .and_then(|request| {
-            rules.screen_with(
+            // The version in force on the request's day (and for its events' dates).
+            state.rules.for_request(&request).screen_with(
                 &request,
                 Options {
                     labels: None,

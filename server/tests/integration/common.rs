@@ -150,6 +150,15 @@ impl TestDb {
             .expect("a row");
         row.try_get::<i64>("", "n").expect("count")
     }
+
+    /// Runs one SQL statement as the database owner (to set up a situation, such as
+    /// an older release's row).
+    pub async fn exec(&self, sql: &str) {
+        self.db
+            .execute_raw(Statement::from_string(self.backend(), sql.to_owned()))
+            .await
+            .expect("statement");
+    }
 }
 
 /// A new, empty PostgreSQL database named `madoguchi_t_*` (scripts/test.sh drops them

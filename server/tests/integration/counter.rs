@@ -333,7 +333,7 @@ pub async fn screen(
     visits::screen(
         &t.db,
         staff,
-        madoguchi_core::rules::bundled(),
+        &app::server::LiveRules::bundled(),
         input,
         clock,
         "test",
@@ -351,7 +351,7 @@ pub async fn submit(
     visits::submit(
         &t.db,
         staff,
-        madoguchi_core::rules::bundled(),
+        &app::server::LiveRules::bundled(),
         input,
         clock,
         "test",

@@ -51,7 +51,16 @@ fn sample(path: &str) -> Option<&'static str> {
         "staff/list_applications" => "{}",
         "staff/get_application" => r#"{"id":999999}"#,
         "admin/rules_overview" => "{}",
-        "admin/rule_files" | "admin/publish_rules" => r#"{"version":"no-such-version"}"#,
+        "admin/rule_files" | "admin/review_rules" | "admin/approve_rules" => {
+            r#"{"version":"no-such-version"}"#
+        }
+        "admin/return_rules" => r#"{"version":"no-such-version","reason":"x"}"#,
+        "admin/rollback_rules" => r#"{"to":"no-such-version"}"#,
+        "admin/merge_release" => r#"{"version":"no-such-version"}"#,
+        "admin/save_merge" => r#"{"version":"no-such-version","choices":{}}"#,
+        "admin/request_publication" => {
+            r#"{"request":{"version":"no-such-version","effective_from":"2099-01-01","transition":"as_of","note":""}}"#
+        }
         "admin/check_rules" | "admin/save_rules" => {
             r#"{"edit":{"base":"no-such-version","files":{},"note":""}}"#
         }

@@ -23,7 +23,7 @@ async fn without_consent_tax_data_becomes_a_question_and_the_answer_is_audited()
     let s = visits::screen(
         &t.db,
         &counter,
-        madoguchi_core::rules::bundled(),
+        &app::server::LiveRules::bundled(),
         &visit(number.clone()),
         clock,
         "test",
@@ -40,7 +40,7 @@ async fn without_consent_tax_data_becomes_a_question_and_the_answer_is_audited()
     let s = visits::screen(
         &t.db,
         &counter,
-        madoguchi_core::rules::bundled(),
+        &app::server::LiveRules::bundled(),
         &visit(number),
         clock,
         "test",

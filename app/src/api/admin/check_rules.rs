@@ -13,7 +13,7 @@ pub async fn check_rules(edit: RuleEdit) -> Result<CheckReport, AppError> {
     rules_admin::check(
         &state.db,
         &me,
-        &state.rules.get(),
+        &state.rules.on(state.clock.today()),
         &edit,
         state.clock.today(),
         state.clock.now(),

@@ -12,7 +12,7 @@ pub async fn run_outreach(query: OutreachQuery) -> Result<OutreachReport, AppErr
     outreach::run(
         &state.db,
         &me,
-        &state.rules.get(),
+        &state.rules.on(state.clock.today()),
         &query,
         state.clock.today(),
         state.clock.now(),

@@ -9,5 +9,5 @@ pub async fn rules_overview() -> Result<Overview, AppError> {
     use crate::model::Permission;
     use crate::server::{context, rules_admin};
     let (state, _) = context::staff_with(Permission::RulesEdit)?;
-    rules_admin::overview(&state.db, &state.rules.get(), state.clock.today()).await
+    rules_admin::overview(&state.db, &state.rules, state.clock.today()).await
 }

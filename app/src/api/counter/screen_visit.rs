@@ -12,7 +12,7 @@ pub async fn screen_visit(input: VisitInput) -> Result<VisitScreening, AppError>
     visits::screen(
         &state.db,
         &me,
-        &state.rules.get(),
+        &state.rules,
         &input,
         state.clock,
         &context::origin(),

@@ -12,7 +12,7 @@ pub async fn submit_visit(input: crate::model::SubmitVisit) -> Result<Receipt, A
     visits::submit(
         &state.db,
         &me,
-        &state.rules.get(),
+        &state.rules,
         &input,
         state.clock,
         &context::origin(),

@@ -12,7 +12,7 @@ pub async fn get_application(id: i32) -> Result<ApplicationDetail, AppError> {
     queue::get(
         &state.db,
         &me,
-        &state.rules.get(),
+        &state.rules.on(state.clock.today()),
         id,
         state.clock.now(),
         &context::origin(),

@@ -12,7 +12,7 @@ pub async fn list_applications() -> Result<Vec<ApplicationSummary>, AppError> {
     queue::list(
         &state.db,
         &me,
-        &state.rules.get(),
+        &state.rules.on(state.clock.today()),
         state.clock.now(),
         &context::origin(),
     )

@@ -9,9 +9,9 @@ use crate::model::{ProcedureView, Receipt, ReceiptLine, StaffMe, SubmitVisit};
 use crate::server::audit;
 use crate::server::entities::{answer, application, application_event, visit};
 use crate::server::Clock;
+use crate::server::LiveRules;
 use madoguchi_core::forms::{self, Catalog, FieldType, Filled, Plan, Signature, Source};
 use madoguchi_core::jp::{format_wareki, MyNumber};
-use madoguchi_core::rules::Ruleset;
 use madoguchi_core::screening::EventType;
 use sea_orm::{ActiveModelTrait, DatabaseConnection, Set, TransactionTrait};
 use std::collections::BTreeMap;
@@ -32,7 +32,7 @@ struct Subject {
 pub async fn submit(
     db: &DatabaseConnection,
     staff: &StaffMe,
-    rules: &Ruleset,
+    rules: &LiveRules,
     input: &SubmitVisit,
     clock: Clock,
     origin: &str,

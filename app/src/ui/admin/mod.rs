@@ -4,8 +4,12 @@
 mod audit;
 mod catalog;
 mod check_report;
+mod diff_view;
+mod merge_panel;
 mod outreach_page;
 mod param_table;
+mod publish_request;
+mod review_panel;
 mod rule_editor;
 mod rules_page;
 mod staff;

@@ -23,14 +23,14 @@ pub fn RulesPage() -> impl IntoView {
 fn Rules() -> impl IntoView {
     let overview = LocalResource::new(rules_overview);
     let notice = RwSignal::new(None::<String>);
-    let refresh = Callback::new(move |_: ()| {
-        notice.set(None);
+    let refresh = Callback::new(move |message: String| {
+        notice.set(Some(message));
         overview.refetch();
     });
     let saved = Callback::new(move |version: String| {
         overview.refetch();
         notice.set(Some(format!(
-            "下書き {version} を保存しました。版の履歴から公開できます。"
+            "下書き {version} を保存しました。版の履歴から公開を依頼できます。"
         )));
     });
     view! {
@@ -41,7 +41,11 @@ fn Rules() -> impl IntoView {
                 Err(e) => view! { <div class="alert alert-error" role="alert">{e.message_ja()}</div> }.into_any(),
                 Ok(o) => view! {
                     <p class="lead">"公開中の版: " <strong class="version">{o.live.clone()}</strong></p>
-                    <Versions versions=o.versions.clone() on_change=refresh/>
+                    {o.scheduled.iter().map(|(day, v)| view! {
+                        <p class="alert alert-info scheduled" role="status">{format!("{} から版 {v} に切り替わります", crate::ui::common::ja_date(*day))}</p>
+                    }).collect_view()}
+                    {o.calendar_warning.clone().map(|w| view! { <div class="alert alert-warning" role="status">{w}</div> })}
+                    <Versions versions=o.versions.clone() live=o.live.clone() on_change=refresh/>
                     <RuleEditor base=o.live.clone() params=o.params.iter().map(|p| (p.name.clone(), p.label.clone())).collect() on_saved=saved/>
                     <Catalog overview=o/>
                 }.into_any(),

@@ -61,6 +61,19 @@ pub fn ProceduresStep() -> impl IntoView {
                 <ol class="procedures">
                     {s.procedures.into_iter().map(|p| view! { <ProcedureCard p/> }).collect_view()}
                 </ol>
+                {(!s.not_applicable.is_empty()).then(|| view! {
+                    <section class="not-applicable" aria-labelledby="not-applicable-heading">
+                        <h2 id="not-applicable-heading">"対象にならない手続き"</h2>
+                        <ul>
+                            {s.not_applicable.into_iter().map(|n| view! {
+                                <li data-procedure=n.id.clone()>
+                                    <strong>{n.name}</strong>
+                                    <ul class="reasons">{n.reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })}
             })}
             {move || screening().is_some_and(|s| !s.questions.is_empty()).then(|| view! {
                 <p class="hint">"上の質問に答えると、申請書をつくれます。"</p>
@@ -81,15 +94,24 @@ fn ProcedureCard(p: ProcedureView) -> impl IntoView {
         Some(d) => format!("{}まで", ja_date(d)),
         None => "すみやかに (期限の定めはありません)".into(),
     };
-    let benefit = pr.benefit.map(|b| match b.per.as_str() {
-        "month" => format!("月額 {}", yen(b.amount)),
-        _ => yen(b.amount),
+    let benefit = pr.benefit.map(|b| {
+        let amount = match b.min {
+            Some(min) => format!("{}〜{} (所得により決まります)", yen(min), yen(b.amount)),
+            None => yen(b.amount),
+        };
+        match b.per.as_str() {
+            "month" => format!("月額 {amount}"),
+            "year" => format!("年額 {amount}"),
+            _ => amount,
+        }
     });
+    let deadline_note = pr.deadline_note.clone();
     view! {
         <li class="procedure" data-procedure=pr.id.clone()>
             <h3>{pr.name}</h3>
             <dl>
-                <dt>"期限"</dt><dd class="deadline">{deadline}</dd>
+                <dt>"期限"</dt><dd class="deadline">{deadline}
+                    {deadline_note.map(|n| view! { <span class="deadline-note">{n}</span> })}</dd>
                 <dt>"担当"</dt><dd>{p.department_name} " " <span class="counter-place">{p.counter}</span>
                     {p.phone.map(|t| view! { " " <span class="phone">"電話 " {t}</span> })}</dd>
                 {benefit.map(|b| view! { <dt>"支給額"</dt><dd>{b}</dd> })}

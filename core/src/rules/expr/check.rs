@@ -156,6 +156,15 @@ pub enum Builtin {
     ChildAllowanceMonthly,
     /// `child_allowance_band(claimant)`: 'no_limit', 'full', 'special' or 'over'.
     ChildAllowanceBand,
+    /// `child_rearing_band(m)`: 'full', 'partial', 'over' or 'obligor_over' (児童扶養手当).
+    ChildRearingBand,
+    /// `child_rearing_monthly(m)`: the highest expected monthly 児童扶養手当.
+    ChildRearingMonthly,
+    /// `child_rearing_monthly_min(m)`: the lowest of the band (一部支給).
+    ChildRearingMonthlyMin,
+    /// `income_within(m, limit)`: m's 所得 within a city's limit (per dependant);
+    /// a limit of "none" always holds.
+    IncomeWithin,
 }
 
 impl Builtin {
@@ -171,11 +180,15 @@ impl Builtin {
             "exists" => (Self::Exists, &[Member], Bool),
             "child_allowance_monthly" => (Self::ChildAllowanceMonthly, &[Member], Int),
             "child_allowance_band" => (Self::ChildAllowanceBand, &[Member], Text),
+            "child_rearing_band" => (Self::ChildRearingBand, &[Member], Text),
+            "child_rearing_monthly" => (Self::ChildRearingMonthly, &[Member], Int),
+            "child_rearing_monthly_min" => (Self::ChildRearingMonthlyMin, &[Member], Int),
+            "income_within" => (Self::IncomeWithin, &[Member, Int], Bool),
             _ => return None,
         })
     }
 
-    pub const NAMES: [&'static str; 9] = [
+    pub const NAMES: [&'static str; 13] = [
         "age",
         "reached",
         "child_period",
@@ -185,6 +198,10 @@ impl Builtin {
         "exists",
         "child_allowance_monthly",
         "child_allowance_band",
+        "child_rearing_band",
+        "child_rearing_monthly",
+        "child_rearing_monthly_min",
+        "income_within",
     ];
 }
 

@@ -1,49 +1,26 @@
 //! The rule set in the database: every version (the repository's, and each one the
-//! city's administrators save), the live one every screening uses, and publishing. A
-//! version is saved only if it compiles, and published only if its rule tests pass, so
-//! an invalid edit never reaches residents.
+//! city's administrators save), the ones in force (`live.rs`), and publishing by two
+//! administrators (`review.rs`). A version is saved only if it compiles, and published
+//! only if its rule tests pass and a second administrator approved it, so an invalid or
+//! unreviewed edit never reaches residents.
+
+mod live;
+pub mod release;
+pub mod review;
+
+pub use live::{LiveRules, Transition};
 
 use super::audit::{self, Audit};
 use super::entities::{department, ruleset};
 use crate::error::AppError;
 use crate::model::StaffMe;
 use chrono::{DateTime, Utc};
-use madoguchi_core::rules::{self, RuleError, RuleFiles, Ruleset};
+use madoguchi_core::rules::{self, RuleFiles, Ruleset};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
-use std::sync::{Arc, RwLock};
-
-/// The published rule set, shared by every request and swapped on publish.
-#[derive(Clone)]
-pub struct LiveRules(Arc<RwLock<Arc<Ruleset>>>);
-
-impl LiveRules {
-    pub fn new(rules: Ruleset) -> Self {
-        Self(Arc::new(RwLock::new(Arc::new(rules))))
-    }
-
-    /// The rule set shipped in the repository (tests, and before the database is read).
-    pub fn bundled() -> Self {
-        Self::new(rules::bundled().clone())
-    }
-
-    pub fn get(&self) -> Arc<Ruleset> {
-        match self.0.read() {
-            Ok(r) => r.clone(),
-            Err(poisoned) => poisoned.into_inner().clone(),
-        }
-    }
-
-    fn set(&self, rules: Ruleset) {
-        let mut w = match self.0.write() {
-            Ok(w) => w,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        *w = Arc::new(rules);
-    }
-}
+use std::sync::Arc;
 
 pub const REPOSITORY: &str = "repository";
 
@@ -51,50 +28,97 @@ fn files_json(files: &RuleFiles) -> Result<String, AppError> {
     serde_json::to_string(files).map_err(|_| AppError::Internal)
 }
 
-fn files_of(row: &ruleset::Model) -> Result<RuleFiles, AppError> {
+pub(crate) fn files_of(row: &ruleset::Model) -> Result<RuleFiles, AppError> {
     serde_json::from_str(&row.files).map_err(|e| {
         tracing::error!(version = %row.version, error = %e, "stored rule files are not a JSON object");
         AppError::Internal
     })
 }
 
-/// Stores the repository's rule set as a published version the first time this
-/// release runs, then returns the latest published version, compiled.
-pub async fn load(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<Ruleset, AppError> {
+/// Stores the repository's rule set the first time this release runs — published on a
+/// fresh database, otherwise as a proposal the city's administrators merge with their
+/// edits and review — then returns the published versions in force, compiled.
+pub async fn load(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<LiveRules, AppError> {
     let shipped = rules::bundled();
     let known = ruleset::Entity::find()
         .filter(ruleset::Column::Version.eq(&shipped.version))
         .count(db)
         .await?;
     if known == 0 {
+        let fresh = ruleset::Entity::find().count(db).await? == 0;
         ruleset::ActiveModel {
             version: Set(shipped.version.clone()),
             based_on: Set(None),
             files: Set(files_json(shipped.files())?),
-            status: Set("published".into()),
-            note: Set("リポジトリの規則".into()),
+            status: Set(if fresh { "published" } else { "proposed" }.into()),
+            note: Set(if fresh {
+                "リポジトリの規則"
+            } else {
+                "新しいリリースの規則 (市の変更との統合と審査を待っています)"
+            }
+            .into()),
             created_by: Set(REPOSITORY.into()),
             created_at: Set(now),
-            published_by: Set(Some(REPOSITORY.into())),
-            published_at: Set(Some(now)),
+            published_by: Set(fresh.then(|| REPOSITORY.into())),
+            published_at: Set(fresh.then_some(now)),
+            effective_from: Set(fresh.then(epoch)),
+            transition: Set(Transition::AsOf.id().into()),
+            requested_by: Set(None),
+            requested_at: Set(None),
+            review_note: Set(None),
             ..Default::default()
         }
         .insert(db)
         .await?;
+        if !fresh {
+            tracing::warn!(version = %shipped.version, "this release's rules wait at /admin/rules to be merged with the city's edits and approved");
+        }
     }
-    let latest = ruleset::Entity::find()
+    let live = in_force(db).await?;
+    let today = super::Clock::Fixed(now).today();
+    ensure_departments(db, &live.on(today)).await?;
+    if let Some(w) = live
+        .on(today)
+        .calendar
+        .as_ref()
+        .and_then(|c| c.warning(today))
+    {
+        tracing::warn!("{w}");
+    }
+    Ok(live)
+}
+
+/// The day legacy and first versions count as effective from.
+pub(crate) fn epoch() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default()
+}
+
+/// Every published version compiled, by effective date (the latest approved first
+/// among versions of one day).
+pub async fn in_force<C: ConnectionTrait>(db: &C) -> Result<LiveRules, AppError> {
+    let rows = ruleset::Entity::find()
         .filter(ruleset::Column::Status.eq("published"))
-        .order_by_desc(ruleset::Column::PublishedAt)
-        .order_by_desc(ruleset::Column::Id)
-        .one(db)
-        .await?
-        .ok_or(AppError::Internal)?;
-    let compiled = rules::compile(&files_of(&latest)?).map_err(|errors| {
-        tracing::error!(version = %latest.version, ?errors, "the published rule set does not compile");
-        AppError::InvalidRules { errors }
-    })?;
-    ensure_departments(db, &compiled).await?;
-    Ok(compiled)
+        .order_by_asc(ruleset::Column::EffectiveFrom)
+        .order_by_asc(ruleset::Column::PublishedAt)
+        .order_by_asc(ruleset::Column::Id)
+        .all(db)
+        .await?;
+    if rows.is_empty() {
+        return Err(AppError::Internal);
+    }
+    let mut list = Vec::with_capacity(rows.len());
+    for row in rows {
+        let compiled = rules::compile(&files_of(&row)?).map_err(|errors| {
+            tracing::error!(version = %row.version, ?errors, "a published rule set does not compile");
+            AppError::InvalidRules { errors }
+        })?;
+        list.push(live::InForce {
+            from: row.effective_from.unwrap_or_else(epoch),
+            transition: Transition::from_id(&row.transition).unwrap_or(Transition::AsOf),
+            rules: Arc::new(compiled),
+        });
+    }
+    Ok(LiveRules::timeline(list))
 }
 
 /// Makes sure every department the rule set names exists, so applications can be
@@ -164,6 +188,11 @@ pub async fn save_draft(
         created_at: Set(now),
         published_by: Set(None),
         published_at: Set(None),
+        effective_from: Set(None),
+        transition: Set(Transition::AsOf.id().into()),
+        requested_by: Set(None),
+        requested_at: Set(None),
+        review_note: Set(None),
         ..Default::default()
     }
     .insert(&txn)
@@ -177,51 +206,6 @@ pub async fn save_draft(
     .await?;
     txn.commit().await?;
     Ok(version)
-}
-
-/// Publishes a saved version: it must compile and every rule test kept with it must
-/// pass. The new rules take effect for the next screening.
-pub async fn publish(
-    db: &DatabaseConnection,
-    staff: &StaffMe,
-    version: &str,
-    live: &LiveRules,
-    now: DateTime<Utc>,
-    origin: &str,
-) -> Result<(), AppError> {
-    let row = find(db, version).await?;
-    let compiled = check(&files_of(&row)?)?;
-    let failures: Vec<RuleError> = compiled
-        .run_tests()
-        .into_iter()
-        .filter(|c| !c.passed)
-        .map(|c| RuleError {
-            file: c.file,
-            line: 0,
-            column: 0,
-            message: format!("{}: {}", c.name, c.failures.join("; ")),
-        })
-        .collect();
-    if !failures.is_empty() {
-        return Err(AppError::InvalidRules { errors: failures });
-    }
-    let txn = db.begin().await?;
-    let mut active: ruleset::ActiveModel = row.into();
-    active.status = Set("published".into());
-    active.published_by = Set(Some(staff.username.clone()));
-    active.published_at = Set(Some(now));
-    active.update(&txn).await?;
-    ensure_departments(&txn, &compiled).await?;
-    audit::record(
-        &txn,
-        now,
-        origin,
-        admin_entry(staff, "rules_publish", version),
-    )
-    .await?;
-    txn.commit().await?;
-    live.set(compiled);
-    Ok(())
 }
 
 pub async fn find(db: &DatabaseConnection, version: &str) -> Result<ruleset::Model, AppError> {
@@ -272,7 +256,7 @@ fn with_version(files: &RuleFiles, version: &str) -> RuleFiles {
         .collect()
 }
 
-fn admin_entry<'a>(staff: &StaffMe, action: &'a str, version: &str) -> Audit<'a> {
+pub(crate) fn admin_entry<'a>(staff: &StaffMe, action: &'a str, version: &str) -> Audit<'a> {
     Audit {
         staff_user_id: Some(staff.id),
         action,
