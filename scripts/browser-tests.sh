@@ -53,6 +53,8 @@ touch "$work/keep"
 ) &
 supervisor=$!
 export MADOGUCHI_E2E_SERVER_PID="$work/server.pid"
+# The binary, for tests that run a command beside the server (a release's rules).
+export MADOGUCHI_E2E_MADOGUCHI="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
 # What the tests' staff enrolled (authenticator keys, passkeys) and their sessions, for
 # this run only.
 export MADOGUCHI_E2E_STATE="$work/auth-state.json"

@@ -32,3 +32,23 @@ test('a fact the city does not hold is asked once and the list updates', async (
   await expect(page.getByRole('button', { name: '申請書をつくる' })).toBeEnabled();
   await shots.take('answered');
 });
+
+test('a single mother sees 児童扶養手当 with its expected amount, decided by her income', async ({ page }, info) => {
+  const shots = new Shots(page, info);
+  await beginBirthVisit(page);
+  await findHousehold(page, 'サクライ アヤ', '1996-03-22');
+  await page.getByRole('button', { name: 'この世帯で進める' }).click();
+  await consent(page);
+  await page.locator('#given_name').fill('蓮');
+  await page.locator('#given_kana').fill('レン');
+  await page.locator('#baby_birth_date').fill(jstDay(-1));
+  await page.getByLabel('男').check();
+  await page.getByRole('button', { name: '次へ' }).click();
+  // 所得 120万 with two children: under the 全部支給 limit (69万 + 38万 × 2).
+  const card = page.locator('[data-procedure=child_rearing_allowance]');
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('全部支給の見込みです');
+  await expect(card).toContainText('月額 57,720円');
+  await expect(page.locator('[data-procedure=single_parent_medical_subsidy]')).toBeVisible();
+  await shots.take('single-mother');
+});
