@@ -64,7 +64,7 @@ pub struct FileDiff {
 }
 
 /// A proposed release merged with the city's rules in force: each file, how it was
-/// merged (`release`: only the release changed it; `city`: only the city; `merged`:
+/// merged (`unchanged`; `release`: only the release changed it; `city`: only the city; `merged`:
 /// both, on different lines; `conflict`: both, on the same lines — its chunks then
 /// show each conflict to resolve).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -98,6 +98,10 @@ pub struct Review {
     pub review_note: Option<String>,
     /// The version the files are compared with: in force on the day asked for.
     pub compared_with: String,
+    /// Versions already approved to take over after this one's day: (day, version).
+    /// They were made before this change and do not carry it.
+    #[serde(default)]
+    pub overridden_by: Vec<(NaiveDate, String)>,
     pub files: Vec<FileDiff>,
     pub check: CheckReport,
 }

@@ -546,6 +546,7 @@ async fn a_release_is_merged_with_the_citys_edits_and_its_conflicts_resolved_by_
     assert_eq!(status("parameters.toml"), Some(("conflict", 1)));
     assert_eq!(status("events/birth.toml"), Some(("release", 0)));
     assert_eq!(status("tests/pregnancy.toml"), Some(("city", 0)));
+    assert_eq!(status("events/moving.toml"), Some(("unchanged", 0)));
 
     let e = rules::release::save(
         &t.db,

@@ -94,7 +94,9 @@ fn merged(s: &Sides) -> Vec<(String, &'static str, Vec<Chunk>)> {
         .into_iter()
         .filter_map(|p| {
             let (b, o, t) = (text(&s.base, p), text(&s.ours, p), text(&s.theirs, p));
-            let (status, chunks) = if o == b {
+            let (status, chunks) = if o == b && t == b {
+                ("unchanged", merge3(&b, &b, &b))
+            } else if o == b {
                 ("release", merge3(&b, &b, &t))
             } else if t == b {
                 ("city", merge3(&b, &o, &b))

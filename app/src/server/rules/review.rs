@@ -303,6 +303,7 @@ pub async fn review(
         transition: row.transition,
         review_note: row.review_note,
         compared_with: current.version.clone(),
+        overridden_by: live.scheduled_after(day),
         files: diff(current.files(), &files),
         check,
     })

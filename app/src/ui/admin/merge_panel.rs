@@ -72,7 +72,7 @@ pub fn MergePanel(version: String, done: Callback<String>) -> impl IntoView {
                     Ok(m) => view! {
                         <p class="hint">{format!("元のリリース {} から、市の版 {} と新しいリリース {} への変更を合わせます。", m.base, m.city, m.proposed)}</p>
                         <ul class="merge-files">
-                            {m.files.iter().filter(|f| f.status != "release" || f.conflicts > 0).map(|f| view! {
+                            {m.files.iter().filter(|f| f.status != "unchanged").map(|f| view! {
                                 <li data-file=f.path.clone()><code>{f.path.clone()}</code>" — "{status_ja(&f.status)}</li>
                             }).collect_view()}
                         </ul>

@@ -63,6 +63,12 @@ pub fn ReviewPanel(version: String, done: Callback<String>) -> impl IntoView {
                             <div class="summary-row"><dt>"説明"</dt><dd>{r.note.clone()}</dd></div>
                             <div class="summary-row"><dt>"比べる版"</dt><dd><code>{r.compared_with.clone()}</code></dd></div>
                         </dl>
+                        {r.overridden_by.iter().map(|(d, v)| view! {
+                            <div class="alert alert-warning" role="status"><p>{format!(
+                                "{}から版 {v} に切り替わる予定です。その版にはこの変更が含まれていないため、その日からはこの変更が使われなくなります",
+                                ja_date(*d)
+                            )}</p></div>
+                        }).collect_view()}
                         <DiffView files=r.files.clone()/>
                         <CheckReportView report=r.check.clone()/>
                     }.into_any(),
