@@ -603,3 +603,61 @@ async fn a_release_is_merged_with_the_citys_edits_and_its_conflicts_resolved_by_
         ("2026-12-15.1+city.1", Some(60000))
     );
 }
+
+#[tokio::test]
+async fn the_next_release_is_merged_against_the_release_the_citys_rules_descend_from() {
+    use std::collections::BTreeMap;
+    let t = TestDb::new().await.with_city(5).await;
+    let (admin, second) = (t.staff("admin").await, t.staff("kanri2").await);
+    let live = stored(&t).await;
+    let release = |version: &str| {
+        let mut files = bundled().files().clone();
+        let text = files.get_mut("ruleset.toml").unwrap();
+        *text = text.replace(
+            &format!("version = \"{}\"", bundled().version),
+            &format!("version = \"{version}\""),
+        );
+        files
+    };
+    // A first release, taken as shipped (no city edits): merged, approved.
+    let first = rules::release::propose(&t.db, &release("2026-12-15.1"), now())
+        .await
+        .unwrap();
+    let merged = rules::release::save(
+        &t.db,
+        &admin,
+        &first,
+        &BTreeMap::new(),
+        &live,
+        today(),
+        now(),
+        "test",
+    )
+    .await
+    .unwrap();
+    review::request(
+        &t.db,
+        &admin,
+        &asking(&merged, "", "as_of"),
+        today(),
+        now(),
+        "test",
+    )
+    .await
+    .unwrap();
+    review::approve(&t.db, &second, &merged, &live, today(), now(), "test")
+        .await
+        .unwrap();
+    // The next release is compared with the first, not with the shipped rules.
+    let next = rules::release::propose(&t.db, &release("2027-01-10.1"), now())
+        .await
+        .unwrap();
+    let m = rules::release::view(&t.db, &next, &live, today())
+        .await
+        .unwrap();
+    assert_eq!(
+        (m.base.as_str(), m.city.as_str()),
+        ("2026-12-15.1", merged.as_str())
+    );
+    assert!(m.files.iter().all(|f| f.conflicts == 0));
+}

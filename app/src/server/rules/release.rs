@@ -50,14 +50,20 @@ async fn sides(
             reason: "リリースの提案だけを統合できます".into(),
         });
     }
-    let base = ruleset::Entity::find()
-        .filter(ruleset::Column::CreatedBy.eq(super::REPOSITORY))
-        .filter(ruleset::Column::Status.eq("published"))
-        .order_by_desc(ruleset::Column::Id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
     let ours = live.on(today);
+    // The release the city's rules descend from: the root of their version
+    // (`RELEASE+city.N`), else the latest published release.
+    let root = ours.version.split('+').next().unwrap_or_default();
+    let base = match find(db, root).await {
+        Ok(row) if row.created_by == super::REPOSITORY => row,
+        _ => ruleset::Entity::find()
+            .filter(ruleset::Column::CreatedBy.eq(super::REPOSITORY))
+            .filter(ruleset::Column::Status.eq("published"))
+            .order_by_desc(ruleset::Column::Id)
+            .one(db)
+            .await?
+            .ok_or(AppError::NotFound)?,
+    };
     let theirs = files_of(&row)?;
     let line = theirs
         .get("ruleset.toml")
