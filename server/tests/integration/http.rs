@@ -475,3 +475,52 @@ async fn the_department_prints_its_application_and_the_counter_its_receipt() {
     let (status, _) = get_pdf(&t, "/api/visits/000000-XXXXXX/receipt.pdf", Some(&counter)).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn built_files_are_sent_as_compressed_at_build_when_the_browser_accepts_it() {
+    let t = TestDb::new().await;
+    let dir = tempfile::tempdir().unwrap();
+    let wasm = vec![7u8; 4096];
+    std::fs::write(dir.path().join("index.html"), "<html></html>").unwrap();
+    std::fs::write(dir.path().join("app.wasm"), &wasm).unwrap();
+    // Stand-ins for scripts/precompress.mjs's output: the bytes must come from these.
+    std::fs::write(dir.path().join("app.wasm.br"), b"brotli twin").unwrap();
+    std::fs::write(dir.path().join("app.wasm.gz"), b"gzip twin").unwrap();
+    let get = |encoding: &'static str| {
+        let router = server::http::app(t.state(), dir.path().to_path_buf());
+        async move {
+            let res = router
+                .oneshot(
+                    Request::get("/app.wasm")
+                        .header(header::ACCEPT_ENCODING, encoding)
+                        .body(Body::empty())
+                        .unwrap(),
+                )
+                .await
+                .unwrap();
+            let enc = res
+                .headers()
+                .get(header::CONTENT_ENCODING)
+                .map(|v| v.to_str().unwrap().to_owned());
+            let ty = res.headers()[header::CONTENT_TYPE]
+                .to_str()
+                .unwrap()
+                .to_owned();
+            let body = res.into_body().collect().await.unwrap().to_bytes();
+            (enc, ty, body.to_vec())
+        }
+    };
+    let (enc, ty, body) = get("br, gzip").await;
+    assert_eq!(
+        (enc.as_deref(), body.as_slice()),
+        (Some("br"), &b"brotli twin"[..])
+    );
+    assert_eq!(ty, "application/wasm");
+    let (enc, _, body) = get("gzip").await;
+    assert_eq!(
+        (enc.as_deref(), body.as_slice()),
+        (Some("gzip"), &b"gzip twin"[..])
+    );
+    let (enc, _, body) = get("identity").await;
+    assert_eq!((enc, body), (None, wasm));
+}
