@@ -57,6 +57,23 @@ fn asking(version: &str, effective_from: &str, transition: &str) -> PublicationR
     }
 }
 
+/// An edit saved by `admin`, put up for today and approved by `kanri2`.
+async fn published_now(t: &TestDb, live: &LiveRules, files: &RuleFiles) -> String {
+    let (admin, second) = (t.staff("admin").await, t.staff("kanri2").await);
+    let base = live.on(today()).version.clone();
+    let version = rules::save_draft(&t.db, &admin, &base, files, "", now(), "test")
+        .await
+        .unwrap();
+    let request = asking(&version, "", "as_of");
+    review::request(&t.db, &admin, &request, today(), now(), "test")
+        .await
+        .unwrap();
+    review::approve(&t.db, &second, &version, live, today(), now(), "test")
+        .await
+        .unwrap();
+    version
+}
+
 async fn stored(t: &TestDb) -> LiveRules {
     rules::load(&t.db, now()).await.unwrap()
 }
@@ -434,32 +451,8 @@ async fn a_returned_version_carries_the_reason_and_a_rollback_needs_two_people_t
 #[tokio::test]
 async fn a_new_release_arrives_as_a_proposal_and_never_replaces_the_citys_rules() {
     let t = TestDb::new().await.with_city(5).await;
-    let (admin, second) = (t.staff("admin").await, t.staff("kanri2").await);
     let live = stored(&t).await;
-    let version = rules::save_draft(
-        &t.db,
-        &admin,
-        &bundled().version,
-        &raised("2026-04-01"),
-        "",
-        now(),
-        "test",
-    )
-    .await
-    .unwrap();
-    review::request(
-        &t.db,
-        &admin,
-        &asking(&version, "", "as_of"),
-        today(),
-        now(),
-        "test",
-    )
-    .await
-    .unwrap();
-    review::approve(&t.db, &second, &version, &live, today(), now(), "test")
-        .await
-        .unwrap();
+    let version = published_now(&t, &live, &raised("2026-04-01")).await;
     // The shipped row stands for an older release: the next start sees this release as new.
     t.exec(&format!(
         "UPDATE rulesets SET version = '2026-01-01.1' WHERE version = '{}'",
@@ -479,30 +472,7 @@ async fn a_release_is_merged_with_the_citys_edits_and_its_conflicts_resolved_by_
     let t = TestDb::new().await.with_city(5).await;
     let (admin, second) = (t.staff("admin").await, t.staff("kanri2").await);
     let live = stored(&t).await;
-    let city = rules::save_draft(
-        &t.db,
-        &admin,
-        &bundled().version,
-        &raised("2026-04-01"),
-        "",
-        now(),
-        "test",
-    )
-    .await
-    .unwrap();
-    review::request(
-        &t.db,
-        &admin,
-        &asking(&city, "", "as_of"),
-        today(),
-        now(),
-        "test",
-    )
-    .await
-    .unwrap();
-    review::approve(&t.db, &second, &city, &live, today(), now(), "test")
-        .await
-        .unwrap();
+    let city = published_now(&t, &live, &raised("2026-04-01")).await;
     // The next release sets the same amount differently, and rewords a birth reason.
     let mut release = bundled().files().clone();
     let set = |files: &mut RuleFiles, path: &str, from: &str, to: &str| {

@@ -24,6 +24,35 @@ use std::sync::Arc;
 
 pub const REPOSITORY: &str = "repository";
 
+/// A new version's row: not put up, not reviewed, not published (callers set what
+/// differs).
+pub(crate) fn new_row(
+    version: &str,
+    files: &RuleFiles,
+    status: &str,
+    note: &str,
+    created_by: &str,
+    now: DateTime<Utc>,
+) -> Result<ruleset::ActiveModel, AppError> {
+    Ok(ruleset::ActiveModel {
+        version: Set(version.to_owned()),
+        based_on: Set(None),
+        files: Set(files_json(files)?),
+        status: Set(status.to_owned()),
+        note: Set(note.to_owned()),
+        created_by: Set(created_by.to_owned()),
+        created_at: Set(now),
+        published_by: Set(None),
+        published_at: Set(None),
+        effective_from: Set(None),
+        transition: Set(Transition::AsOf.id().into()),
+        requested_by: Set(None),
+        requested_at: Set(None),
+        review_note: Set(None),
+        ..Default::default()
+    })
+}
+
 fn files_json(files: &RuleFiles) -> Result<String, AppError> {
     serde_json::to_string(files).map_err(|_| AppError::Internal)
 }
@@ -46,31 +75,21 @@ pub async fn load(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<LiveRul
         .await?;
     if known == 0 {
         let fresh = ruleset::Entity::find().count(db).await? == 0;
-        ruleset::ActiveModel {
-            version: Set(shipped.version.clone()),
-            based_on: Set(None),
-            files: Set(files_json(shipped.files())?),
-            status: Set(if fresh { "published" } else { "proposed" }.into()),
-            note: Set(if fresh {
-                "リポジトリの規則"
-            } else {
-                "新しいリリースの規則 (市の変更との統合と審査を待っています)"
-            }
-            .into()),
-            created_by: Set(REPOSITORY.into()),
-            created_at: Set(now),
-            published_by: Set(fresh.then(|| REPOSITORY.into())),
-            published_at: Set(fresh.then_some(now)),
-            effective_from: Set(fresh.then(epoch)),
-            transition: Set(Transition::AsOf.id().into()),
-            requested_by: Set(None),
-            requested_at: Set(None),
-            review_note: Set(None),
-            ..Default::default()
-        }
-        .insert(db)
-        .await?;
-        if !fresh {
+        if fresh {
+            let mut row = new_row(
+                &shipped.version,
+                shipped.files(),
+                "published",
+                "リポジトリの規則",
+                REPOSITORY,
+                now,
+            )?;
+            row.published_by = Set(Some(REPOSITORY.into()));
+            row.published_at = Set(Some(now));
+            row.effective_from = Set(Some(epoch()));
+            row.insert(db).await?;
+        } else {
+            release::store_proposal(db, &shipped.version, shipped.files(), now).await?;
             tracing::warn!(version = %shipped.version, "this release's rules wait at /admin/rules to be merged with the city's edits and approved");
         }
     }
@@ -178,25 +197,10 @@ pub async fn save_draft(
         .await?;
     let version = format!("{root}+city.{}", drafts + 1);
     let files = &with_version(files, &version);
-    ruleset::ActiveModel {
-        version: Set(version.clone()),
-        based_on: Set(Some(base.to_owned())),
-        files: Set(files_json(files)?),
-        status: Set("draft".into()),
-        note: Set(note.chars().take(500).collect()),
-        created_by: Set(staff.username.clone()),
-        created_at: Set(now),
-        published_by: Set(None),
-        published_at: Set(None),
-        effective_from: Set(None),
-        transition: Set(Transition::AsOf.id().into()),
-        requested_by: Set(None),
-        requested_at: Set(None),
-        review_note: Set(None),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    let note: String = note.chars().take(500).collect();
+    let mut row = new_row(&version, files, "draft", &note, &staff.username, now)?;
+    row.based_on = Set(Some(base.to_owned()));
+    row.insert(&txn).await?;
     audit::record(
         &txn,
         now,

@@ -215,24 +215,27 @@ pub async fn propose(
             reason: format!("版 {} はすでにあります", compiled.version),
         });
     }
-    ruleset::ActiveModel {
-        version: Set(compiled.version.clone()),
-        based_on: Set(None),
-        files: Set(serde_json::to_string(files).map_err(|_| AppError::Internal)?),
-        status: Set("proposed".into()),
-        note: Set("新しいリリースの規則 (市の変更との統合と審査を待っています)".into()),
-        created_by: Set(super::REPOSITORY.into()),
-        created_at: Set(now),
-        published_by: Set(None),
-        published_at: Set(None),
-        effective_from: Set(None),
-        transition: Set(super::Transition::AsOf.id().into()),
-        requested_by: Set(None),
-        requested_at: Set(None),
-        review_note: Set(None),
-        ..Default::default()
-    }
+    store_proposal(db, &compiled.version, files, now).await?;
+    Ok(compiled.version)
+}
+
+/// Stores a release's files as a proposal: nothing changes for residents until it is
+/// merged, put up and approved.
+pub(crate) async fn store_proposal(
+    db: &DatabaseConnection,
+    version: &str,
+    files: &RuleFiles,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    super::new_row(
+        version,
+        files,
+        "proposed",
+        "新しいリリースの規則 (市の変更との統合と審査を待っています)",
+        super::REPOSITORY,
+        now,
+    )?
     .insert(db)
     .await?;
-    Ok(compiled.version)
+    Ok(())
 }
