@@ -1,41 +1,134 @@
-//! The languages the counter speaks, and a text in each of them. Japanese is the
-//! primary language; plain Japanese (やさしい日本語) is for residents who read kana more
-//! easily than kanji; English for residents from abroad.
+//! The languages Madoguchi speaks, read from `locales/languages.toml`: adding a language
+//! is adding its entry and message files there, not code. Japanese is the primary
+//! language: a code that is not listed falls back to it, and so does any text a
+//! language lacks.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::sync::LazyLock;
 
-/// The languages of the counter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    #[default]
+/// One language of `locales/languages.toml`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Language {
+    /// The folder of its message files and the code stored with a visit (BCP 47).
+    pub code: String,
+    /// Its own name, as a resident looks for it.
+    pub name: String,
+    /// The page's `lang` attribute and the speech voice's language.
+    pub html: String,
+    /// Whether the staff and admin pages are translated too.
+    #[serde(default)]
+    pub staff: bool,
+    /// Older codes that mean this language.
+    #[serde(default)]
+    pub alias: Vec<String>,
+}
+
+/// `locales/languages.toml`: the languages, and which areas of message files residents
+/// read (complete in every language; the other areas in the staff languages).
+#[derive(Debug, Deserialize)]
+pub struct LanguagesFile {
+    pub resident_areas: Vec<String>,
+    pub language: Vec<Language>,
+}
+
+impl LanguagesFile {
+    pub fn shipped() -> LanguagesFile {
+        toml::from_str(LANGUAGES_TOML).expect("locales/languages.toml is checked by a test")
+    }
+}
+
+/// The languages file as shipped.
+pub const LANGUAGES_TOML: &str = include_str!("../../locales/languages.toml");
+
+static LANGUAGES: LazyLock<Vec<Language>> = LazyLock::new(|| LanguagesFile::shipped().language);
+
+/// A language of the counter, by its place in `locales/languages.toml`. Stored and sent
+/// as its code; an unknown code reads as Japanese.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Lang(u8);
+
+impl Lang {
+    /// Japanese, the primary language (the file's first entry).
+    pub const JA: Lang = Lang(0);
+
+    /// Every language, in the file's order.
+    pub fn all() -> impl Iterator<Item = Lang> {
+        (0..LANGUAGES.len()).map(|i| Lang(i as u8))
+    }
+
+    /// The languages the staff and admin pages are offered in.
+    pub fn staff() -> impl Iterator<Item = Lang> {
+        Self::all().filter(|l| l.language().staff)
+    }
+
+    /// The language with this code (or one of its aliases), if it is shipped.
+    pub fn parse(code: &str) -> Option<Lang> {
+        LANGUAGES
+            .iter()
+            .position(|l| l.code == code || l.alias.iter().any(|a| a == code))
+            .map(|i| Lang(i as u8))
+    }
+
+    /// The language with this code, or Japanese when there is none.
+    pub fn parse_or_ja(code: &str) -> Lang {
+        Self::parse(code).unwrap_or(Lang::JA)
+    }
+
+    pub fn language(self) -> &'static Language {
+        &LANGUAGES[self.0 as usize]
+    }
+
+    pub fn code(self) -> &'static str {
+        &self.language().code
+    }
+
+    /// The language's own name, as a resident looks for it.
+    pub fn name(self) -> &'static str {
+        &self.language().name
+    }
+
+    /// The `lang` attribute of a text in this language.
+    pub fn html(self) -> &'static str {
+        &self.language().html
+    }
+
+    /// Japanese of either kind (the primary and the plain one): furigana apply.
+    pub fn is_japanese(self) -> bool {
+        self.html() == "ja"
+    }
+
+    /// Which of a three-way text (`Text`) stands for this language until its own
+    /// translation exists: plain Japanese for やさしい日本語, English for English,
+    /// Japanese for the rest.
+    fn text_slot(self) -> TextSlot {
+        match self.code() {
+            "en" => TextSlot::En,
+            _ if self.is_japanese() && self != Lang::JA => TextSlot::Easy,
+            _ => TextSlot::Ja,
+        }
+    }
+}
+
+impl Serialize for Lang {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Lang {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(d)?;
+        Ok(Lang::parse_or_ja(&code))
+    }
+}
+
+enum TextSlot {
     Ja,
     Easy,
     En,
 }
 
-impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::Ja, Lang::Easy, Lang::En];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Lang::Ja => "ja",
-            Lang::Easy => "easy",
-            Lang::En => "en",
-        }
-    }
-
-    /// The language's own name, as a resident looks for it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Lang::Ja => "日本語",
-            Lang::Easy => "やさしい にほんご",
-            Lang::En => "English",
-        }
-    }
-}
-
-/// A text in each language.
+/// A text of the form catalog in Japanese, plain Japanese and English.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Text {
     pub ja: String,
@@ -45,10 +138,52 @@ pub struct Text {
 
 impl Text {
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Ja => &self.ja,
-            Lang::Easy => &self.easy,
-            Lang::En => &self.en,
+        match lang.text_slot() {
+            TextSlot::Ja => &self.ja,
+            TextSlot::Easy => &self.easy,
+            TextSlot::En => &self.en,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_file_lists_japanese_first_and_every_code_once() {
+        let all: Vec<Lang> = Lang::all().collect();
+        assert!(all.len() >= 7, "{all:?}");
+        assert_eq!(Lang::JA.code(), "ja");
+        let mut codes: Vec<&str> = all.iter().map(|l| l.code()).collect();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), all.len());
+        assert!(Lang::staff().any(|l| l.code() == "en"));
+    }
+
+    #[test]
+    fn unknown_codes_read_as_japanese_and_aliases_as_their_language() {
+        assert_eq!(Lang::parse_or_ja("xx"), Lang::JA);
+        let easy: Lang = serde_json::from_str("\"easy\"").unwrap();
+        assert_eq!(easy.code(), "ja-x-easy");
+        assert_eq!(serde_json::to_string(&easy).unwrap(), "\"ja-x-easy\"");
+        let unknown: Lang = serde_json::from_str("\"tlh\"").unwrap();
+        assert_eq!(unknown, Lang::JA);
+    }
+
+    #[test]
+    fn three_way_texts_stand_in_for_languages_without_their_own() {
+        let t = Text {
+            ja: "住所".into(),
+            easy: "すんでいる ところ".into(),
+            en: "Address".into(),
+        };
+        assert_eq!(
+            t.get(Lang::parse("ja-x-easy").unwrap()),
+            "すんでいる ところ"
+        );
+        assert_eq!(t.get(Lang::parse("en").unwrap()), "Address");
+        assert_eq!(t.get(Lang::parse("vi").unwrap()), "住所");
     }
 }

@@ -82,12 +82,12 @@ fn every_field_is_printed_by_some_form_and_speaks_three_languages() {
             "`{}` is on no form",
             field.key
         );
-        for lang in Lang::ALL {
+        for lang in Lang::all() {
             assert!(
                 !field.label.get(lang).trim().is_empty(),
                 "`{}` has no {} label",
                 field.key,
-                lang.id()
+                lang.code()
             );
         }
         if let FieldType::Choice { options } = &field.ty {

@@ -2,8 +2,11 @@
 
 use crate::error::AppError;
 use crate::ui::auth::Session;
+use crate::ui::i18n::{m, t, t_error, t_in, Label};
 use leptos::prelude::*;
 use madoguchi_core::forms::FieldError;
+use madoguchi_core::jp::ValueError;
+use madoguchi_core::lang::Lang;
 
 /// The header. On the counter tablet (`/counter`) the resident may be holding it: the
 /// brand is not a link and no staff pages are offered, only signing out.
@@ -12,21 +15,23 @@ pub fn Header(session: Session) -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     let kiosk = move || location.pathname.get().starts_with("/counter");
     let sign_out = move |_| session.sign_out();
+    // Staff controls keep the staff's language while the page speaks the resident's.
+    let staff_lang = Lang::JA;
     view! {
         <header class="site-header">
-            <a class="skip-link" href="#main">"本文へ移動"</a>
+            <a class="skip-link" href="#main">{t(m::common::skip_to_main)}</a>
             {move || if kiosk() {
-                view! { <span class="brand">"窓口" <span class="brand-sub">"星ヶ丘市"</span></span> }.into_any()
+                view! { <span class="brand">{t(m::common::brand)} " " <span class="brand-sub">{t(m::common::city)}</span></span> }.into_any()
             } else {
-                view! { <a class="brand" href="/">"窓口" <span class="brand-sub">"星ヶ丘市"</span></a> }.into_any()
+                view! { <a class="brand" href="/">{t(m::common::brand)} " " <span class="brand-sub">{t(m::common::city)}</span></a> }.into_any()
             }}
             {move || session.staff().map(|me| view! {
-                <div class="who">
+                <div class="who" lang=staff_lang.html()>
                     <span>{me.display_name} {me.department_name.map(|d| format!(" ({d})"))}</span>
                     {(!kiosk() && me.state == crate::model::SessionState::Full).then(|| view! {
-                        <a class="btn btn-ghost" href="/account">"アカウント"</a>
+                        <a class="btn btn-ghost" href="/account">{t_in(staff_lang, m::common::account)}</a>
                     })}
-                    <button type="button" class="btn btn-ghost" on:click=sign_out>"サインアウト"</button>
+                    <button type="button" class="btn btn-ghost" on:click=sign_out>{t_in(staff_lang, m::common::sign_out)}</button>
                 </div>
             })}
         </header>
@@ -36,8 +41,25 @@ pub fn Header(session: Session) -> impl IntoView {
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {
-        <h1>"ページが見つかりません"</h1>
-        <p><a href="/">"最初のページへ"</a></p>
+        <h1>{t(m::common::not_found)}</h1>
+        <p><a href="/">{t(m::common::to_first_page)}</a></p>
+    }
+}
+
+/// What a field says is wrong: a value's error, shown from the message catalog in the
+/// page's language, or a page's own fixed text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldMessage {
+    Value(ValueError),
+    Fixed(&'static str),
+}
+
+impl FieldMessage {
+    pub fn view(self) -> AnyView {
+        match self {
+            FieldMessage::Value(e) => t_error(e).into_any(),
+            FieldMessage::Fixed(text) => text.into_any(),
+        }
     }
 }
 
@@ -45,12 +67,12 @@ pub fn NotFound() -> impl IntoView {
 pub fn field_error(
     errors: RwSignal<Vec<FieldError>>,
     field: &'static str,
-) -> Signal<Option<&'static str>> {
+) -> Signal<Option<FieldMessage>> {
     Signal::derive(move || {
         errors.with(|e| {
             e.iter()
                 .find(|x| x.field == field)
-                .map(|x| x.error.message_ja())
+                .map(|x| FieldMessage::Value(x.error))
         })
     })
 }
@@ -67,10 +89,10 @@ pub fn server_field_errors(e: &AppError) -> Vec<FieldError> {
 #[component]
 pub fn TextField(
     id: &'static str,
-    label: &'static str,
+    #[prop(into)] label: Label,
     value: RwSignal<String>,
-    error: Signal<Option<&'static str>>,
-    #[prop(optional)] hint: Option<&'static str>,
+    error: Signal<Option<FieldMessage>>,
+    #[prop(optional, into)] hint: Option<Label>,
     #[prop(optional)] input_type: Option<&'static str>,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] inputmode: Option<&'static str>,
@@ -93,9 +115,9 @@ pub fn TextField(
     };
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
-            <label for=id>{label} {required.then(|| view! { <span class="req">"※必須"</span> })}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-            {move || error.get().map(|e| view! { <p class="error" id=error_id.clone()>{e}</p> })}
+            <label for=id>{label.view()} " " {required.then(|| view! { <span class="req">{t(m::common::required)}</span> })}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h.view()}</p> })}
+            {move || error.get().map(|e| view! { <p class="error" id=error_id.clone()>{e.view()}</p> })}
             <input
                 id=id
                 name=id

@@ -5,6 +5,8 @@ pub mod admin;
 pub mod auth;
 pub mod common;
 pub mod counter;
+pub mod display;
+pub mod i18n;
 pub mod staff;
 
 use leptos::prelude::*;
@@ -13,6 +15,7 @@ use leptos_router::path;
 
 #[component]
 pub fn App() -> impl IntoView {
+    i18n::Catalog::provide();
     let session = auth::Session::provide();
     view! {
         <Router>

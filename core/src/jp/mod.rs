@@ -110,11 +110,10 @@ impl ValueError {
 
     /// What the resident reads next to the field, in the counter's language.
     pub fn message(self, lang: crate::lang::Lang) -> &'static str {
-        use crate::lang::Lang;
-        match lang {
-            Lang::Ja => self.message_ja(),
-            Lang::Easy => self.message_easy(),
-            Lang::En => self.message_en(),
+        match lang.code() {
+            "en" => self.message_en(),
+            _ if lang.is_japanese() && lang != crate::lang::Lang::JA => self.message_easy(),
+            _ => self.message_ja(),
         }
     }
 

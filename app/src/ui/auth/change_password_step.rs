@@ -15,7 +15,9 @@ pub fn ChangePasswordStep() -> impl IntoView {
     let again_error = Signal::derive(move || {
         mismatch
             .get()
-            .then_some("同じパスワードをもう一度入力してください")
+            .then_some(crate::ui::common::FieldMessage::Fixed(
+                "同じパスワードをもう一度入力してください",
+            ))
     });
 
     let submit = move |ev: leptos::ev::SubmitEvent| {

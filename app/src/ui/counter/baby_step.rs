@@ -4,6 +4,7 @@
 use super::{Step, Wizard};
 use crate::model::BabyInput;
 use crate::ui::common::{field_error, focus, today, ErrorSummary, TextField};
+use crate::ui::i18n::{m, t, Catalog};
 use leptos::prelude::*;
 use madoguchi_core::forms::FieldError;
 
@@ -37,6 +38,7 @@ pub fn BabyStep() -> impl IntoView {
     let sex = RwSignal::new(saved.sex);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let summary = RwSignal::new(None::<String>);
+    let catalog = Catalog::get();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -61,7 +63,7 @@ pub fn BabyStep() -> impl IntoView {
             }
             Err(e) => {
                 errors.set(e);
-                summary.set(Some("入力内容を確認してください".into()));
+                summary.set(Some(catalog.plain_now(m::common::check_input)));
                 focus("error-summary");
             }
         }
@@ -69,35 +71,35 @@ pub fn BabyStep() -> impl IntoView {
 
     view! {
         <section>
-            <h1 id="step-heading" tabindex="-1">"生まれたお子さんのこと"</h1>
+            <h1 id="step-heading" tabindex="-1">{t(m::counter::baby::title)}</h1>
             <ErrorSummary message=summary.into()/>
             <form on:submit=submit novalidate>
                 <div class="field-row">
-                    <TextField id="family_name" label="氏 (名字)" value=family_name error=field_error(errors, "family_name") required=true/>
-                    <TextField id="given_name" label="名" value=given_name error=field_error(errors, "given_name") required=true/>
+                    <TextField id="family_name" label=m::counter::baby::family_name value=family_name error=field_error(errors, "family_name") required=true/>
+                    <TextField id="given_name" label=m::counter::baby::given_name value=given_name error=field_error(errors, "given_name") required=true/>
                 </div>
                 <div class="field-row">
-                    <TextField id="family_kana" label="氏 (フリガナ)" value=family_kana error=field_error(errors, "family_kana") required=true/>
-                    <TextField id="given_kana" label="名 (フリガナ)" hint="カタカナで入力します" value=given_kana error=field_error(errors, "given_kana") required=true/>
+                    <TextField id="family_kana" label=m::counter::baby::family_kana value=family_kana error=field_error(errors, "family_kana") required=true/>
+                    <TextField id="given_kana" label=m::counter::baby::given_kana hint=m::counter::baby::given_kana_hint value=given_kana error=field_error(errors, "given_kana") required=true/>
                 </div>
-                <TextField id="baby_birth_date" label="生年月日" input_type="date" value=birth_date error=field_error(errors, "birth_date") required=true/>
+                <TextField id="baby_birth_date" label=m::counter::baby::birth_date input_type="date" value=birth_date error=field_error(errors, "birth_date") required=true/>
                 <fieldset class="field" class:field-invalid=move || field_error(errors, "sex").get().is_some()>
-                    <legend>"性別 " <span class="req">"※必須"</span></legend>
-                    {move || field_error(errors, "sex").get().map(|e| view! { <p class="error">{e}</p> })}
+                    <legend>{t(m::counter::baby::sex)} " " <span class="req">{t(m::common::required)}</span></legend>
+                    {move || field_error(errors, "sex").get().map(|e| view! { <p class="error">{e.view()}</p> })}
                     <div class="radios">
                         <label class="radio">
                             <input type="radio" name="sex" value="male" prop:checked=move || sex.get() == "male" on:change=move |_| sex.set("male".into())/>
-                            "男"
+                            {t(m::counter::baby::male)}
                         </label>
                         <label class="radio">
                             <input type="radio" name="sex" value="female" prop:checked=move || sex.get() == "female" on:change=move |_| sex.set("female".into())/>
-                            "女"
+                            {t(m::counter::baby::female)}
                         </label>
                     </div>
                 </fieldset>
                 <div class="actions">
-                    <button type="button" class="btn btn-secondary" on:click=move |_| wizard.go(wizard.before_baby())>"もどる"</button>
-                    <button type="submit" class="btn btn-primary">"次へ"</button>
+                    <button type="button" class="btn btn-secondary" on:click=move |_| wizard.go(wizard.before_baby())>{t(m::common::back)}</button>
+                    <button type="submit" class="btn btn-primary">{t(m::common::next)}</button>
                 </div>
             </form>
         </section>

@@ -2,11 +2,10 @@
 //! that without consent the counter asks instead. The answer is recorded with the visit
 //! on the server and audited; the screening reads tax data only when it was given.
 
-use super::i18n::{lang, pick};
-use super::lang_switch::LangSwitch;
 use super::Wizard;
 use crate::api::counter::record_consent;
 use crate::ui::common::{focus, ErrorSummary};
+use crate::ui::i18n::{m, t};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -15,8 +14,6 @@ pub fn ConsentStep() -> impl IntoView {
     let wizard = Wizard::get();
     let error = RwSignal::new(None::<String>);
     let pending = RwSignal::new(false);
-    let lang = lang();
-    let t = move |ja, easy, en| move || pick(lang.get(), ja, easy, en);
     let answer = move |granted: bool| {
         let Some(number) = wizard.draft.with_untracked(|d| d.visit_number.clone()) else {
             wizard.clear();
@@ -39,48 +36,31 @@ pub fn ConsentStep() -> impl IntoView {
     };
     view! {
         <section>
-            <LangSwitch/>
-            <h1 id="step-heading" tabindex="-1">{t("税の情報を使ってよいですか", "ぜいきん の じょうほう を つかって いい ですか", "May we use your tax information?")}</h1>
+            <h1 id="step-heading" tabindex="-1">{t(m::counter::consent::title)}</h1>
             <ErrorSummary message=error.into()/>
-            <p>{t(
-                "手続きを正しくご案内するため、市が持っている次の情報を、今日の手続きのためだけに使います。",
-                "ただしい てつづき を あんない する ため、しやくしょ に ある つぎ の じょうほう を、きょう の てつづき だけ に つかいます。",
-                "To guide you to the right procedures, the city uses the following information it holds, for today's procedures only.",
-            )}</p>
+            <p>{t(m::counter::consent::intro)}</p>
             <table class="consent">
                 <thead><tr>
-                    <th scope="col">{t("使う情報", "つかう じょうほう", "Information")}</th>
-                    <th scope="col">{t("使う目的", "つかう りゆう", "Used for")}</th>
+                    <th scope="col">{t(m::counter::consent::information)}</th>
+                    <th scope="col">{t(m::counter::consent::purpose)}</th>
                 </tr></thead>
                 <tbody>
                     <tr>
-                        <th scope="row">{t("所得 (住民税の課税の情報)", "しょとく (じゅうみんぜい の じょうほう)", "Income (resident tax records)")}</th>
-                        <td>{t(
-                            "児童手当などを受け取る方 (主に家計を支える方) を決めるため",
-                            "じどうてあて など を うけとる ひと を きめる ため",
-                            "To decide who receives child allowance (the main earner)",
-                        )}</td>
+                        <th scope="row">{t(m::counter::consent::income)}</th>
+                        <td>{t(m::counter::consent::income_purpose)}</td>
                     </tr>
                     <tr>
-                        <th scope="row">{t("土地・建物の所有 (固定資産税の情報)", "とち・たてもの (こていしさんぜい の じょうほう)", "Land and buildings owned (property tax records)")}</th>
-                        <td>{t(
-                            "亡くなった方の固定資産税の届出 (相続人代表者) が必要かを知るため",
-                            "なくなった ひと の こていしさんぜい の とどけ が いるか を しる ため",
-                            "To know whether a property tax notice for a deceased owner is needed",
-                        )}</td>
+                        <th scope="row">{t(m::counter::consent::property)}</th>
+                        <td>{t(m::counter::consent::property_purpose)}</td>
                     </tr>
                 </tbody>
             </table>
-            <p class="hint">{t(
-                "同意しなくても手続きはできます。その場合は、必要なことをこのあと質問します。",
-                "どうい しなくても てつづき は できます。その とき は、ひつよう な こと を あとで ききます。",
-                "You can continue without agreeing; we will then ask what we need instead.",
-            )}</p>
+            <p class="hint">{t(m::counter::consent::note)}</p>
             <div class="actions">
                 <button type="button" class="btn btn-secondary" disabled=move || pending.get()
-                    on:click=move |_| answer(false)>{t("同意しない", "どうい しない", "Do not agree")}</button>
+                    on:click=move |_| answer(false)>{t(m::counter::consent::refuse)}</button>
                 <button type="button" class="btn btn-primary" disabled=move || pending.get()
-                    on:click=move |_| answer(true)>{t("同意する", "どうい する", "Agree")}</button>
+                    on:click=move |_| answer(true)>{t(m::counter::consent::agree)}</button>
             </div>
         </section>
     }

@@ -3,6 +3,7 @@
 
 use super::Wizard;
 use crate::ui::common::{focus, today, ErrorSummary};
+use crate::ui::i18n::{m, t, t_error, Catalog};
 use leptos::prelude::*;
 use madoguchi_core::jp::{parse_event_date, ValueError};
 use madoguchi_core::screening::EventType;
@@ -14,8 +15,10 @@ const EVERYONE: &str = "";
 pub fn DetailsStep() -> impl IntoView {
     let wizard = Wizard::get();
     let errors = RwSignal::new(Vec::<(String, ValueError)>::new());
+    let catalog = Catalog::get();
     let summary = Signal::derive(move || {
-        (!errors.with(Vec::is_empty)).then(|| "入力内容を確認してください".to_string())
+        (!errors.with(Vec::is_empty))
+            .then(|| crate::ui::i18n::ruby::plain(&catalog.raw(m::common::check_input)))
     });
     let members = wizard
         .draft
@@ -55,17 +58,13 @@ pub fn DetailsStep() -> impl IntoView {
     };
     let error_of = move |field: String| {
         Signal::derive(move || {
-            errors.with(|e| {
-                e.iter()
-                    .find(|(f, _)| *f == field)
-                    .map(|(_, v)| v.message_ja())
-            })
+            errors.with(|e| e.iter().find(|(f, _)| *f == field).map(|(_, v)| *v))
         })
     };
     let events = wizard.draft.with_untracked(|d| d.events.clone());
     view! {
         <section>
-            <h1 id="step-heading" tabindex="-1">"いつ、どなたのことですか"</h1>
+            <h1 id="step-heading" tabindex="-1">{t(m::counter::details::title)}</h1>
             <ErrorSummary message=summary/>
             {events.into_iter().enumerate().filter(|(_, e)| e.kind != EventType::Birth).map(|(i, e)| {
                 let date_id = format!("event-{i}-date");
@@ -77,10 +76,10 @@ pub fn DetailsStep() -> impl IntoView {
                 let whole = !e.kind.needs_person();
                 view! {
                     <fieldset class="field event-details" data-event=e.kind.id()>
-                        <legend class="event-title">{e.kind.label_ja()}</legend>
+                        <legend class="event-title">{t(super::event_step::event_title(e.kind))}</legend>
                         <div class="field" class:field-invalid=move || date_error.get().is_some()>
-                            <label for=date_id.clone()>"日付"</label>
-                            {move || date_error.get().map(|m| view! { <p class="error" id=date_error_id.clone()>{m}</p> })}
+                            <label for=date_id.clone()>{t(m::counter::details::date)}</label>
+                            {move || date_error.get().map(|e| view! { <p class="error" id=date_error_id.clone()>{t_error(e)}</p> })}
                             <input type="date" id=date_id.clone() aria-invalid=move || date_error.get().is_some().to_string()
                                 prop:value=move || wizard.draft.with(|d| d.events.get(i).map(|e| e.date.clone()).unwrap_or_default())
                                 on:input=move |ev| {
@@ -89,20 +88,20 @@ pub fn DetailsStep() -> impl IntoView {
                                 }/>
                         </div>
                         <div class="field" class:field-invalid=move || person_error.get().is_some()>
-                            <label for=person_id.clone()>{if whole { "どなたのことですか (世帯全員なら選ばなくてかまいません)" } else { "どなたのことですか" }}</label>
-                            {move || person_error.get().map(|m| view! { <p class="error">{m}</p> })}
+                            <label for=person_id.clone()>{t(if whole { m::counter::details::who_optional } else { m::counter::details::who })}</label>
+                            {move || person_error.get().map(|e| view! { <p class="error">{t_error(e)}</p> })}
                             <select id=person_id.clone() class="select" aria-invalid=move || person_error.get().is_some().to_string()
                                 on:change=move |ev| {
                                     let v = event_target_value(&ev);
                                     wizard.draft.update(|d| if let Some(e) = d.events.get_mut(i) { e.person = (!v.is_empty()).then_some(v); });
                                 }>
                                 <option value=EVERYONE selected=move || wizard.draft.with(|d| d.events.get(i).is_some_and(|e| e.person.is_none()))>
-                                    {if whole { "世帯全員" } else { "選んでください" }}
+                                    {t(if whole { m::counter::details::everyone } else { m::counter::details::choose })}
                                 </option>
-                                {members.into_iter().map(|m| {
-                                    let number = m.person_number.clone();
+                                {members.into_iter().map(|member| {
+                                    let number = member.person_number.clone();
                                     let selected = move || wizard.draft.with(|d| d.events.get(i).and_then(|e| e.person.clone()) == Some(number.clone()));
-                                    view! { <option value=m.person_number.clone() selected=selected>{m.name}</option> }
+                                    view! { <option value=member.person_number.clone() selected=selected>{member.name}</option> }
                                 }).collect_view()}
                             </select>
                         </div>
@@ -110,8 +109,8 @@ pub fn DetailsStep() -> impl IntoView {
                 }
             }).collect_view()}
             <div class="actions">
-                <button type="button" class="btn btn-secondary" on:click=move |_| wizard.go(super::Step::Consent)>"もどる"</button>
-                <button type="button" class="btn btn-primary" on:click=next>"次へ"</button>
+                <button type="button" class="btn btn-secondary" on:click=move |_| wizard.go(super::Step::Consent)>{t(m::common::back)}</button>
+                <button type="button" class="btn btn-primary" on:click=next>{t(m::common::next)}</button>
             </div>
         </section>
     }

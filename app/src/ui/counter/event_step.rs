@@ -3,30 +3,30 @@
 
 use super::{Step, Wizard};
 use crate::model::EventInput;
+use crate::ui::i18n::{m, t, Key};
 use leptos::prelude::*;
 use madoguchi_core::screening::EventType;
 
-/// What a resident reads under each event.
-fn hint(kind: EventType) -> &'static str {
+/// An event's name and what a resident reads under it.
+fn texts(kind: EventType) -> (Key, Key) {
+    use m::counter::event as e;
     match kind {
-        EventType::Birth => "出生届と、子育ての手続き",
-        EventType::MoveIn => "ほかの市区町村から引っ越してきた",
-        EventType::MoveOut => "ほかの市区町村へ引っ越す",
-        EventType::MoveWithin => "市内で引っ越した",
-        EventType::Death => "ご家族が亡くなった (おくやみの手続き)",
-        EventType::Marriage => "結婚した・する",
-        EventType::Divorce => "離婚した・する",
-        EventType::InsuranceLoss => "退職などで勤務先の健康保険をやめた",
-        EventType::InsuranceGain => "就職などで勤務先の健康保険に入った",
-        EventType::Pregnancy => "妊娠した (母子健康手帳)",
+        EventType::Birth => (e::birth::title, e::birth::hint),
+        EventType::MoveIn => (e::move_in::title, e::move_in::hint),
+        EventType::MoveOut => (e::move_out::title, e::move_out::hint),
+        EventType::MoveWithin => (e::move_within::title, e::move_within::hint),
+        EventType::Death => (e::death::title, e::death::hint),
+        EventType::Marriage => (e::marriage::title, e::marriage::hint),
+        EventType::Divorce => (e::divorce::title, e::divorce::hint),
+        EventType::InsuranceLoss => (e::insurance_loss::title, e::insurance_loss::hint),
+        EventType::InsuranceGain => (e::insurance_gain::title, e::insurance_gain::hint),
+        EventType::Pregnancy => (e::pregnancy::title, e::pregnancy::hint),
     }
 }
 
-fn title(kind: EventType) -> &'static str {
-    match kind {
-        EventType::Birth => "子どもが生まれた (出生)",
-        _ => kind.label_ja(),
-    }
+/// An event's name in the visit's language.
+pub fn event_title(kind: EventType) -> Key {
+    texts(kind).0
 }
 
 #[component]
@@ -50,23 +50,23 @@ pub fn EventStep() -> impl IntoView {
     let any = move || wizard.draft.with(|d| !d.events.is_empty());
     view! {
         <section>
-            <h1 id="step-heading" tabindex="-1">"どんなことがありましたか"</h1>
-            <p class="hint">"あてはまるものをすべて選んでください。いくつでも選べます。"</p>
+            <h1 id="step-heading" tabindex="-1">{t(m::counter::event::title)}</h1>
+            <p class="hint">{t(m::counter::event::hint)}</p>
             <ul class="choices">
                 {EventType::ALL.into_iter().map(|kind| view! {
                     <li>
                         <button type="button" class="choice" aria-pressed=move || chosen(kind).to_string()
                             class:choice-on=move || chosen(kind) on:click=move |_| toggle(kind)>
-                            <span class="choice-title">{title(kind)}</span>
-                            <span class="choice-text">{hint(kind)}</span>
-                            <span class="choice-mark" aria-hidden="true">{move || if chosen(kind) { "✓ 選択中" } else { "" }}</span>
+                            <span class="choice-title">{t(texts(kind).0)}</span>
+                            <span class="choice-text">{t(texts(kind).1)}</span>
+                            <span class="choice-mark" aria-hidden="true">{move || chosen(kind).then(|| t(m::counter::event::selected))}</span>
                         </button>
                     </li>
                 }).collect_view()}
             </ul>
             <div class="actions">
-                <button type="button" class="btn btn-secondary" on:click=move |_| wizard.clear()>"受付をやめる"</button>
-                <button type="button" class="btn btn-primary" disabled=move || !any() on:click=move |_| wizard.go(Step::Find)>"次へ"</button>
+                <button type="button" class="btn btn-secondary" on:click=move |_| wizard.clear()>{t(m::counter::event::cancel)}</button>
+                <button type="button" class="btn btn-primary" disabled=move || !any() on:click=move |_| wizard.go(Step::Find)>{t(m::common::next)}</button>
             </div>
         </section>
     }

@@ -2,6 +2,7 @@
 //! keyboard, radios for a choice, the parts of a bank account. Labels, help and errors
 //! in the counter's language; the value is kept as typed in the visit's answers.
 
+use crate::ui::i18n::{m, ruby, t, Catalog, Key};
 use leptos::prelude::*;
 use madoguchi_core::forms::{part, Answers, Field, FieldError, FieldType, Lang};
 
@@ -32,53 +33,54 @@ impl Inputs {
     }
 
     fn error(&self, key: String) -> impl Fn() -> Option<String> + Copy + Send + Sync {
-        let (errors, lang) = (self.errors, self.lang);
+        let errors = self.errors;
+        let catalog = Catalog::get();
         let key = StoredValue::new(key);
         move || {
             errors.with(|e| {
                 e.iter()
                     .find(|x| x.field == key.get_value())
-                    .map(|x| both_languages(x.error, lang.get()))
+                    .map(|x| both_languages(catalog, x.error))
             })
         }
     }
 }
 
-/// An error in the chosen language and, for staff helping at the counter, in Japanese.
-pub fn both_languages(error: madoguchi_core::jp::ValueError, lang: Lang) -> String {
-    match lang {
-        Lang::Ja => error.message_ja().to_owned(),
-        other => format!("{} ({})", error.message(other), error.message_ja()),
-    }
-}
-
-fn required_mark(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ja => "※必須",
-        Lang::Easy => "※かならず",
-        Lang::En => "Required",
+/// An error in the visit's language and, for staff helping at the counter, in
+/// Japanese (tracked: follows the language).
+pub fn both_languages(catalog: Catalog, error: madoguchi_core::jp::ValueError) -> String {
+    let key = format!("common.errors.{}", error.code());
+    let theirs = ruby::plain(&catalog.raw_str(&key));
+    let lang = catalog.lang().get();
+    if lang.is_japanese() {
+        theirs
+    } else {
+        let ja = ruby::plain(&catalog.text_in(Lang::JA, &key));
+        format!("{theirs} ({ja})")
     }
 }
 
 /// A default hint for types whose format residents may not guess.
-fn format_hint(ty: &FieldType, lang: Lang) -> Option<&'static str> {
-    Some(match (ty, lang) {
-        (FieldType::Date, Lang::Ja) => "例: 令和8年11月20日、R8.11.20、2026-11-20",
-        (FieldType::Date, Lang::Easy) => "れい: れいわ8ねん11がつ20にち、2026-11-20",
-        (FieldType::Date, Lang::En) => "e.g. 2026-11-20 or 令和8年11月20日",
-        (FieldType::Name, Lang::Ja) => "姓と名の間は1字あけてください",
-        (FieldType::Name, Lang::Easy) => "みょうじ と なまえ の あいだ を あけて ください",
-        (FieldType::Name, Lang::En) => "Family name, a space, then given name",
-        (FieldType::Kana, Lang::Ja) => "カタカナで (ひらがなでも入力できます)",
-        (FieldType::Kana, Lang::Easy) => "カタカナ か ひらがな で",
-        (FieldType::Kana, Lang::En) => "In katakana or hiragana",
-        _ => return None,
-    })
+fn format_hint(ty: &FieldType) -> Option<Key> {
+    match ty {
+        FieldType::Date => Some(m::counter::fields::date_hint),
+        FieldType::Name => Some(m::counter::fields::name_hint),
+        FieldType::Kana => Some(m::counter::fields::kana_hint),
+        _ => None,
+    }
+}
+
+/// A choice's label: from the form catalog, or one of the catalog's own (はい, いいえ).
+#[derive(Clone)]
+enum OptionLabel {
+    Form(madoguchi_core::forms::Text),
+    Message(Key),
 }
 
 #[component]
 pub fn FieldInput(field: Field, inputs: Inputs, required: Signal<bool>) -> impl IntoView {
     let lang = inputs.lang;
+    let catalog = Catalog::get();
     let label = StoredValue::new(field.label.clone());
     let help = StoredValue::new(field.help.clone());
     let ty = StoredValue::new(field.ty.clone());
@@ -87,29 +89,29 @@ pub fn FieldInput(field: Field, inputs: Inputs, required: Signal<bool>) -> impl 
     let hint = move || {
         let l = lang.get();
         help.with_value(|h| h.as_ref().map(|h| h.get(l).to_owned()))
-            .or_else(|| ty.with_value(|t| format_hint(t, l)).map(str::to_owned))
+            .or_else(|| {
+                ty.with_value(format_hint)
+                    .map(|k| ruby::plain(&catalog.raw(k)))
+            })
     };
     let legend = move || {
         view! {
             {move || label.with_value(|t| t.get(lang.get()).to_owned())}
-            {move || required.get().then(|| view! { <span class="req">{required_mark(lang.get())}</span> })}
+            {move || required.get().then(|| view! { <span class="req">{t(m::common::required)}</span> })}
         }
     };
     match field.ty {
         FieldType::Choice { options } => {
-            let opts: Vec<(String, madoguchi_core::forms::Text)> =
-                options.into_iter().map(|o| (o.id, o.label)).collect();
+            let opts: Vec<(String, OptionLabel)> = options
+                .into_iter()
+                .map(|o| (o.id, OptionLabel::Form(o.label)))
+                .collect();
             choice(key, id, opts, inputs, legend, hint).into_any()
         }
         FieldType::YesNo => {
-            let t = |ja: &str, easy: &str, en: &str| madoguchi_core::forms::Text {
-                ja: ja.into(),
-                easy: easy.into(),
-                en: en.into(),
-            };
             let opts = vec![
-                ("yes".to_owned(), t("はい", "はい", "Yes")),
-                ("no".to_owned(), t("いいえ", "いいえ", "No")),
+                ("yes".to_owned(), OptionLabel::Message(m::common::yes)),
+                ("no".to_owned(), OptionLabel::Message(m::common::no)),
             ];
             choice(key, id, opts, inputs, legend, hint).into_any()
         }
@@ -190,7 +192,7 @@ fn text_input<L: IntoView + 'static>(
 fn choice<L: IntoView + 'static>(
     key: String,
     id: String,
-    options: Vec<(String, madoguchi_core::forms::Text)>,
+    options: Vec<(String, OptionLabel)>,
     inputs: Inputs,
     legend: impl Fn() -> L + Send + Sync + 'static,
     hint: impl Fn() -> Option<String> + Send + Sync + Copy + 'static,
@@ -214,7 +216,10 @@ fn choice<L: IntoView + 'static>(
                             <input type="radio" name=id.clone() value=opt
                                 prop:checked=move || value() == o.get_value()
                                 on:change=move |_| inputs.set(key.get_value(), o.get_value())/>
-                            {move || text.get(lang.get()).to_owned()}
+                            {match text {
+                                OptionLabel::Form(text) => (move || text.get(lang.get()).to_owned()).into_any(),
+                                OptionLabel::Message(key) => t(key).into_any(),
+                            }}
                         </label>
                     }
                 }).collect_view()}
@@ -227,12 +232,8 @@ fn choice<L: IntoView + 'static>(
 /// with its own error. The holder starts as the applicant's name in kana.
 #[component]
 fn BankInput(key: String, inputs: Inputs, legend: AnyView) -> impl IntoView {
-    let lang = inputs.lang;
-    let t = move |ja, easy, en| super::i18n::pick(lang.get(), ja, easy, en);
     let sub = |p: &str| part(&key, p);
-    let part_input = move |p: String,
-                           label: Signal<&'static str>,
-                           inputmode: Option<&'static str>| {
+    let part_input = move |p: String, label: Key, inputmode: Option<&'static str>| {
         let id = dom_id(&p);
         let value = inputs.value(p.clone());
         let error = inputs.error(p.clone());
@@ -240,7 +241,7 @@ fn BankInput(key: String, inputs: Inputs, legend: AnyView) -> impl IntoView {
         let p = StoredValue::new(p);
         view! {
             <div class="field" class:field-invalid=move || error().is_some()>
-                <label for=id.clone()>{label}</label>
+                <label for=id.clone()>{t(label)}</label>
                 {move || error().map(|e| view! { <p class="error" id=error_id.clone()>{e}</p> })}
                 <input id=id.clone() name=id.clone() type="text" inputmode=inputmode autocomplete="off"
                     aria-invalid=move || error().is_some().then_some("true")
@@ -256,24 +257,24 @@ fn BankInput(key: String, inputs: Inputs, legend: AnyView) -> impl IntoView {
         <fieldset class="bank">
             <legend class="visually-hidden">{legend}</legend>
             <div class="field-row">
-                {part_input(sub("bank_code"), Signal::derive(move || t("金融機関コード (4けた)", "ぎんこう の コード (4けた)", "Bank code (4 digits)")), Some("numeric"))}
-                {part_input(sub("branch_code"), Signal::derive(move || t("支店コード (3けた)", "してん の コード (3けた)", "Branch code (3 digits)")), Some("numeric"))}
+                {part_input(sub("bank_code"), m::counter::fields::bank_code, Some("numeric"))}
+                {part_input(sub("branch_code"), m::counter::fields::branch_code, Some("numeric"))}
             </div>
             <fieldset class="field">
-                <legend>{move || t("口座の種類", "こうざ の しゅるい", "Account type")}</legend>
+                <legend>{t(m::counter::fields::account_type)}</legend>
                 <div class="radios">
-                    {[("ordinary", "普通", "ふつう", "Ordinary"), ("current", "当座", "とうざ", "Current")].into_iter().map(|(id, ja, easy, en)| view! {
+                    {[("ordinary", m::counter::fields::ordinary), ("current", m::counter::fields::current)].into_iter().map(|(id, label)| view! {
                         <label class="radio">
                             <input type="radio" name=dom_id(&account_type.get_value()) value=id
                                 prop:checked=move || type_value() == id || (id == "ordinary" && type_value().is_empty())
                                 on:change=move |_| inputs.set(account_type.get_value(), id.to_owned())/>
-                            {move || t(ja, easy, en)}
+                            {t(label)}
                         </label>
                     }).collect_view()}
                 </div>
             </fieldset>
-            {part_input(sub("number"), Signal::derive(move || t("口座番号 (7けたまで)", "こうざ ばんごう (7けた まで)", "Account number (up to 7 digits)")), Some("numeric"))}
-            {part_input(sub("holder"), Signal::derive(move || t("口座名義 (カタカナ)", "こうざ の なまえ (カタカナ)", "Account holder (katakana)")), None)}
+            {part_input(sub("number"), m::counter::fields::account_number, Some("numeric"))}
+            {part_input(sub("holder"), m::counter::fields::holder, None)}
         </fieldset>
     }
 }

@@ -6,6 +6,7 @@ use crate::api::counter::find_household;
 use crate::error::AppError;
 use crate::model::HouseholdQuery;
 use crate::ui::common::{field_error, focus, server_field_errors, today, ErrorSummary, TextField};
+use crate::ui::i18n::{m, t, t_plain, Catalog};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use madoguchi_core::forms::FieldError;
@@ -21,6 +22,7 @@ pub fn FindStep() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let summary = RwSignal::new(None::<String>);
     let pending = RwSignal::new(false);
+    let catalog = Catalog::get();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -35,7 +37,7 @@ pub fn FindStep() -> impl IntoView {
         let local = check(&query);
         if !local.is_empty() {
             errors.set(local);
-            summary.set(Some("入力内容を確認してください".into()));
+            summary.set(Some(catalog.plain_now(m::common::check_input)));
             focus("error-summary");
             return;
         }
@@ -50,7 +52,7 @@ pub fn FindStep() -> impl IntoView {
                 Err(e) => {
                     errors.set(server_field_errors(&e));
                     summary.set(Some(match e {
-                        AppError::NotFound => "該当する方が見つかりません。入力内容を確かめるか、宛名番号で探してください".into(),
+                        AppError::NotFound => catalog.plain_now(m::counter::find::not_found),
                         other => other.message_ja(),
                     }));
                     focus("error-summary");
@@ -62,31 +64,31 @@ pub fn FindStep() -> impl IntoView {
 
     view! {
         <section>
-            <h1 id="step-heading" tabindex="-1">"世帯をさがす"</h1>
-            <p class="hint">"職員が、本人確認書類を見ながら入力します。"</p>
+            <h1 id="step-heading" tabindex="-1">{t(m::counter::find::title)}</h1>
+            <p class="hint">{t(m::counter::find::hint)}</p>
             <ErrorSummary message=summary.into()/>
-            <div class="tabs" role="group" aria-label="さがし方">
+            <div class="tabs" role="group" aria-label=t_plain(m::counter::find::how)>
                 <button type="button" class="tab" aria-pressed=move || (!by_number.get()).to_string()
-                    on:click=move |_| by_number.set(false)>"フリガナと生年月日"</button>
+                    on:click=move |_| by_number.set(false)>{t(m::counter::find::by_kana)}</button>
                 <button type="button" class="tab" aria-pressed=move || by_number.get().to_string()
-                    on:click=move |_| by_number.set(true)>"宛名番号"</button>
+                    on:click=move |_| by_number.set(true)>{t(m::counter::find::by_number)}</button>
             </div>
             <form on:submit=submit novalidate>
                 <Show
                     when=move || by_number.get()
                     fallback=move || view! {
-                        <TextField id="kana" label="氏名 (フリガナ)" hint="例: ヤマダ タロウ" value=kana
+                        <TextField id="kana" label=m::counter::find::kana hint=m::counter::find::kana_hint value=kana
                             error=field_error(errors, "kana") required=true/>
-                        <TextField id="birth_date" label="生年月日" input_type="date" value=birth_date
+                        <TextField id="birth_date" label=m::counter::find::birth_date input_type="date" value=birth_date
                             error=field_error(errors, "birth_date") required=true/>
                     }
                 >
-                    <TextField id="person_number" label="宛名番号" hint="10けたの番号" value=number inputmode="numeric"
+                    <TextField id="person_number" label=m::counter::find::number hint=m::counter::find::number_hint value=number inputmode="numeric"
                         error=field_error(errors, "person_number") required=true/>
                 </Show>
                 <div class="actions">
-                    <button type="button" class="btn btn-secondary" on:click=move |_| wizard.go(Step::Event)>"もどる"</button>
-                    <button type="submit" class="btn btn-primary" disabled=move || pending.get()>"さがす"</button>
+                    <button type="button" class="btn btn-secondary" on:click=move |_| wizard.go(Step::Event)>{t(m::common::back)}</button>
+                    <button type="submit" class="btn btn-primary" disabled=move || pending.get()>{t(m::counter::find::search)}</button>
                 </div>
             </form>
         </section>

@@ -1,18 +1,9 @@
-//! The counter's words in its three languages, picked by the language the resident
-//! chose (日本語, やさしい日本語, English). Field labels come from the form files; the
-//! words of the screens themselves are here, next to their use.
+//! The visit's language: chosen on the tablet's first screen, kept with the visit, and
+//! followed by the page's message catalog (`crate::ui::i18n`). The form catalog's own
+//! labels (`forms/`) are picked by the same language.
 
 use leptos::prelude::*;
-use madoguchi_core::forms::Lang;
-
-/// The text for `lang`.
-pub fn pick(lang: Lang, ja: &'static str, easy: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Ja => ja,
-        Lang::Easy => easy,
-        Lang::En => en,
-    }
-}
+use madoguchi_core::lang::Lang;
 
 /// The language of the current visit, as a signal.
 pub fn lang() -> Signal<Lang> {

@@ -5,6 +5,7 @@
 use super::{Step, Wizard};
 use crate::api::counter::kiosk_settings;
 use crate::model::KioskSettings;
+use crate::ui::i18n::{m, t, t_with};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
@@ -74,9 +75,9 @@ pub fn IdleGuard() -> impl IntoView {
             view! {
                 <div class="idle-warning" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-text">
                     <div class="idle-box">
-                        <h2 id="idle-title">"まだ続けますか"</h2>
-                        <p id="idle-text">{format!("{left}秒後に、入力した内容を消して最初の画面にもどります。")}</p>
-                        <button type="button" id="idle-continue" class="btn btn-primary btn-large" on:click=move |_| touched()>"続ける"</button>
+                        <h2 id="idle-title">{t(m::counter::idle::title)}</h2>
+                        <p id="idle-text">{t_with(m::counter::idle::text, move || vec![("left", left.to_string())])}</p>
+                        <button type="button" id="idle-continue" class="btn btn-primary btn-large" on:click=move |_| touched()>{t(m::counter::idle::stay)}</button>
                     </div>
                 </div>
             }

@@ -4,10 +4,10 @@
 //! moves to the first one.
 
 use super::field_input::{both_languages, dom_id, FieldInput, Inputs};
-use super::lang_switch::LangSwitch;
 use super::Wizard;
 use crate::model::InterviewSpec;
 use crate::ui::common::focus;
+use crate::ui::i18n::{m, t, Catalog};
 use leptos::prelude::*;
 use madoguchi_core::forms::{check_topic, part, FieldError, FieldType, Lang};
 
@@ -74,7 +74,6 @@ pub fn InterviewStep(index: usize) -> impl IntoView {
 
     view! {
         <section>
-            <LangSwitch/>
             <h1 id="step-heading" tabindex="-1">
                 {move || title.as_ref().map(|t| t.title.get(lang.get()).to_owned())}
             </h1>
@@ -86,28 +85,13 @@ pub fn InterviewStep(index: usize) -> impl IntoView {
                         on:click=move |_| {
                             wizard.draft.update(|d| d.interview = answers.get_untracked());
                             wizard.go(wizard.before(index));
-                        }>{move || back_label(lang.get())}</button>
-                    <button type="submit" class="btn btn-primary">{move || next_label(lang.get())}</button>
+                        }>{t(m::common::back)}</button>
+                    <button type="submit" class="btn btn-primary">{t(m::common::next)}</button>
                 </div>
             </form>
         </section>
     }
     .into_any()
-}
-
-pub fn back_label(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ja | Lang::Easy => "もどる",
-        Lang::En => "Back",
-    }
-}
-
-pub fn next_label(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ja => "次へ",
-        Lang::Easy => "つぎ へ",
-        Lang::En => "Next",
-    }
 }
 
 /// A bank account starts as an ordinary account in the applicant's name (in kana), as
@@ -147,18 +131,14 @@ fn ErrorList(
     lang: Signal<Lang>,
     spec: StoredValue<InterviewSpec>,
 ) -> impl IntoView {
-    let heading = move || match lang.get() {
-        Lang::Ja => "入力内容を確認してください",
-        Lang::Easy => "かいた こと を たしかめて ください",
-        Lang::En => "Please check what you entered",
-    };
+    let catalog = Catalog::get();
     move || {
         let list = errors.get();
         (!list.is_empty()).then(|| {
             let l = lang.get();
             view! {
                 <div class="alert alert-error error-summary" role="alert" id="error-summary">
-                    <p class="error-summary-title">{heading()}</p>
+                    <p class="error-summary-title">{t(m::common::check_input)}</p>
                     <ul>
                         {list.into_iter().map(|e| {
                             let key = e.field.split('/').next().unwrap_or_default().to_owned();
@@ -166,7 +146,7 @@ fn ErrorList(
                                 s.catalog.field(&key).map(|f| f.label.get(l).to_owned())
                             }).unwrap_or_default();
                             view! {
-                                <li><a href=format!("#{}", dom_id(&e.field))>{label}": "{both_languages(e.error, l)}</a></li>
+                                <li><a href=format!("#{}", dom_id(&e.field))>{label}": "{both_languages(catalog, e.error)}</a></li>
                             }
                         }).collect_view()}
                     </ul>

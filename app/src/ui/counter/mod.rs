@@ -5,6 +5,7 @@ mod baby_step;
 mod confirm_step;
 mod consent_step;
 mod details_step;
+mod display_bar;
 mod event_step;
 mod field_input;
 mod find_step;
@@ -24,11 +25,14 @@ mod survey_step;
 
 use crate::model::Permission;
 use crate::ui::auth::RequireStaff;
+use crate::ui::i18n::{m, t, t_with, Catalog};
 use leptos::prelude::*;
+use madoguchi_core::lang::Lang;
 pub use state::{SaveStatus, Step, Wizard};
 
 #[component]
 pub fn CounterPage() -> impl IntoView {
+    Catalog::get().need("counter");
     view! {
         <RequireStaff permission=Permission::CounterRun>
             <CounterWizard/>
@@ -39,18 +43,28 @@ pub fn CounterPage() -> impl IntoView {
 #[component]
 fn CounterWizard() -> impl IntoView {
     let wizard = Wizard::provide();
+    // The page speaks the visit's language, with furigana if asked for, and goes back
+    // to the staff's language when the counter is left.
+    let catalog = Catalog::get();
+    Effect::new(move |_| catalog.switch(wizard.draft.with(|d| d.lang)));
+    Effect::new(move |_| catalog.furigana.set(wizard.draft.with(|d| d.furigana)));
+    on_cleanup(move || {
+        catalog.switch(Lang::JA);
+        catalog.furigana.set(false);
+    });
     view! {
         <div class="wizard">
             <idle_guard::IdleGuard/>
+            <display_bar::DisplayBar/>
             {move || (wizard.save_status.get() == SaveStatus::Failed).then(|| view! {
                 <div class="alert alert-warning" role="alert">
-                    <p>"通信できず、保存できませんでした。入力した内容はこの画面に残っています。"</p>
-                    <button type="button" class="btn btn-secondary" on:click=move |_| wizard.save()>"もう一度保存する"</button>
+                    <p>{t(m::counter::wizard::save_failed)}</p>
+                    <button type="button" class="btn btn-secondary" on:click=move |_| wizard.save()>{t(m::counter::wizard::save_retry)}</button>
                 </div>
             })}
             {move || wizard.step.get().progress().map(|(n, of)| view! {
                 <p class="progress">
-                    <span class="progress-text">{format!("ステップ {n} / {of}")}</span>
+                    <span class="progress-text">{t_with(m::counter::wizard::progress, move || vec![("n", n.to_string()), ("of", of.to_string())])}</span>
                     <span class="progress-track" aria-hidden="true">
                         <span class="progress-bar" style:width=format!("{}%", n * 100 / of)></span>
                     </span>

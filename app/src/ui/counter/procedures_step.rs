@@ -5,7 +5,8 @@
 use super::Wizard;
 use crate::api::counter::screen_visit;
 use crate::model::ProcedureView;
-use crate::ui::common::{ja_date, yen, ErrorSummary};
+use crate::ui::common::ErrorSummary;
+use crate::ui::i18n::{m, t, t_with, Catalog};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use madoguchi_core::screening::{Insurance, Question};
@@ -46,24 +47,27 @@ pub fn ProceduresStep() -> impl IntoView {
 
     view! {
         <section>
-            <h1 id="step-heading" tabindex="-1">"必要な手続き"</h1>
+            <h1 id="step-heading" tabindex="-1">{t(m::counter::procedures::title)}</h1>
             <ErrorSummary message=error.into()/>
-            <p class="loading" aria-live="polite">{move || pending.get().then_some("確認しています…")}</p>
+            <p class="loading" aria-live="polite">{move || pending.get().then(|| t(m::counter::procedures::checking))}</p>
             {move || screening().map(|s| view! {
                 {(!s.questions.is_empty()).then(|| view! {
                     <div class="questions">
-                        <h2>"教えてください"</h2>
-                        <p class="hint">"市の記録ではわからないことだけをおたずねします。"</p>
+                        <h2>{t(m::counter::procedures::ask_title)}</h2>
+                        <p class="hint">{t(m::counter::procedures::ask_hint)}</p>
                         {s.questions.into_iter().map(|q| view! { <QuestionView q answer/> }).collect_view()}
                     </div>
                 })}
-                <p class="count">{format!("{}件の手続きがあります", s.procedures.len())}</p>
+                <p class="count">{
+                    let n = s.procedures.len();
+                    t_with(m::counter::procedures::count, move || vec![("n", n.to_string())])
+                }</p>
                 <ol class="procedures">
                     {s.procedures.into_iter().map(|p| view! { <ProcedureCard p/> }).collect_view()}
                 </ol>
                 {(!s.not_applicable.is_empty()).then(|| view! {
                     <section class="not-applicable" aria-labelledby="not-applicable-heading">
-                        <h2 id="not-applicable-heading">"対象にならない手続き"</h2>
+                        <h2 id="not-applicable-heading">{t(m::counter::procedures::not_applicable)}</h2>
                         <ul>
                             {s.not_applicable.into_iter().map(|n| view! {
                                 <li data-procedure=n.id.clone()>
@@ -76,12 +80,12 @@ pub fn ProceduresStep() -> impl IntoView {
                 })}
             })}
             {move || screening().is_some_and(|s| !s.questions.is_empty()).then(|| view! {
-                <p class="hint">"上の質問に答えると、申請書をつくれます。"</p>
+                <p class="hint">{t(m::counter::procedures::answer_first)}</p>
             })}
             <div class="actions">
-                <button type="button" class="btn btn-secondary" on:click=move |_| wizard.go(wizard.before_procedures())>"もどる"</button>
+                <button type="button" class="btn btn-secondary" on:click=move |_| wizard.go(wizard.before_procedures())>{t(m::common::back)}</button>
                 <button type="button" class="btn btn-primary" disabled=move || !ready()
-                    on:click=move |_| wizard.go(wizard.interview_start())>"申請書をつくる"</button>
+                    on:click=move |_| wizard.go(wizard.interview_start())>{t(m::counter::procedures::make_forms)}</button>
             </div>
         </section>
     }
@@ -90,19 +94,31 @@ pub fn ProceduresStep() -> impl IntoView {
 #[component]
 fn ProcedureCard(p: ProcedureView) -> impl IntoView {
     let pr = p.procedure;
-    let deadline = match pr.deadline {
-        Some(d) => format!("{}まで", ja_date(d)),
-        None => "すみやかに (期限の定めはありません)".into(),
+    let catalog = Catalog::get();
+    let deadline = pr.deadline;
+    let deadline = move || {
+        catalog.show(&match deadline {
+            Some(d) => catalog.fill(
+                m::counter::procedures::deadline_by,
+                &[("date", catalog.date(d))],
+            ),
+            None => catalog.raw(m::counter::procedures::no_deadline),
+        })
     };
     let benefit = pr.benefit.map(|b| {
-        let amount = match b.min {
-            Some(min) => format!("{}〜{} (所得により決まります)", yen(min), yen(b.amount)),
-            None => yen(b.amount),
-        };
-        match b.per.as_str() {
-            "month" => format!("月額 {amount}"),
-            "year" => format!("年額 {amount}"),
-            _ => amount,
+        move || {
+            let amount = match b.min {
+                Some(min) => catalog.fill(
+                    m::counter::procedures::by_income,
+                    &[("min", catalog.yen(min)), ("max", catalog.yen(b.amount))],
+                ),
+                None => catalog.yen(b.amount),
+            };
+            catalog.show(&match b.per.as_str() {
+                "month" => catalog.fill(m::counter::procedures::monthly, &[("amount", amount)]),
+                "year" => catalog.fill(m::counter::procedures::yearly, &[("amount", amount)]),
+                _ => amount,
+            })
         }
     });
     let deadline_note = pr.deadline_note.clone();
@@ -110,18 +126,18 @@ fn ProcedureCard(p: ProcedureView) -> impl IntoView {
         <li class="procedure" data-procedure=pr.id.clone()>
             <h3>{pr.name}</h3>
             <dl>
-                <dt>"期限"</dt><dd class="deadline">{deadline}
+                <dt>{t(m::counter::procedures::deadline)}</dt><dd class="deadline">{deadline}
                     {deadline_note.map(|n| view! { <span class="deadline-note">{n}</span> })}</dd>
-                <dt>"担当"</dt><dd>{p.department_name} " " <span class="counter-place">{p.counter}</span>
-                    {p.phone.map(|t| view! { " " <span class="phone">"電話 " {t}</span> })}</dd>
-                {benefit.map(|b| view! { <dt>"支給額"</dt><dd>{b}</dd> })}
+                <dt>{t(m::counter::procedures::department)}</dt><dd>{p.department_name} " " <span class="counter-place">{p.counter}</span>
+                    {p.phone.map(|phone| view! { " " <span class="phone">{t(m::counter::procedures::phone)} " " {phone}</span> })}</dd>
+                {benefit.map(|b| view! { <dt>{t(m::counter::procedures::benefit)}</dt><dd>{b}</dd> })}
             </dl>
             <details open>
-                <summary>"この手続きが必要な理由"</summary>
+                <summary>{t(m::counter::procedures::why)}</summary>
                 <ul class="reasons">{pr.reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
             </details>
             {(!pr.documents.is_empty()).then(|| view! {
-                <p class="documents"><span>"お持ちいただくもの: "</span>{pr.documents.join("、")}</p>
+                <p class="documents"><span>{t(m::counter::procedures::bring)}</span>{pr.documents.join("、")}</p>
             })}
         </li>
     }
@@ -135,8 +151,8 @@ where
     let wizard = Wizard::get();
     let options: Vec<(String, serde_json::Value)> = match q.kind.as_str() {
         "boolean" => vec![
-            ("はい".into(), true.into()),
-            ("いいえ".into(), false.into()),
+            (catalog_text(m::common::yes), true.into()),
+            (catalog_text(m::common::no), false.into()),
         ],
         _ => q
             .options
@@ -198,12 +214,17 @@ where
     view! {
         <div class="field question" data-question=q.id.clone() class:field-invalid=move || error.get()>
             <label for=input_id.clone()>{q.text}</label>
-            {let error_id = error_id.clone(); move || error.get().then(|| view! { <p class="error" id=error_id.clone()>"数字で入力してください (例: 3,000,000)"</p> })}
+            {let error_id = error_id.clone(); move || error.get().then(|| view! { <p class="error" id=error_id.clone()>{t(m::counter::procedures::number_error)}</p> })}
             <input type="text" inputmode="numeric" id=input_id aria-invalid=move || error.get().to_string()
                 prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
-            <button type="button" class="btn btn-secondary" on:click=submit>"答える"</button>
+            <button type="button" class="btn btn-secondary" on:click=submit>{t(m::counter::procedures::answer)}</button>
         </div>
     }
+}
+
+/// A catalog text as plain text now, for a question's option.
+fn catalog_text(key: crate::ui::i18n::Key) -> String {
+    Catalog::get().plain_now(key)
 }
 
 /// A question option as the resident reads it: an insurance's name or a member's name.

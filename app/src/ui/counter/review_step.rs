@@ -2,10 +2,8 @@
 //! typed value with a link back to its screen; then on to the one signature.
 
 use super::confirm_step::source_label;
-use super::i18n::pick;
-use super::interview_step::back_label;
-use super::lang_switch::LangSwitch;
 use super::{Step, Wizard};
+use crate::ui::i18n::{m, t};
 use leptos::prelude::*;
 use madoguchi_core::forms::{check_field, FieldType};
 use madoguchi_core::jp::MyNumber;
@@ -14,7 +12,6 @@ use madoguchi_core::jp::MyNumber;
 pub fn ReviewStep() -> impl IntoView {
     let wizard = Wizard::get();
     let lang = Signal::derive(move || wizard.draft.with(|d| d.lang));
-    let t = move |ja, easy, en| pick(lang.get(), ja, easy, en);
     let d = wizard.draft.get_untracked();
     let Some(screening) = d.screening.clone() else {
         wizard.go(Step::Procedures);
@@ -47,23 +44,22 @@ pub fn ReviewStep() -> impl IntoView {
 
     view! {
         <section>
-            <LangSwitch/>
-            <h1 id="step-heading" tabindex="-1">{move || t("申請内容の確認", "しんせい の ないよう", "Check your answers")}</h1>
-            <h2>{move || t("申請する手続き", "する てつづき", "Procedures")}</h2>
+            <h1 id="step-heading" tabindex="-1">{t(m::counter::review::title)}</h1>
+            <h2>{t(m::counter::review::procedures)}</h2>
             <ul class="plain-list">{procedures.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-            <h2>{move || t("登録されている内容", "しやくしょ に ある きろく", "What the city knows")}</h2>
+            <h2>{t(m::counter::review::registry)}</h2>
             <dl class="summary-list">
                 {screening.prefilled.into_iter().map(|p| {
                     let label = p.label.clone();
                     view! {
                         <div class="summary-row">
                             <dt>{move || label.get(lang.get()).to_owned()}</dt>
-                            <dd>{p.value} " " <span class="source">{move || source_label(p.source, lang.get())}</span></dd>
+                            <dd>{p.value} " " <span class="source">{t(source_label(p.source))}</span></dd>
                         </div>
                     }
                 }).collect_view()}
             </dl>
-            <h2>{move || t("今回入力した内容", "いま かいた こと", "Your answers")}</h2>
+            <h2>{t(m::counter::review::answers)}</h2>
             <dl class="summary-list">
                 {asked.into_iter().map(|(label, value, i)| {
                     let l2 = label.clone();
@@ -73,7 +69,7 @@ pub fn ReviewStep() -> impl IntoView {
                             <dd>{value}</dd>
                             <dd class="change">
                                 <button type="button" class="link" on:click=move |_| wizard.go(Step::Interview(i))>
-                                    {move || t("変更", "なおす", "Change")} <span class="visually-hidden">{move || l2.get(lang.get()).to_owned()}</span>
+                                    {t(m::counter::review::change)} <span class="visually-hidden">{move || l2.get(lang.get()).to_owned()}</span>
                                 </button>
                             </dd>
                         </div>
@@ -81,9 +77,9 @@ pub fn ReviewStep() -> impl IntoView {
                 }).collect_view()}
             </dl>
             <div class="actions">
-                <button type="button" class="btn btn-secondary" on:click=move |_| wizard.go(wizard.before_review())>{move || back_label(lang.get())}</button>
+                <button type="button" class="btn btn-secondary" on:click=move |_| wizard.go(wizard.before_review())>{t(m::common::back)}</button>
                 <button type="button" class="btn btn-primary" on:click=move |_| wizard.go(Step::Sign)>
-                    {move || t("この内容で署名へ進む", "これ で サイン へ すすむ", "Continue to sign")}
+                    {t(m::counter::review::proceed)}
                 </button>
             </div>
         </section>

@@ -3,14 +3,14 @@
 //! (婚姻届, 離婚届) are named, so nobody is surprised at the counter. Submitting sends
 //! the signature with the visit; the server writes every application or none.
 
-use super::i18n::{lang, pick};
-use super::lang_switch::LangSwitch;
+use super::i18n::lang;
 use super::signature_pad::SignaturePad;
 use super::{Step, Wizard};
 use crate::api::counter::submit_visit;
 use crate::error::AppError;
 use crate::model::SubmitVisit;
 use crate::ui::common::{focus, ErrorSummary};
+use crate::ui::i18n::{m, ruby, t, Catalog};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use madoguchi_core::forms::Signature;
@@ -22,7 +22,7 @@ pub fn SignStep() -> impl IntoView {
     let pending = RwSignal::new(false);
     let signature = RwSignal::new(None::<String>);
     let lang = lang();
-    let t = move |ja, easy, en| move || pick(lang.get(), ja, easy, en);
+    let catalog = Catalog::get();
     let (one, own): (Vec<String>, Vec<String>) = wizard.draft.with_untracked(|d| {
         let Some(s) = d.screening.as_ref() else {
             return (Vec::new(), Vec::new());
@@ -45,15 +45,7 @@ pub fn SignStep() -> impl IntoView {
             return;
         }
         if needs_signature && signature.with_untracked(Option::is_none) {
-            error.set(Some(
-                pick(
-                    lang.get_untracked(),
-                    "署名をしてください",
-                    "サイン を して ください",
-                    "Please sign",
-                )
-                .into(),
-            ));
+            error.set(Some(catalog.plain_now(m::counter::sign::required)));
             focus("error-summary");
             return;
         }
@@ -78,14 +70,16 @@ pub fn SignStep() -> impl IntoView {
                     if fields.iter().any(|f| f.field != "signature") =>
                 {
                     // A value the server refused: back to the answers, with the reason.
-                    error.set(Some(format!(
-                        "入力内容を確認してください: {}",
-                        fields
-                            .iter()
-                            .map(|f| f.error.message_ja())
-                            .collect::<Vec<_>>()
-                            .join("、")
-                    )));
+                    let list = fields
+                        .iter()
+                        .map(|f| {
+                            let key = format!("common.errors.{}", f.error.code());
+                            ruby::plain(&catalog.text_in(lang.get_untracked(), &key))
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    let text = catalog.fill(m::counter::sign::check_fields, &[("fields", list)]);
+                    error.set(Some(ruby::plain(&text)));
                     focus("error-summary");
                 }
                 Err(e) => {
@@ -99,37 +93,24 @@ pub fn SignStep() -> impl IntoView {
 
     view! {
         <section>
-            <LangSwitch/>
-            <h1 id="step-heading" tabindex="-1">{t("署名", "サイン", "Signature")}</h1>
+            <h1 id="step-heading" tabindex="-1">{t(m::counter::sign::title)}</h1>
             <ErrorSummary message=error.into()/>
             {needs_signature.then(|| view! {
-                <p>{t(
-                    "下の枠に、指かペンでお名前を書いてください。この1回の署名が、次の申請書に入ります。",
-                    "した の わく に、ゆび か ペン で なまえ を かいて ください。この 1かい の サイン が、つぎ の しょるい に はいります。",
-                    "Sign your name in the box with a finger or a pen. This one signature goes on these forms:",
-                )}</p>
-                <ul class="plain-list signed-forms">{one.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
-                <SignaturePad value=signature lang/>
-                <p class="hint">{t(
-                    "署名がむずかしい方は、職員にお知らせください。",
-                    "サイン が むずかしい ひと は、しょくいん に いって ください。",
-                    "If signing is difficult for you, please tell the staff.",
-                )}</p>
+                <p>{t(m::counter::sign::intro)}</p>
+                <ul class="plain-list signed-forms">{one.into_iter().map(|title| view! { <li>{title}</li> }).collect_view()}</ul>
+                <SignaturePad value=signature/>
+                <p class="hint">{t(m::counter::sign::help)}</p>
             })}
             {(!own.is_empty()).then(|| view! {
                 <div class="alert alert-info">
-                    <p>{t(
-                        "次の届書は、法律で本人 (と証人) の署名が決められているため、窓口で紙に署名します。",
-                        "つぎ の しょるい は、ほうりつ で きまって いる ので、まどぐち で かみ に サイン します。",
-                        "By law, these are signed on paper at the counter (by you, and witnesses where needed):",
-                    )}</p>
-                    <ul class="plain-list">{own.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                    <p>{t(m::counter::sign::on_paper)}</p>
+                    <ul class="plain-list">{own.into_iter().map(|title| view! { <li>{title}</li> }).collect_view()}</ul>
                 </div>
             })}
             <div class="actions">
-                <button type="button" class="btn btn-secondary" on:click=move |_| wizard.go(Step::Review)>{t("もどる", "もどる", "Back")}</button>
+                <button type="button" class="btn btn-secondary" on:click=move |_| wizard.go(Step::Review)>{t(m::common::back)}</button>
                 <button type="button" class="btn btn-primary" on:click=submit disabled=move || pending.get()>
-                    {move || if pending.get() { pick(lang.get(), "送信しています…", "おくって います…", "Sending…") } else { pick(lang.get(), "申請する", "しんせい する", "Submit") }}
+                    {move || t(if pending.get() { m::common::sending } else { m::counter::sign::submit })}
                 </button>
             </div>
         </section>

@@ -2,13 +2,12 @@
 //! events), kept as a PNG data URL. "書き直す" clears it. Nothing is stored on the
 //! device; the image goes with the visit when it is submitted.
 
-use super::i18n::pick;
+use crate::ui::i18n::{m, t, t_plain};
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use madoguchi_core::forms::Lang;
 
 #[component]
-pub fn SignaturePad(value: RwSignal<Option<String>>, lang: Signal<Lang>) -> impl IntoView {
+pub fn SignaturePad(value: RwSignal<Option<String>>) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let drawing = StoredValue::new(false);
 
@@ -80,16 +79,16 @@ pub fn SignaturePad(value: RwSignal<Option<String>>, lang: Signal<Lang>) -> impl
     view! {
         <div class="signature">
             <canvas node_ref=canvas class="signature-pad" width="900" height="300"
-                role="img" aria-label=move || pick(lang.get(), "署名を書く枠", "サイン を かく わく", "Signature box")
+                role="img" aria-label=t_plain(m::counter::sign::r#box)
                 on:pointerdown=down on:pointermove=moved on:pointerup=up on:pointercancel=up
                 on:pointerleave=up></canvas>
             <div class="signature-actions">
-                <span class="hint">{move || if value.with(Option::is_some) {
-                    pick(lang.get(), "署名しました", "サイン しました", "Signed")
+                <span class="hint">{move || t(if value.with(Option::is_some) {
+                    m::counter::sign::signed
                 } else {
-                    pick(lang.get(), "ここに署名してください", "ここ に サイン して ください", "Sign here")
-                }}</span>
-                <button type="button" class="btn btn-secondary" on:click=clear>{move || pick(lang.get(), "書き直す", "かきなおす", "Clear")}</button>
+                    m::counter::sign::sign_here
+                })}</span>
+                <button type="button" class="btn btn-secondary" on:click=clear>{t(m::counter::sign::clear)}</button>
             </div>
         </div>
     }

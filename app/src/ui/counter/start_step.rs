@@ -2,10 +2,12 @@
 //! (a reload, a crashed tab, a server restart). The interrupted visit is named by its
 //! number and time only — nothing of the resident shows until staff choose to resume.
 
+use super::lang_switch::LangSwitch;
 use super::{Step, Wizard};
 use crate::api::counter::{resumable_visit, resume_visit, start_visit};
 use crate::model::DraftSummary;
 use crate::ui::common::ErrorSummary;
+use crate::ui::i18n::{m, t, t_with, Catalog};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -37,16 +39,14 @@ pub fn StartStep() -> impl IntoView {
             pending.set(false);
         });
     };
+    let catalog = Catalog::get();
     let resume = move |number: String| {
         pending.set(true);
         spawn_local(async move {
             match resume_visit(number).await {
                 Ok(saved) => {
                     if !wizard.resume(&saved) {
-                        error.set(Some(
-                            "中断した受付を読み込めませんでした。終了して、新しく始めてください"
-                                .into(),
-                        ));
+                        error.set(Some(catalog.plain_now(m::counter::start::resume_failed)));
                     }
                 }
                 Err(e) => error.set(Some(e.message_ja())),
@@ -61,26 +61,29 @@ pub fn StartStep() -> impl IntoView {
     };
     view! {
         <section class="start">
-            <h1 id="step-heading" tabindex="-1">"ようこそ"</h1>
-            <p class="lead">"お手続きをまとめてご案内します。書類に何度も名前を書く必要はありません。"</p>
+            <h1 id="step-heading" tabindex="-1">{t(m::counter::start::title)}</h1>
+            <p class="lead">{t(m::counter::start::lead)}</p>
             <ErrorSummary message=error.into()/>
             {move || interrupted.get().map(|d| {
                 let (n1, n2) = (d.visit_number.clone(), d.visit_number.clone());
+                let (number, saved_at) = (d.visit_number.clone(), d.saved_at.clone());
                 view! {
                     <div class="alert alert-info interrupted" role="status">
-                        <h2>"中断した受付があります"</h2>
-                        <p>{format!("受付番号 {} ({} に保存)。続きから再開できます。", d.visit_number, d.saved_at)}</p>
+                        <h2>{t(m::counter::start::interrupted_title)}</h2>
+                        <p>{t_with(m::counter::start::interrupted_text, move || vec![("number", number.clone()), ("saved_at", saved_at.clone())])}</p>
                         <div class="actions">
-                            <button type="button" class="btn btn-secondary" on:click=move |_| discard(n2.clone())>"終了して新しく始める"</button>
+                            <button type="button" class="btn btn-secondary" on:click=move |_| discard(n2.clone())>{t(m::counter::start::discard)}</button>
                             <button type="button" class="btn btn-primary" disabled=move || pending.get()
-                                on:click=move |_| resume(n1.clone())>"続きから再開する"</button>
+                                on:click=move |_| resume(n1.clone())>{t(m::counter::start::resume)}</button>
                         </div>
                     </div>
                 }
             })}
             {move || (checked.get() && interrupted.with(Option::is_none)).then(|| view! {
+                <h2 class="choose-language">{t(m::counter::start::choose_language)}</h2>
+                <LangSwitch large=true/>
                 <button type="button" class="btn btn-primary btn-large" on:click=start disabled=move || pending.get()>
-                    "受付をはじめる"
+                    {t(m::counter::start::begin)}
                 </button>
             })}
         </section>

@@ -66,8 +66,14 @@ pub struct Draft {
     /// The interview as typed, by field key.
     pub interview: Answers,
     pub receipt: Option<Receipt>,
-    /// The language of the interview's labels and messages.
+    /// The visit's language, chosen on its first screen.
     pub lang: Lang,
+    /// Readings over kanji (furigana) on Japanese texts.
+    #[serde(default)]
+    pub furigana: bool,
+    /// Larger text on every screen of the visit.
+    #[serde(default)]
+    pub large_text: bool,
     /// The resident's answer to using tax data (recorded on the server).
     pub tax_consent: Option<bool>,
 }

@@ -96,7 +96,7 @@ pub fn StaffForm(overview: StaffOverview, done: Callback<Notice>) -> impl IntoVi
                 <TextField id="display_name" label="氏名" value=name error=err("display_name") required=true/>
                 <fieldset class="field" class:field-invalid=move || err("roles").get().is_some()>
                     <legend>"役割 " <span class="req">"※必須"</span></legend>
-                    {move || err("roles").get().map(|e| view! { <p class="error">{e}</p> })}
+                    {move || err("roles").get().map(|e| view! { <p class="error">{e.view()}</p> })}
                     {role_list.iter().map(|r| {
                         let id = r.id.clone();
                         let id_for_check = id.clone();
@@ -119,7 +119,7 @@ pub fn StaffForm(overview: StaffOverview, done: Callback<Notice>) -> impl IntoVi
                 <div class="field" class:field-invalid=move || err("department_id").get().is_some()>
                     <label for="department_id">"課"</label>
                     <p class="hint">"担当課職員は必須です"</p>
-                    {move || err("department_id").get().map(|e| view! { <p class="error">{e}</p> })}
+                    {move || err("department_id").get().map(|e| view! { <p class="error">{e.view()}</p> })}
                     <select id="department_id" prop:value=move || department.get() on:change=move |ev| department.set(event_target_value(&ev))>
                         <option value="">"なし"</option>
                         {departments.iter().map(|d| view! { <option value=d.id.clone()>{d.name.clone()}</option> }).collect_view()}

@@ -1,0 +1,317 @@
+//! The catalog in the page: the current language, the texts loaded so far, and the
+//! furigana switch. Provided once by the app; pages read texts with [`t`].
+
+use super::{primary, ruby, Key};
+use leptos::prelude::*;
+use madoguchi_core::jp::ValueError;
+use madoguchi_core::lang::Lang;
+use std::collections::{HashMap, HashSet};
+
+#[derive(Default)]
+struct Tables {
+    /// Texts by language, then key (the primary language is built in, not here).
+    texts: HashMap<Lang, HashMap<String, String>>,
+    /// The (language, area) files loaded or being loaded.
+    #[cfg_attr(not(feature = "csr"), allow(dead_code))]
+    requested: HashSet<(Lang, &'static str)>,
+    /// The (language, area) files that arrived.
+    loaded: HashSet<(Lang, &'static str)>,
+    /// Gaps already logged, so each is logged once.
+    logged: HashSet<(Lang, String)>,
+}
+
+/// The page's message catalog.
+#[derive(Clone, Copy)]
+pub struct Catalog {
+    /// The language texts are shown in: on the counter, the visit's.
+    lang: RwSignal<Lang>,
+    /// Readings over kanji, for Japanese texts.
+    pub furigana: RwSignal<bool>,
+    /// Bumped when a file arrives, so texts waiting for it show.
+    arrived: RwSignal<u32>,
+    /// The areas the pages shown so far use, loaded for every language chosen.
+    areas: StoredValue<Vec<&'static str>>,
+    tables: StoredValue<Tables>,
+}
+
+impl Catalog {
+    /// Creates the catalog for the app, in the primary language, and keeps the page's
+    /// `lang` attribute on the current language.
+    pub fn provide() -> Catalog {
+        let catalog = Catalog {
+            lang: RwSignal::new(Lang::JA),
+            furigana: RwSignal::new(false),
+            arrived: RwSignal::new(0),
+            areas: StoredValue::new(vec!["common"]),
+            tables: StoredValue::new(Tables::default()),
+        };
+        provide_context(catalog);
+        #[cfg(feature = "csr")]
+        Effect::new(move |_| super::load::set_document_lang(catalog.lang.get().html()));
+        catalog
+    }
+
+    pub fn get() -> Catalog {
+        expect_context::<Catalog>()
+    }
+
+    /// The current language.
+    pub fn lang(&self) -> Signal<Lang> {
+        self.lang.into()
+    }
+
+    /// Shows texts in `lang` from now on, once its files for the areas in use have
+    /// arrived (Japanese stays meanwhile, rather than a screen half in each).
+    pub fn switch(self, lang: Lang) {
+        if lang == self.lang.get_untracked() {
+            return;
+        }
+        #[cfg(feature = "csr")]
+        leptos::task::spawn_local(async move {
+            let areas = self.areas.get_value();
+            futures_join(areas.into_iter().map(|area| self.load(lang, area))).await;
+            self.lang.set(lang);
+        });
+        #[cfg(not(feature = "csr"))]
+        self.lang.set(lang);
+    }
+
+    /// A page of `area` is shown: its texts are loaded for the current language and
+    /// for any language chosen later.
+    pub fn need(self, area: &'static str) {
+        let known = self.areas.with_value(|a| a.contains(&area));
+        if !known {
+            self.areas.update_value(|a| a.push(area));
+        }
+        #[cfg(feature = "csr")]
+        {
+            let lang = self.lang.get_untracked();
+            leptos::task::spawn_local(async move { self.load(lang, area).await });
+        }
+    }
+
+    #[cfg(feature = "csr")]
+    async fn load(self, lang: Lang, area: &'static str) {
+        if lang == Lang::JA {
+            return;
+        }
+        let first = self
+            .tables
+            .try_update_value(|t| t.requested.insert((lang, area)))
+            .unwrap_or(false);
+        if !first {
+            return;
+        }
+        match super::load::fetch_area(lang.code(), area).await {
+            Ok(texts) => {
+                self.tables.update_value(|t| {
+                    t.texts.entry(lang).or_default().extend(texts);
+                    t.loaded.insert((lang, area));
+                });
+                self.arrived.update(|n| *n += 1);
+            }
+            Err(e) => {
+                super::load::warn(&format!("messages {}/{area}: {e}", lang.code()));
+                // Another page may try again.
+                self.tables.update_value(|t| {
+                    t.requested.remove(&(lang, area));
+                });
+            }
+        }
+    }
+
+    /// The text of `key` in the current language, with its markup; tracked, so a view
+    /// reading it follows language changes and arriving files.
+    pub fn raw(self, key: Key) -> String {
+        self.raw_str(key.0)
+    }
+
+    /// [`Catalog::raw`] for a key made at run time (an error's code, an event's id);
+    /// the catalog test checks each such family of keys.
+    pub fn raw_str(self, key: &str) -> String {
+        let lang = self.lang.get();
+        self.arrived.track();
+        self.text_in(lang, key)
+    }
+
+    /// The plain text of `key` now (not tracked), for messages kept in a signal.
+    pub fn plain_now(self, key: Key) -> String {
+        ruby::plain(&self.text_in(self.lang.get_untracked(), key.0))
+    }
+
+    /// The text of `key` in `lang` (not tracked): Japanese where `lang` lacks it.
+    pub fn text_in(self, lang: Lang, key: &str) -> String {
+        if lang != Lang::JA {
+            let found = self
+                .tables
+                .with_value(|t| t.texts.get(&lang).and_then(|texts| texts.get(key)).cloned());
+            if let Some(text) = found {
+                return text;
+            }
+            self.log_gap(lang, key);
+        }
+        match primary(key) {
+            Some(text) => text.to_owned(),
+            None => {
+                #[cfg(feature = "csr")]
+                super::load::warn(&format!("message {key} does not exist"));
+                String::new()
+            }
+        }
+    }
+
+    /// A text missing from a language whose file has arrived is logged, once.
+    fn log_gap(self, lang: Lang, key: &str) {
+        let area = key.split_once('.').map_or(key, |(a, _)| a);
+        let arrived = self
+            .tables
+            .with_value(|t| t.loaded.iter().any(|(l, a)| *l == lang && *a == area));
+        if !arrived {
+            return;
+        }
+        let first = self
+            .tables
+            .try_update_value(|t| t.logged.insert((lang, key.to_owned())))
+            .unwrap_or(false);
+        if first {
+            #[cfg(feature = "csr")]
+            super::load::warn(&format!(
+                "message {key} has no {} text: shown in Japanese",
+                lang.code()
+            ));
+        }
+    }
+
+    /// `key`'s text with values filled in, markup kept (tracked).
+    pub fn fill(self, key: Key, values: &[(&str, String)]) -> String {
+        ruby::fill(&self.raw(key), values)
+    }
+
+    /// A date as the current language writes it, markup kept (tracked).
+    pub fn date(self, date: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        self.fill(
+            super::m::common::date,
+            &[
+                ("y", date.year().to_string()),
+                ("m", date.month().to_string()),
+                ("d", date.day().to_string()),
+            ],
+        )
+    }
+
+    /// An amount of yen as the current language writes it, markup kept (tracked).
+    pub fn yen(self, amount: i64) -> String {
+        self.fill(
+            super::m::common::yen,
+            &[("amount", madoguchi_core::jp::group_thousands(amount))],
+        )
+    }
+
+    /// A text with markup as shown now (furigana if on).
+    pub fn show(self, text: &str) -> AnyView {
+        ruby::view(text, self.furigana_on())
+    }
+
+    /// Whether Japanese texts show their readings now.
+    pub fn furigana_on(self) -> bool {
+        self.furigana.get() && self.lang.get().is_japanese()
+    }
+}
+
+#[cfg(feature = "csr")]
+async fn futures_join(futures: impl Iterator<Item = impl std::future::Future<Output = ()>>) {
+    // Few areas, each a small file: loaded one after another is fast enough and keeps
+    // this free of an executor dependency.
+    for f in futures {
+        f.await;
+    }
+}
+
+/// A message, shown in the current language (with furigana when they are on).
+pub fn t(key: Key) -> impl IntoView + Copy + 'static {
+    let catalog = Catalog::get();
+    move || ruby::view(&catalog.raw(key), catalog.furigana_on())
+}
+
+/// A message with values filled in (`{count}` and the like).
+pub fn t_with<F>(key: Key, values: F) -> impl IntoView + Clone + 'static
+where
+    F: Fn() -> Vec<(&'static str, String)> + Clone + Send + Sync + 'static,
+{
+    let catalog = Catalog::get();
+    move || {
+        ruby::view(
+            &ruby::fill(&catalog.raw(key), &values()),
+            catalog.furigana_on(),
+        )
+    }
+}
+
+/// A message in a given language whatever the page's (staff controls on the counter
+/// stay in the staff's language); mark the element with that language's `lang`.
+pub fn t_in(lang: Lang, key: Key) -> impl IntoView + Copy + 'static {
+    let catalog = Catalog::get();
+    move || {
+        catalog.arrived.track();
+        ruby::plain(&catalog.text_in(lang, key.0))
+    }
+}
+
+/// A date as the current language writes it (20/11/2026, 2026年11月20日).
+pub fn t_date(date: chrono::NaiveDate) -> impl IntoView + Copy + 'static {
+    let catalog = Catalog::get();
+    move || catalog.show(&catalog.date(date))
+}
+
+/// A value's error next to its field, in the current language.
+pub fn t_error(error: ValueError) -> impl IntoView + Copy + 'static {
+    let catalog = Catalog::get();
+    move || {
+        let key = format!("common.errors.{}", error.code());
+        ruby::view(&catalog.raw_str(&key), catalog.furigana_on())
+    }
+}
+
+/// What a shared component (a field, a button) is labelled with: a catalog message,
+/// or fixed text on pages whose texts are not in the catalog yet.
+#[derive(Debug, Clone, Copy)]
+pub enum Label {
+    Key(Key),
+    Fixed(&'static str),
+}
+
+impl From<Key> for Label {
+    fn from(key: Key) -> Self {
+        Label::Key(key)
+    }
+}
+
+impl From<&'static str> for Label {
+    fn from(text: &'static str) -> Self {
+        Label::Fixed(text)
+    }
+}
+
+impl Label {
+    pub fn view(self) -> AnyView {
+        match self {
+            Label::Key(key) => t(key).into_any(),
+            Label::Fixed(text) => text.into_any(),
+        }
+    }
+
+    pub fn plain(self) -> Signal<String> {
+        match self {
+            Label::Key(key) => t_plain(key),
+            Label::Fixed(text) => Signal::stored(text.to_owned()),
+        }
+    }
+}
+
+/// A message as plain text, for attributes (`aria-label`, `placeholder`) and messages
+/// built in code.
+pub fn t_plain(key: Key) -> Signal<String> {
+    let catalog = Catalog::get();
+    Signal::derive(move || ruby::plain(&catalog.raw(key)))
+}

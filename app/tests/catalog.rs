@@ -1,0 +1,166 @@
+//! The message catalog (`locales/`) is complete: every language listed in
+//! `languages.toml` has every text residents read, staff languages every staff text,
+//! no language has texts the primary one lacks, values (`{count}`) match, and every
+//! kanji in a Japanese text residents read has its reading for furigana.
+
+use app::ui::i18n::ruby::{pieces, Piece};
+use madoguchi_core::lang::{Lang, LanguagesFile};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+fn locales() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales")
+}
+
+/// An area's texts in a language, flattened to `table.key`, or None without a file.
+fn texts(code: &str, area: &str) -> Option<BTreeMap<String, String>> {
+    let path = locales().join(code).join(format!("{area}.toml"));
+    let text = std::fs::read_to_string(&path).ok()?;
+    let table: toml::Table =
+        toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut out = BTreeMap::new();
+    flatten("", &table, &mut out);
+    Some(out)
+}
+
+fn flatten(prefix: &str, table: &toml::Table, out: &mut BTreeMap<String, String>) {
+    for (k, v) in table {
+        let key = if prefix.is_empty() {
+            k.clone()
+        } else {
+            format!("{prefix}.{k}")
+        };
+        match v {
+            toml::Value::String(s) => {
+                out.insert(key, s.clone());
+            }
+            toml::Value::Table(t) => flatten(&key, t, out),
+            other => panic!("{key}: not a text: {other:?}"),
+        }
+    }
+}
+
+fn areas() -> Vec<String> {
+    let mut areas: Vec<String> = std::fs::read_dir(locales().join(Lang::JA.code()))
+        .unwrap()
+        .filter_map(|e| {
+            let p = e.unwrap().path();
+            (p.extension()? == "toml").then(|| p.file_stem().unwrap().to_str().unwrap().to_owned())
+        })
+        .collect();
+    areas.sort();
+    areas
+}
+
+fn values(text: &str) -> Vec<String> {
+    let mut v: Vec<String> = pieces(text)
+        .into_iter()
+        .filter_map(|p| match p {
+            Piece::Value(name) => Some(name.to_owned()),
+            _ => None,
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn is_kanji(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々' | '〆' | 'ヶ')
+}
+
+fn is_kana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{309F}' | '\u{30A0}'..='\u{30FF}')
+}
+
+#[test]
+fn every_language_has_every_text_it_ships_and_no_other() {
+    let file = LanguagesFile::shipped();
+    let mut gaps = Vec::new();
+    for area in areas() {
+        let primary = texts(Lang::JA.code(), &area).unwrap();
+        let residents = file.resident_areas.contains(&area);
+        for lang in &file.language {
+            if !(residents || lang.staff) {
+                continue;
+            }
+            let Some(theirs) = texts(&lang.code, &area) else {
+                gaps.push(format!("{}/{area}.toml is missing", lang.code));
+                continue;
+            };
+            for (key, text) in &primary {
+                match theirs.get(key) {
+                    None => gaps.push(format!("{}: {area}.{key} is missing", lang.code)),
+                    Some(t) if t.trim().is_empty() => {
+                        gaps.push(format!("{}: {area}.{key} is empty", lang.code))
+                    }
+                    Some(t) if values(t) != values(text) => gaps.push(format!(
+                        "{}: {area}.{key} has values {:?}, Japanese {:?}",
+                        lang.code,
+                        values(t),
+                        values(text)
+                    )),
+                    Some(_) => {}
+                }
+            }
+            for key in theirs.keys().filter(|k| !primary.contains_key(*k)) {
+                gaps.push(format!("{}: {area}.{key} is not in Japanese", lang.code));
+            }
+        }
+    }
+    assert!(gaps.is_empty(), "catalog gaps:\n{}", gaps.join("\n"));
+}
+
+#[test]
+fn every_kanji_residents_read_has_its_reading() {
+    let file = LanguagesFile::shipped();
+    let mut missing = Vec::new();
+    for lang in file.language.iter().filter(|l| l.html == "ja") {
+        for area in &file.resident_areas {
+            let Some(all) = texts(&lang.code, area) else {
+                continue;
+            };
+            for (key, text) in all {
+                for piece in pieces(&text) {
+                    match piece {
+                        Piece::Text(s) if s.chars().any(is_kanji) => missing.push(format!(
+                            "{}: {area}.{key}: no reading for {:?}",
+                            lang.code,
+                            s.chars().filter(|c| is_kanji(*c)).collect::<String>()
+                        )),
+                        Piece::Ruby(base, reading)
+                            if !base.chars().any(is_kanji)
+                                || reading.is_empty()
+                                || !reading.chars().all(is_kana) =>
+                        {
+                            missing.push(format!(
+                                "{}: {area}.{key}: {{{base}|{reading}}} is not kanji with a kana reading",
+                                lang.code
+                            ))
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "furigana gaps:\n{}", missing.join("\n"));
+}
+
+#[test]
+fn each_language_has_a_folder_and_the_primary_comes_first() {
+    let file = LanguagesFile::shipped();
+    assert_eq!(file.language[0].code, "ja");
+    for lang in &file.language {
+        assert!(
+            locales().join(&lang.code).is_dir(),
+            "locales/{} is missing",
+            lang.code
+        );
+    }
+    for area in &file.resident_areas {
+        assert!(
+            areas().contains(area),
+            "resident area {area} has no Japanese file"
+        );
+    }
+}
