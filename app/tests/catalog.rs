@@ -164,3 +164,34 @@ fn each_language_has_a_folder_and_the_primary_comes_first() {
         );
     }
 }
+
+#[test]
+fn every_error_a_page_can_show_has_its_message() {
+    // Looked up by code at run time (`t_error`, `Catalog::app_error`), so a missing one
+    // would only show as Japanese; here it fails.
+    let common = texts(Lang::JA.code(), "common").unwrap();
+    for error in madoguchi_core::jp::ValueError::ALL {
+        let key = format!("errors.{}", error.code());
+        assert!(common.contains_key(&key), "common.{key} is missing");
+    }
+    for code in [
+        "unauthenticated",
+        "forbidden",
+        "not_found",
+        "visit_closed",
+        "invalid_input",
+        "screening",
+        "internal",
+        "transport",
+    ] {
+        let error: app::error::AppError = serde_json::from_value(serde_json::json!({
+            "code": code, "fields": [], "message": ""
+        }))
+        .unwrap_or_else(|e| panic!("{code} is not an AppError code: {e}"));
+        let _ = error;
+        assert!(
+            common.contains_key(&format!("app_errors.{code}")),
+            "common.app_errors.{code} is missing"
+        );
+    }
+}

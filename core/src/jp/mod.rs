@@ -108,6 +108,59 @@ impl ValueError {
         }
     }
 
+    /// Every error, for checks that each has its message in every language. A new
+    /// variant fails to compile in `listed` below until it is added here too.
+    pub const ALL: [ValueError; 21] = [
+        Self::Required,
+        Self::TooLong,
+        Self::NotKana,
+        Self::Gaiji,
+        Self::InvalidCharacter,
+        Self::InvalidPhone,
+        Self::InvalidBankCode,
+        Self::InvalidBranchCode,
+        Self::InvalidAccountNumber,
+        Self::InvalidDate,
+        Self::FutureDate,
+        Self::PastDate,
+        Self::InvalidChoice,
+        Self::DateOutOfRange,
+        Self::InvalidPostalCode,
+        Self::InvalidMyNumber,
+        Self::InvalidTime,
+        Self::InvalidNumber,
+        Self::OutOfRange,
+        Self::InvalidUsername,
+        Self::Taken,
+    ];
+
+    #[allow(dead_code)]
+    const fn listed(self) {
+        match self {
+            Self::Required
+            | Self::TooLong
+            | Self::NotKana
+            | Self::Gaiji
+            | Self::InvalidCharacter
+            | Self::InvalidPhone
+            | Self::InvalidBankCode
+            | Self::InvalidBranchCode
+            | Self::InvalidAccountNumber
+            | Self::InvalidDate
+            | Self::FutureDate
+            | Self::PastDate
+            | Self::InvalidChoice
+            | Self::DateOutOfRange
+            | Self::InvalidPostalCode
+            | Self::InvalidMyNumber
+            | Self::InvalidTime
+            | Self::InvalidNumber
+            | Self::OutOfRange
+            | Self::InvalidUsername
+            | Self::Taken => {}
+        }
+    }
+
     /// What the resident reads next to the field, in the counter's language.
     pub fn message(self, lang: crate::lang::Lang) -> &'static str {
         match lang.code() {

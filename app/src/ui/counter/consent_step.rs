@@ -5,13 +5,14 @@
 use super::Wizard;
 use crate::api::counter::record_consent;
 use crate::ui::common::{focus, ErrorSummary};
-use crate::ui::i18n::{m, t};
+use crate::ui::i18n::{m, t, Catalog};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 #[component]
 pub fn ConsentStep() -> impl IntoView {
     let wizard = Wizard::get();
+    let catalog = Catalog::get();
     let error = RwSignal::new(None::<String>);
     let pending = RwSignal::new(false);
     let answer = move |granted: bool| {
@@ -27,7 +28,7 @@ pub fn ConsentStep() -> impl IntoView {
                     wizard.go(wizard.after_consent());
                 }
                 Err(e) => {
-                    error.set(Some(e.message_ja()));
+                    error.set(Some(catalog.app_error(&e)));
                     focus("error-summary");
                 }
             }

@@ -53,7 +53,7 @@ pub fn FindStep() -> impl IntoView {
                     errors.set(server_field_errors(&e));
                     summary.set(Some(match e {
                         AppError::NotFound => catalog.plain_now(m::counter::find::not_found),
-                        other => other.message_ja(),
+                        other => catalog.app_error(&other),
                     }));
                     focus("error-summary");
                 }

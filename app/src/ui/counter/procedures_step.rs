@@ -14,6 +14,7 @@ use madoguchi_core::screening::{Insurance, Question};
 #[component]
 pub fn ProceduresStep() -> impl IntoView {
     let wizard = Wizard::get();
+    let catalog = Catalog::get();
     let error = RwSignal::new(None::<String>);
     let pending = RwSignal::new(false);
 
@@ -29,7 +30,7 @@ pub fn ProceduresStep() -> impl IntoView {
                     error.set(None);
                     wizard.draft.update(|d| d.screening = Some(s));
                 }
-                Err(e) => error.set(Some(e.message_ja())),
+                Err(e) => error.set(Some(catalog.app_error(&e))),
             }
             pending.set(false);
         });

@@ -83,7 +83,7 @@ pub fn SignStep() -> impl IntoView {
                     focus("error-summary");
                 }
                 Err(e) => {
-                    error.set(Some(e.message_ja()));
+                    error.set(Some(catalog.app_error(&e)));
                     focus("error-summary");
                 }
             }

@@ -14,6 +14,7 @@ use leptos::task::spawn_local;
 #[component]
 pub fn StartStep() -> impl IntoView {
     let wizard = Wizard::get();
+    let catalog = Catalog::get();
     let error = RwSignal::new(None::<String>);
     let pending = RwSignal::new(false);
     let interrupted = RwSignal::new(None::<DraftSummary>);
@@ -34,12 +35,11 @@ pub fn StartStep() -> impl IntoView {
                     wizard.draft.update(|d| d.visit_number = Some(number));
                     wizard.go(Step::Event);
                 }
-                Err(e) => error.set(Some(e.message_ja())),
+                Err(e) => error.set(Some(catalog.app_error(&e))),
             }
             pending.set(false);
         });
     };
-    let catalog = Catalog::get();
     let resume = move |number: String| {
         pending.set(true);
         spawn_local(async move {
@@ -49,7 +49,7 @@ pub fn StartStep() -> impl IntoView {
                         error.set(Some(catalog.plain_now(m::counter::start::resume_failed)));
                     }
                 }
-                Err(e) => error.set(Some(e.message_ja())),
+                Err(e) => error.set(Some(catalog.app_error(&e))),
             }
             pending.set(false);
         });

@@ -208,6 +208,21 @@ impl Catalog {
         )
     }
 
+    /// What the resident reads for an error the server answered with, in the current
+    /// language (`common.app_errors.<code>`); errors only staff meet keep their
+    /// Japanese message.
+    pub fn app_error(self, error: &crate::error::AppError) -> String {
+        let code = serde_json::to_value(error)
+            .ok()
+            .and_then(|v| v.get("code")?.as_str().map(str::to_owned));
+        match code.map(|c| format!("common.app_errors.{c}")) {
+            Some(key) if primary(&key).is_some() => {
+                ruby::plain(&self.text_in(self.lang.get_untracked(), &key))
+            }
+            _ => error.message_ja(),
+        }
+    }
+
     /// A text with markup as shown now (furigana if on).
     pub fn show(self, text: &str) -> AnyView {
         ruby::view(text, self.furigana_on())
