@@ -21,6 +21,8 @@ use std::path::{Path, PathBuf};
 #[derive(serde::Deserialize)]
 struct LanguagesFile {
     language: Vec<Language>,
+    #[serde(default)]
+    data_areas: Vec<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -41,7 +43,10 @@ fn main() -> Result<(), Box<dyn Error>> {
     let list: LanguagesFile = toml::from_str(&fs::read_to_string(locales.join("languages.toml"))?)?;
     let codes: Vec<String> = list.language.into_iter().map(|l| l.code).collect();
     let primary = codes.first().ok_or("languages.toml lists no language")?;
-    let areas = areas_of(&locales.join(primary))?;
+    // The primary language's areas, and the data areas (no constants: their keys come
+    // from the form catalog, and the primary language's texts are in forms/).
+    let mut areas = areas_of(&locales.join(primary))?;
+    areas.extend(list.data_areas);
 
     let json_root = root.join("target").join("i18n");
     let mut primary_messages = Messages::new();

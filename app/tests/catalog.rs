@@ -195,3 +195,59 @@ fn every_error_a_page_can_show_has_its_message() {
         );
     }
 }
+
+/// The keys the form catalog needs in a language that does not read it inline.
+fn form_keys() -> Vec<String> {
+    use madoguchi_core::forms::{bundled, FieldType};
+    let cat = bundled();
+    let mut keys = Vec::new();
+    for topic in &cat.topics {
+        keys.push(format!("topics.{}.title", topic.id));
+        if topic.help.is_some() {
+            keys.push(format!("topics.{}.help", topic.id));
+        }
+    }
+    for field in &cat.fields {
+        keys.push(format!("fields.{}.label", field.key));
+        if field.help.is_some() {
+            keys.push(format!("fields.{}.help", field.key));
+        }
+        if let FieldType::Choice { options } = &field.ty {
+            for o in options {
+                keys.push(format!("fields.{}.options.{}", field.key, o.id));
+            }
+        }
+    }
+    keys.sort();
+    keys
+}
+
+#[test]
+fn every_language_has_the_form_catalog_texts() {
+    let file = LanguagesFile::shipped();
+    assert!(file.data_areas.contains(&"forms".to_owned()));
+    let wanted = form_keys();
+    let mut gaps = Vec::new();
+    for lang in Lang::all().filter(|l| !l.reads_forms_inline()) {
+        let Some(theirs) = texts(lang.code(), "forms") else {
+            gaps.push(format!("{}/forms.toml is missing", lang.code()));
+            continue;
+        };
+        for key in &wanted {
+            match theirs.get(key) {
+                None => gaps.push(format!("{}: forms.{key} is missing", lang.code())),
+                Some(t) if t.trim().is_empty() => {
+                    gaps.push(format!("{}: forms.{key} is empty", lang.code()))
+                }
+                Some(_) => {}
+            }
+        }
+        for key in theirs.keys().filter(|k| !wanted.contains(k)) {
+            gaps.push(format!(
+                "{}: forms.{key} is not in the form catalog",
+                lang.code()
+            ));
+        }
+    }
+    assert!(gaps.is_empty(), "form catalog gaps:\n{}", gaps.join("\n"));
+}

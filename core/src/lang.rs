@@ -28,6 +28,9 @@ pub struct Language {
 #[derive(Debug, Deserialize)]
 pub struct LanguagesFile {
     pub resident_areas: Vec<String>,
+    /// Areas keyed by the city's data (the form catalog), not by Japanese files.
+    #[serde(default)]
+    pub data_areas: Vec<String>,
     pub language: Vec<Language>,
 }
 
@@ -40,7 +43,13 @@ impl LanguagesFile {
 /// The languages file as shipped.
 pub const LANGUAGES_TOML: &str = include_str!("../../locales/languages.toml");
 
-static LANGUAGES: LazyLock<Vec<Language>> = LazyLock::new(|| LanguagesFile::shipped().language);
+static FILE: LazyLock<LanguagesFile> = LazyLock::new(LanguagesFile::shipped);
+static LANGUAGES: LazyLock<&'static [Language]> = LazyLock::new(|| &FILE.language);
+
+/// Whether an area's keys come from the city's data (the form catalog).
+pub fn is_data_area(area: &str) -> bool {
+    FILE.data_areas.iter().any(|a| a == area)
+}
 
 /// A language of the counter, by its place in `locales/languages.toml`. Stored and sent
 /// as its code; an unknown code reads as Japanese.
@@ -95,6 +104,12 @@ impl Lang {
     /// Japanese of either kind (the primary and the plain one): furigana apply.
     pub fn is_japanese(self) -> bool {
         self.html() == "ja"
+    }
+
+    /// Whether the form catalog's texts for this language are written with the forms
+    /// (`Text`: 日本語, やさしい日本語, English) rather than in `locales/<code>/forms.toml`.
+    pub fn reads_forms_inline(self) -> bool {
+        self.is_japanese() || self.code() == "en"
     }
 
     /// Which of a three-way text (`Text`) stands for this language until its own

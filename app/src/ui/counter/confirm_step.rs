@@ -2,7 +2,7 @@
 //! resident confirms it instead of writing it again.
 
 use super::{Step, Wizard};
-use crate::ui::i18n::{m, t, Key};
+use crate::ui::i18n::{m, t, Catalog, Key};
 use leptos::prelude::*;
 use madoguchi_core::forms::Source;
 
@@ -18,7 +18,7 @@ pub fn source_label(source: Source) -> Key {
 #[component]
 pub fn ConfirmStep() -> impl IntoView {
     let wizard = Wizard::get();
-    let lang = Signal::derive(move || wizard.draft.with(|d| d.lang));
+    let catalog = Catalog::get();
     let prefilled = wizard.draft.with_untracked(|d| {
         d.screening
             .as_ref()
@@ -32,9 +32,10 @@ pub fn ConfirmStep() -> impl IntoView {
             <dl class="summary-list">
                 {prefilled.into_iter().map(|p| {
                     let label = p.label.clone();
+                    let key = format!("fields.{}.label", p.key);
                     view! {
                         <div class="summary-row" data-key=p.key.clone()>
-                            <dt>{move || label.get(lang.get()).to_owned()}</dt>
+                            <dt>{move || catalog.form(&label, &key)}</dt>
                             <dd>{p.value} " " <span class="source">{t(source_label(p.source))}</span></dd>
                         </div>
                     }

@@ -16,7 +16,6 @@ pub fn dom_id(key: &str) -> String {
 pub struct Inputs {
     pub answers: RwSignal<Answers>,
     pub errors: RwSignal<Vec<FieldError>>,
-    pub lang: Signal<Lang>,
 }
 
 impl Inputs {
@@ -73,22 +72,25 @@ fn format_hint(ty: &FieldType) -> Option<Key> {
 /// A choice's label: from the form catalog, or one of the catalog's own (はい, いいえ).
 #[derive(Clone)]
 enum OptionLabel {
-    Form(madoguchi_core::forms::Text),
+    /// The form catalog's text, and its key for languages other than the three it has.
+    Form(madoguchi_core::forms::Text, String),
     Message(Key),
 }
 
 #[component]
 pub fn FieldInput(field: Field, inputs: Inputs, required: Signal<bool>) -> impl IntoView {
-    let lang = inputs.lang;
     let catalog = Catalog::get();
     let label = StoredValue::new(field.label.clone());
     let help = StoredValue::new(field.help.clone());
     let ty = StoredValue::new(field.ty.clone());
     let key = field.key.clone();
     let id = dom_id(&key);
+    let (label_key, help_key) = (
+        StoredValue::new(format!("fields.{key}.label")),
+        StoredValue::new(format!("fields.{key}.help")),
+    );
     let hint = move || {
-        let l = lang.get();
-        help.with_value(|h| h.as_ref().map(|h| h.get(l).to_owned()))
+        help.with_value(|h| h.as_ref().map(|h| catalog.form(h, &help_key.get_value())))
             .or_else(|| {
                 ty.with_value(format_hint)
                     .map(|k| ruby::plain(&catalog.raw(k)))
@@ -96,7 +98,7 @@ pub fn FieldInput(field: Field, inputs: Inputs, required: Signal<bool>) -> impl 
     };
     let legend = move || {
         view! {
-            {move || label.with_value(|t| t.get(lang.get()).to_owned())}
+            {move || label.with_value(|t| catalog.form(t, &label_key.get_value()))}
             {move || required.get().then(|| view! { <span class="req">{t(m::common::required)}</span> })}
         }
     };
@@ -104,7 +106,10 @@ pub fn FieldInput(field: Field, inputs: Inputs, required: Signal<bool>) -> impl 
         FieldType::Choice { options } => {
             let opts: Vec<(String, OptionLabel)> = options
                 .into_iter()
-                .map(|o| (o.id, OptionLabel::Form(o.label)))
+                .map(|o| {
+                    let option_key = format!("fields.{key}.options.{}", o.id);
+                    (o.id, OptionLabel::Form(o.label, option_key))
+                })
                 .collect();
             choice(key, id, opts, inputs, legend, hint).into_any()
         }
@@ -199,7 +204,6 @@ fn choice<L: IntoView + 'static>(
 ) -> impl IntoView {
     let value = inputs.value(key.clone());
     let error = inputs.error(key.clone());
-    let lang = inputs.lang;
     let error_id = format!("{id}-error");
     let key = StoredValue::new(key);
     view! {
@@ -217,7 +221,10 @@ fn choice<L: IntoView + 'static>(
                                 prop:checked=move || value() == o.get_value()
                                 on:change=move |_| inputs.set(key.get_value(), o.get_value())/>
                             {match text {
-                                OptionLabel::Form(text) => (move || text.get(lang.get()).to_owned()).into_any(),
+                                OptionLabel::Form(text, key) => {
+                                    let catalog = Catalog::get();
+                                    (move || catalog.form(&text, &key)).into_any()
+                                }
                                 OptionLabel::Message(key) => t(key).into_any(),
                             }}
                         </label>

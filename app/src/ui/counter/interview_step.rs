@@ -9,11 +9,12 @@ use crate::model::InterviewSpec;
 use crate::ui::common::focus;
 use crate::ui::i18n::{m, t, Catalog};
 use leptos::prelude::*;
-use madoguchi_core::forms::{check_topic, part, FieldError, FieldType, Lang};
+use madoguchi_core::forms::{check_topic, part, FieldError, FieldType};
 
 #[component]
 pub fn InterviewStep(index: usize) -> impl IntoView {
     let wizard = Wizard::get();
+    let catalog = Catalog::get();
     let spec = wizard.draft.with_untracked(|d| d.interview_spec().cloned());
     let Some(spec) = spec.filter(|s| index < s.plan.topics.len()) else {
         wizard.go(wizard.interview_start());
@@ -24,12 +25,7 @@ pub fn InterviewStep(index: usize) -> impl IntoView {
     let answers = RwSignal::new(wizard.draft.with_untracked(|d| d.interview.clone()));
     start_bank_account(&spec, &topic.fields, answers, &wizard);
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let lang = Signal::derive(move || wizard.draft.with(|d| d.lang));
-    let inputs = Inputs {
-        answers,
-        errors,
-        lang,
-    };
+    let inputs = Inputs { answers, errors };
     let spec = StoredValue::new(spec);
     let topic_id = StoredValue::new(topic.topic.clone());
 
@@ -75,9 +71,9 @@ pub fn InterviewStep(index: usize) -> impl IntoView {
     view! {
         <section>
             <h1 id="step-heading" tabindex="-1">
-                {move || title.as_ref().map(|t| t.title.get(lang.get()).to_owned())}
+                {move || title.as_ref().map(|t| catalog.form(&t.title, &format!("topics.{}.title", t.id)))}
             </h1>
-            <ErrorList errors lang spec/>
+            <ErrorList errors spec/>
             <form on:submit=submit novalidate>
                 {fields.collect_view()}
                 <div class="actions">
@@ -126,16 +122,11 @@ fn start_bank_account(
 
 /// The errors of the screen at the top, each a link to its field.
 #[component]
-fn ErrorList(
-    errors: RwSignal<Vec<FieldError>>,
-    lang: Signal<Lang>,
-    spec: StoredValue<InterviewSpec>,
-) -> impl IntoView {
+fn ErrorList(errors: RwSignal<Vec<FieldError>>, spec: StoredValue<InterviewSpec>) -> impl IntoView {
     let catalog = Catalog::get();
     move || {
         let list = errors.get();
         (!list.is_empty()).then(|| {
-            let l = lang.get();
             view! {
                 <div class="alert alert-error error-summary" role="alert" id="error-summary">
                     <p class="error-summary-title">{t(m::common::check_input)}</p>
@@ -143,7 +134,7 @@ fn ErrorList(
                         {list.into_iter().map(|e| {
                             let key = e.field.split('/').next().unwrap_or_default().to_owned();
                             let label = spec.with_value(|s| {
-                                s.catalog.field(&key).map(|f| f.label.get(l).to_owned())
+                                s.catalog.field(&key).map(|f| catalog.form(&f.label, &format!("fields.{key}.label")))
                             }).unwrap_or_default();
                             view! {
                                 <li><a href=format!("#{}", dom_id(&e.field))>{label}": "{both_languages(catalog, e.error)}</a></li>

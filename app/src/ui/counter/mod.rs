@@ -32,7 +32,9 @@ pub use state::{SaveStatus, Step, Wizard};
 
 #[component]
 pub fn CounterPage() -> impl IntoView {
-    Catalog::get().need("counter");
+    let catalog = Catalog::get();
+    catalog.need("counter");
+    catalog.need("forms");
     view! {
         <RequireStaff permission=Permission::CounterRun>
             <CounterWizard/>

@@ -3,7 +3,7 @@
 
 use super::confirm_step::source_label;
 use super::{Step, Wizard};
-use crate::ui::i18n::{m, t};
+use crate::ui::i18n::{m, t, Catalog};
 use leptos::prelude::*;
 use madoguchi_core::forms::{check_field, FieldType};
 use madoguchi_core::jp::MyNumber;
@@ -11,7 +11,7 @@ use madoguchi_core::jp::MyNumber;
 #[component]
 pub fn ReviewStep() -> impl IntoView {
     let wizard = Wizard::get();
-    let lang = Signal::derive(move || wizard.draft.with(|d| d.lang));
+    let catalog = Catalog::get();
     let d = wizard.draft.get_untracked();
     let Some(screening) = d.screening.clone() else {
         wizard.go(Step::Procedures);
@@ -38,7 +38,7 @@ pub fn ReviewStep() -> impl IntoView {
             } else {
                 value
             };
-            asked.push((field.label.clone(), value, i));
+            asked.push((field.label.clone(), format!("fields.{key}.label"), value, i));
         }
     }
 
@@ -51,9 +51,10 @@ pub fn ReviewStep() -> impl IntoView {
             <dl class="summary-list">
                 {screening.prefilled.into_iter().map(|p| {
                     let label = p.label.clone();
+                    let key = format!("fields.{}.label", p.key);
                     view! {
                         <div class="summary-row">
-                            <dt>{move || label.get(lang.get()).to_owned()}</dt>
+                            <dt>{move || catalog.form(&label, &key)}</dt>
                             <dd>{p.value} " " <span class="source">{t(source_label(p.source))}</span></dd>
                         </div>
                     }
@@ -61,15 +62,15 @@ pub fn ReviewStep() -> impl IntoView {
             </dl>
             <h2>{t(m::counter::review::answers)}</h2>
             <dl class="summary-list">
-                {asked.into_iter().map(|(label, value, i)| {
-                    let l2 = label.clone();
+                {asked.into_iter().map(|(label, key, value, i)| {
+                    let (l2, k2) = (label.clone(), key.clone());
                     view! {
                         <div class="summary-row">
-                            <dt>{move || label.get(lang.get()).to_owned()}</dt>
+                            <dt>{move || catalog.form(&label, &key)}</dt>
                             <dd>{value}</dd>
                             <dd class="change">
                                 <button type="button" class="link" on:click=move |_| wizard.go(Step::Interview(i))>
-                                    {t(m::counter::review::change)} <span class="visually-hidden">{move || l2.get(lang.get()).to_owned()}</span>
+                                    {t(m::counter::review::change)} <span class="visually-hidden">{move || catalog.form(&l2, &k2)}</span>
                                 </button>
                             </dd>
                         </div>

@@ -92,7 +92,9 @@ impl Catalog {
 
     #[cfg(feature = "csr")]
     async fn load(self, lang: Lang, area: &'static str) {
-        if lang == Lang::JA {
+        if lang == Lang::JA
+            || (madoguchi_core::lang::is_data_area(area) && lang.reads_forms_inline())
+        {
             return;
         }
         let first = self
@@ -221,6 +223,29 @@ impl Catalog {
             }
             _ => error.message_ja(),
         }
+    }
+
+    /// A text of the form catalog (a topic's title, a field's label or help, a choice) in
+    /// the current language (tracked): written with the forms for 日本語, やさしい日本語
+    /// and English, from `locales/<code>/forms.toml` (`key` below `forms.`) for the
+    /// others, Japanese where that lacks it.
+    pub fn form(self, text: &madoguchi_core::lang::Text, key: &str) -> String {
+        let lang = self.lang.get();
+        self.arrived.track();
+        if lang.reads_forms_inline() {
+            return text.get(lang).to_owned();
+        }
+        let full = format!("forms.{key}");
+        let found = self.tables.with_value(|t| {
+            t.texts
+                .get(&lang)
+                .and_then(|texts| texts.get(&full))
+                .cloned()
+        });
+        found.unwrap_or_else(|| {
+            self.log_gap(lang, &full);
+            text.ja.clone()
+        })
     }
 
     /// A text with markup as shown now (furigana if on).
