@@ -222,6 +222,16 @@ test('birth walk at the counter reaches both departments queues', async ({ brows
   await expect(kodomo.locator('.trace')).toContainText('not claimant.public_servant');
   await expect(kodomo.locator('.trace-table').first()).toContainText('成立');
   await shots.take('kodomo-application-trace');
+  // Shown to the resident: the form and the reasons stay, staff details go.
+  await kodomo.getByRole('button', { name: '住民に見せる' }).click();
+  await expect(kodomo.locator('.trace-details')).toBeHidden();
+  await expect(kodomo.getByRole('link', { name: '申請書を印刷する (PDF)' })).toBeHidden();
+  await expect(kodomo.getByRole('link', { name: '← 受付一覧へ' })).toHaveCount(0);
+  await expect(kodomo.locator('.reasons')).toBeVisible();
+  await expect(kodomo.locator('main')).toContainText('児童手当 認定請求書');
+  await shots.take('kodomo-application-resident-view');
+  await kodomo.getByRole('button', { name: '職員の表示に戻る' }).click();
+  await expect(kodomo.locator('.trace-details')).toBeVisible();
   await kodomoCtx.close();
 
   // 保険年金課 sees the three NHI applications of the same visit.

@@ -5,11 +5,13 @@ use crate::api::staff::get_application;
 use crate::model::Permission;
 use crate::ui::auth::RequireStaff;
 use crate::ui::common::ja_date;
+use crate::ui::i18n::{m, t, Catalog};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ApplicationPage() -> impl IntoView {
+    Catalog::get().need("staff");
     view! {
         <RequireStaff permission=Permission::QueueRead>
             <Application/>
@@ -30,8 +32,22 @@ fn Application() -> impl IntoView {
             }
         }
     });
+    // "Show to the resident": the same page with what only staff should see hidden
+    // (status, rule set, the decision record) and larger text, for the resident at the
+    // desk or in the booth.
+    let resident = RwSignal::new(false);
     view! {
-        <p><a href="/staff">"← 受付一覧へ"</a></p>
+        <div class="view-switch">
+            {move || (!resident.get()).then(|| view! { <p><a href="/staff">"← 受付一覧へ"</a></p> })}
+            <button type="button" class="btn btn-secondary" aria-pressed=move || resident.get().to_string()
+                on:click=move |_| resident.update(|r| *r = !*r)>
+                {move || t(if resident.get() { m::staff::application::back_to_staff } else { m::staff::application::show_resident })}
+            </button>
+        </div>
+        {move || resident.get().then(|| view! {
+            <p class="alert alert-info" role="status">{t(m::staff::application::resident_view_note)}</p>
+        })}
+        <div class:resident-view=move || resident.get()>
         <Suspense fallback=|| view! { <p class="loading">"読み込み中…"</p> }>
             {move || detail.get().map(|r| match r {
                 Err(e) => view! { <div class="alert alert-error" role="alert">{e.message_ja()}</div> }.into_any(),
@@ -41,12 +57,12 @@ fn Application() -> impl IntoView {
                         <div class="summary-row"><dt>"受付番号"</dt><dd>{a.summary.visit_number.clone()}</dd></div>
                         <div class="summary-row"><dt>"受付日時"</dt><dd>{a.summary.created_at.clone()}</dd></div>
                         <div class="summary-row"><dt>"担当課"</dt><dd>{a.department_name.clone()}</dd></div>
-                        <div class="summary-row"><dt>"状態"</dt><dd>{status_label(&a.summary.status)}</dd></div>
+                        <div class="summary-row staff-only"><dt>"状態"</dt><dd>{status_label(&a.summary.status)}</dd></div>
                         <div class="summary-row"><dt>"期限"</dt><dd>{a.summary.deadline.map_or_else(|| "—".to_string(), ja_date)}</dd></div>
                     </dl>
                     <h2>{format!("申請の内容: {}", a.form.title)}</h2>
                     <p class="hint">{format!("様式: {}", a.form.model)}</p>
-                    <p><a class="btn btn-secondary" href=format!("/api/applications/{}/form.pdf", a.summary.id) target="_blank" rel="noopener">"申請書を印刷する (PDF)"</a></p>
+                    <p class="staff-only"><a class="btn btn-secondary" href=format!("/api/applications/{}/form.pdf", a.summary.id) target="_blank" rel="noopener">"申請書を印刷する (PDF)"</a></p>
                     {a.form.sections.clone().into_iter().map(|s| view! {
                         <h3 class="form-section">{s.title}</h3>
                         <dl class="summary-list">
@@ -65,9 +81,9 @@ fn Application() -> impl IntoView {
                     }).collect_view()}
                     <h2>"判定の理由"</h2>
                     <ul class="reasons">{a.reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
-                    <p class="hint">{format!("ルールセット {}", a.ruleset)}</p>
+                    <p class="hint staff-only">{format!("ルールセット {}", a.ruleset)}</p>
                     {(!a.trace.is_empty()).then(|| view! {
-                        <details class="trace-details">
+                        <details class="trace-details staff-only">
                             <summary>"判定の記録 (規則・条件・読んだ値)"</summary>
                             <super::TraceView rules=a.trace.clone()/>
                         </details>
@@ -75,5 +91,6 @@ fn Application() -> impl IntoView {
                 }.into_any(),
             })}
         </Suspense>
+        </div>
     }
 }
