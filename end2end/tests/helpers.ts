@@ -68,7 +68,7 @@ export async function expectAccessible(page: Page, step: string) {
 }
 
 /** A sample value for an interview input, by the field it belongs to. */
-function sampleFor(id: string): string {
+export function sampleFor(id: string): string {
   const rules: [RegExp, string][] = [
     [/my_number/, '123456789018'],
     [/bank_code/, '0001'],
@@ -120,6 +120,12 @@ export async function consent(page: Page, granted = true) {
 /** Signs on the pad with a stroke across it, as a finger would. */
 export async function sign(page: Page) {
   await expect(page.getByRole('heading', { name: '署名', exact: true })).toBeVisible();
+  await drawSignature(page);
+  await expect(page.locator('.signature-actions')).toContainText('署名しました');
+}
+
+/** A stroke across the signature pad, in any language. */
+export async function drawSignature(page: Page) {
   const box = (await page.locator('canvas.signature-pad').boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.6);
   await page.mouse.down();
@@ -127,7 +133,6 @@ export async function sign(page: Page) {
     await page.mouse.move(box.x + box.width * (0.1 + i * 0.06), box.y + box.height * (0.6 - 0.3 * Math.sin(i)));
   }
   await page.mouse.up();
-  await expect(page.locator('.signature-actions')).toContainText('署名しました');
 }
 
 /** From the review: on to the signature, sign, submit; waits for the receipt. */

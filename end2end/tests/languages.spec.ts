@@ -4,7 +4,7 @@
 // screen read aloud through a stand-in speech synthesiser. Screenshots and axe-core on
 // every step (helpers.Shots).
 import { test, expect, Page } from '@playwright/test';
-import { Shots, signIn, jstDay } from './helpers';
+import { Shots, signIn, jstDay, drawSignature, sampleFor } from './helpers';
 import { RESIDENT_LANGUAGES, t, readings } from './i18n';
 
 // The walks take a while; once, in the tablet's usual stance, is enough.
@@ -99,15 +99,7 @@ async function walkBirth(page: Page, shots: Shots, code: string, html: string, n
     if (heading === T('counter.review.title')) break;
     for (const input of await page.locator('form input:not([type=radio])').all()) {
       if ((await input.inputValue()) === '') {
-        const id = (await input.getAttribute('id')) ?? '';
-        const sample: [RegExp, string][] = [
-          [/my_number/, '123456789018'], [/bank_code/, '0001'], [/branch_code/, '123'],
-          [/account-number/, '1234567'], [/holder|kana/, 'ヤマダ タロウ'], [/time/, '10:30'],
-          [/date/, '2026-11-01'], [/phone/, '0859-22-1111'], [/postal/, '683-0823'],
-          [/address|domicile/, '星ヶ丘市中央1丁目2-3'], [/name|host|head/, '山田 太郎'],
-          [/paid/, '480000'], [/weeks/, '12'],
-        ];
-        await input.fill(sample.find(([re]) => re.test(id))?.[1] ?? '星ヶ丘市立病院');
+        await input.fill(sampleFor((await input.getAttribute('id')) ?? ''));
       }
     }
     for (const group of await page.locator('form .radios').all()) {
@@ -130,13 +122,7 @@ async function walkBirth(page: Page, shots: Shots, code: string, html: string, n
   await page.getByRole('button', { name: T('counter.review.proceed') }).click();
 
   await expect(page.getByRole('heading', { name: T('counter.sign.title'), exact: true })).toBeVisible();
-  const box = (await page.locator('canvas.signature-pad').boundingBox())!;
-  await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.6);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i++) {
-    await page.mouse.move(box.x + box.width * (0.1 + i * 0.06), box.y + box.height * (0.6 - 0.3 * Math.sin(i)));
-  }
-  await page.mouse.up();
+  await drawSignature(page);
   await expect(page.locator('.signature-actions')).toContainText(T('counter.sign.signed'));
   await step(page, shots, html, `${code}-sign`);
   await page.getByRole('button', { name: T('counter.sign.submit'), exact: true }).click();
