@@ -65,22 +65,23 @@ pub fn fill(text: &str, values: &[(&str, String)]) -> String {
 
 /// The text as read without furigana (for attributes, titles, logs).
 pub fn plain(text: &str) -> String {
-    pieces(text)
-        .into_iter()
-        .map(|p| match p {
-            Piece::Text(s) | Piece::Ruby(s, _) => s.to_owned(),
-            Piece::Value(name) => format!("{{{name}}}"),
-        })
-        .collect()
+    flatten(text, |word, _| word)
 }
 
 /// The text as spoken: readings instead of the words they read, so the synthesiser
 /// says the names and numbers as the city wrote them.
 pub fn spoken(text: &str) -> String {
+    flatten(text, |_, reading| reading)
+}
+
+/// The text as one string, each word with a reading given by `pick(word, reading)`;
+/// values stay marked (`{name}`).
+fn flatten(text: &str, pick: for<'a> fn(&'a str, &'a str) -> &'a str) -> String {
     pieces(text)
         .into_iter()
         .map(|p| match p {
-            Piece::Text(s) | Piece::Ruby(_, s) => s.to_owned(),
+            Piece::Text(s) => s.to_owned(),
+            Piece::Ruby(word, reading) => pick(word, reading).to_owned(),
             Piece::Value(name) => format!("{{{name}}}"),
         })
         .collect()
