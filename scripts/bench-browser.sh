@@ -4,4 +4,4 @@
 # end2end/bench-results.json; nothing here passes or fails on a time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-MADOGUCHI_E2E_PROFILE=release MADOGUCHI_E2E_CONFIG=bench.config.ts exec scripts/browser-tests.sh
+MADOGUCHI_E2E_PROFILE=release MADOGUCHI_E2E_CONFIG=bench.config.ts exec scripts/browser-tests.sh "$@"

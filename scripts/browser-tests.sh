@@ -16,7 +16,7 @@ fi
 # suite does not wait for a second, optimised build. Benchmarks ask for release.
 profile="${MADOGUCHI_E2E_PROFILE:-debug}"
 echo "==> building the frontend (release) and the server ($profile)"
-trunk build --release
+[ -n "${MADOGUCHI_E2E_SKIP_TRUNK:-}" ] || trunk build --release
 if [ -n "${MADOGUCHI_E2E_BIN:-}" ] && [ -x "$MADOGUCHI_E2E_BIN" ]; then
   bin="$MADOGUCHI_E2E_BIN"   # already built (scripts/test.sh: by `cargo test`)
 elif [ "$profile" = release ]; then

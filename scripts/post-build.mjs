@@ -2,8 +2,11 @@
 //  1. copies the message catalog's files (`target/i18n/<code>/<area>.json`, written by
 //     app/build.rs) into the site as `/i18n/...`, where the browser fetches a language
 //     when it is first chosen;
-//  2. compresses every built file once at the best levels (scripts/precompress.mjs).
-import { cpSync, existsSync } from 'node:fs';
+//  2. lets a page that came with its first screen (the counter's, sent by the server:
+//     server/src/http/first_screen.rs) paint it before the app's download starts, so
+//     the download never competes with it: Trunk's loader waits for the first frame;
+//  3. compresses every built file once at the best levels (scripts/precompress.mjs).
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
@@ -15,4 +18,16 @@ if (!existsSync(catalog)) {
 }
 cpSync(catalog, join(dir, 'i18n'), { recursive: true });
 console.log(`post-build: copied the message catalog into ${dir}/i18n`);
+
+const page = join(dir, 'index.html');
+const html = readFileSync(page, 'utf8');
+const start = 'const wasm = await init(';
+if (!html.includes(start)) {
+  console.error(`post-build: Trunk's loader in ${page} no longer has "${start}"`);
+  process.exit(1);
+}
+const afterPaint =
+  "if (document.getElementById('first-screen')) await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));\n";
+writeFileSync(page, html.replace(start, afterPaint + start));
+console.log('post-build: the loader waits for the first screen to be painted');
 await import('./precompress.mjs');

@@ -16,6 +16,7 @@ use leptos_router::path;
 #[component]
 pub fn App() -> impl IntoView {
     i18n::Catalog::provide();
+    display::first_screen::watch();
     let session = auth::Session::provide();
     view! {
         <Router>

@@ -8,6 +8,7 @@ pub mod access;
 mod audit_export;
 pub mod csrf;
 mod documents;
+mod first_screen;
 pub mod headers;
 pub mod meta;
 pub mod rate_limit;
@@ -25,6 +26,7 @@ use axum::Router;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
+use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -36,6 +38,8 @@ const BODY_LIMIT: usize = 1024 * 1024;
 pub struct HttpState {
     pub app: AppState,
     pub fns: Arc<HashMap<&'static str, Access>>,
+    /// The built page, for the counter's first screen.
+    pub shell: first_screen::Shell,
 }
 
 impl FromRef<HttpState> for AppState {
@@ -101,6 +105,7 @@ pub fn app(state: AppState, site_dir: PathBuf) -> Router {
     let http = HttpState {
         app: state.clone(),
         fns: Arc::new(fns),
+        shell: first_screen::Shell::load(&site_dir),
     };
     let policy = Arc::new(headers::Policy::for_site(&site_dir));
     let sign_in_limit = rate_limit::layer(rate_limit::SIGN_IN);
@@ -127,8 +132,13 @@ pub fn app(state: AppState, site_dir: PathBuf) -> Router {
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ))
+        .with_state(http.clone());
+    let pages = Router::new()
+        .route("/counter", get(first_screen::counter))
+        .layer(CompressionLayer::new().br(true).gzip(true))
         .with_state(http);
-    api.merge(static_files::router(site_dir))
+    api.merge(pages)
+        .merge(static_files::router(site_dir))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             csrf::layer,

@@ -13,6 +13,7 @@ mod drafts;
 mod events;
 mod http;
 mod matrix;
+mod pages;
 mod queue;
 mod records;
 mod rules;

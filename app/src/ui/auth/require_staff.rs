@@ -16,6 +16,10 @@ pub fn RequireStaff(permission: Permission, children: ChildrenFn) -> impl IntoVi
         if !session.loaded() {
             return view! { <p class="loading" aria-live="polite">"読み込み中…"</p> }.into_any();
         }
+        let allowed = session.signed_in().is_some_and(|me| me.can(permission));
+        if !allowed {
+            crate::ui::display::first_screen::done();
+        }
         match session.signed_in() {
             None => {
                 let next = location.pathname.get_untracked();

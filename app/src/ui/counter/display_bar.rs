@@ -1,6 +1,6 @@
 //! The bar above every screen of a visit: the language, furigana (for Japanese), large
-//! text, and reading the screen aloud where the tablet has a voice for the language.
-//! All of it belongs to the visit and resets when the visit ends.
+//! text, high contrast, and reading the screen aloud where the tablet has a voice for
+//! the language. All of it belongs to the visit and resets when the visit ends.
 
 use super::lang_switch::LangSwitch;
 use super::{Step, Wizard};
@@ -14,6 +14,7 @@ pub fn DisplayBar() -> impl IntoView {
     let lang = move || wizard.draft.with(|d| d.lang);
     let furigana = move || wizard.draft.with(|d| d.furigana);
     let large = move || wizard.draft.with(|d| d.large_text);
+    let contrast = move || wizard.draft.with(|d| d.high_contrast);
     let voices = RwSignal::new(0u32);
     speech::on_voices_changed(move || voices.update(|n| *n += 1));
     let can_read = move || {
@@ -21,8 +22,10 @@ pub fn DisplayBar() -> impl IntoView {
         speech::has_voice(lang().html())
     };
     Effect::new(move |_| set_root_class("large-text", large()));
+    Effect::new(move |_| set_root_class("high-contrast", contrast()));
     on_cleanup(|| {
         set_root_class("large-text", false);
+        set_root_class("high-contrast", false);
         speech::stop();
     });
     view! {
@@ -38,6 +41,10 @@ pub fn DisplayBar() -> impl IntoView {
                 <button type="button" class="btn btn-ghost toggle" aria-pressed=move || large().to_string()
                     on:click=move |_| wizard.draft.update(|d| d.large_text = !d.large_text)>
                     {t(m::common::display::large_text)}
+                </button>
+                <button type="button" class="btn btn-ghost toggle" aria-pressed=move || contrast().to_string()
+                    on:click=move |_| wizard.draft.update(|d| d.high_contrast = !d.high_contrast)>
+                    {t(m::common::display::high_contrast)}
                 </button>
                 {move || can_read().then(|| view! {
                     <button type="button" class="btn btn-ghost read-aloud"

@@ -7,6 +7,7 @@ use super::{Step, Wizard};
 use crate::api::counter::{resumable_visit, resume_visit, start_visit};
 use crate::model::DraftSummary;
 use crate::ui::common::ErrorSummary;
+use crate::ui::display::first_screen;
 use crate::ui::i18n::{m, t, t_with, Catalog};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -26,6 +27,12 @@ pub fn StartStep() -> impl IntoView {
             interrupted.set(found.filter(|d| !wizard.was_ended(&d.visit_number)));
         }
         checked.set(true);
+    });
+    // The server's copy of this screen gives way once this one is complete.
+    Effect::new(move |_| {
+        if checked.get() {
+            first_screen::done();
+        }
     });
     let start = move |_| {
         pending.set(true);

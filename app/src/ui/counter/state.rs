@@ -74,6 +74,9 @@ pub struct Draft {
     /// Larger text on every screen of the visit.
     #[serde(default)]
     pub large_text: bool,
+    /// Black text and borders on white, for residents who see little contrast.
+    #[serde(default)]
+    pub high_contrast: bool,
     /// The resident's answer to using tax data (recorded on the server).
     pub tax_consent: Option<bool>,
 }

@@ -2,6 +2,7 @@
 //! aloud in their language (`speech`), and larger text (a class on the page's root,
 //! so every size in `rem` grows).
 
+pub mod first_screen;
 pub mod speech;
 
 /// Sets or clears a class on the page's root element (`<html>`).

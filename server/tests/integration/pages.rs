@@ -1,0 +1,105 @@
+//! The counter's page comes with its first screen for counter staff only: the start
+//! screen in the page itself, the staff member's name escaped, never cached; everyone
+//! else gets the plain page, which sends them to sign in.
+
+use crate::common::{now, TestDb};
+use app::model::SavedDraft;
+use app::server::visits::{self, drafts};
+use app::server::Clock;
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+const SHELL: &str = "<!DOCTYPE html><html lang=\"ja\"><head><title>窓口</title></head><body><noscript>JS</noscript></body></html>";
+
+/// The page `/counter` as a browser with `cookie` gets it: status, Cache-Control, body.
+async fn counter_page(t: &TestDb, cookie: Option<&str>) -> (StatusCode, Option<String>, String) {
+    let site = tempfile::tempdir().unwrap();
+    std::fs::write(site.path().join("index.html"), SHELL).unwrap();
+    let router = server::http::app(t.state(), site.path().to_owned());
+    let mut req = Request::get("/counter");
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    let res = router
+        .oneshot(req.body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = res.status();
+    let cache = res
+        .headers()
+        .get(header::CACHE_CONTROL)
+        .map(|v| v.to_str().unwrap().to_owned());
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    (status, cache, String::from_utf8(bytes.to_vec()).unwrap())
+}
+
+#[tokio::test]
+async fn counter_staff_get_the_start_screen_in_the_page_and_nobody_else_does() {
+    let t = TestDb::new().await.with_city(5).await;
+    let cookie = t.cookie("counter").await;
+    // A name with markup in it is shown as text.
+    t.exec("UPDATE staff_users SET display_name = '窓口 <b>花子</b>' WHERE username = 'counter'")
+        .await;
+
+    let (status, cache, body) = counter_page(&t, Some(&cookie)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        cache.as_deref(),
+        Some("no-store"),
+        "it names the staff member"
+    );
+    let at = body
+        .find("<div id=\"first-screen\"")
+        .expect("the first screen");
+    assert!(at < body.find("</body>").unwrap() && at > body.find("<noscript>").unwrap());
+    assert!(body.contains("<h1 tabindex=\"-1\">ようこそ</h1>"), "{body}");
+    assert!(body.contains("窓口 &lt;b&gt;花子&lt;/b&gt;"), "{body}");
+    assert!(!body.contains("<b>花子"));
+    assert!(body.contains(">受付をはじめる</button>"));
+    assert!(body.contains(">English</button>") && body.contains(">简体中文</button>"));
+    assert!(
+        !body.contains("{") && !body.contains("|"),
+        "no catalog markup: {body}"
+    );
+    // Nothing can be pressed before the app has arrived.
+    assert_eq!(
+        body.matches("<button").count(),
+        body.matches(" disabled>").count()
+    );
+
+    for who in [None, Some(t.cookie("kodomo").await)] {
+        let (status, _, body) = counter_page(&t, who.as_deref()).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(body, SHELL, "{who:?} gets the plain page");
+    }
+}
+
+#[tokio::test]
+async fn with_an_interrupted_visit_the_first_screen_offers_nothing_to_press_but_sign_out() {
+    let t = TestDb::new().await.with_city(5).await;
+    let cookie = t.cookie("counter").await;
+    let counter = t.staff("counter").await;
+    let number = visits::start(&t.db, &counter, Clock::Fixed(now()))
+        .await
+        .unwrap();
+    let draft = SavedDraft {
+        visit_number: number,
+        step: "\"Review\"".into(),
+        state: "{}".into(),
+    };
+    drafts::save(&t.db, &counter, &draft, now()).await.unwrap();
+
+    let (_, _, body) = counter_page(&t, Some(&cookie)).await;
+    assert!(body.contains("first-screen") && body.contains("ようこそ"));
+    assert!(
+        !body.contains("受付をはじめる"),
+        "the app asks about the interrupted visit first"
+    );
+    assert_eq!(
+        body.matches("<button").count(),
+        4,
+        "sign out and the three display options"
+    );
+}
