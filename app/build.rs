@@ -46,6 +46,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     // The primary language's areas, and the data areas (no constants: their keys come
     // from the form catalog, and the primary language's texts are in forms/).
     let mut areas = areas_of(&locales.join(primary))?;
+    let data_areas = list.data_areas.clone();
     areas.extend(list.data_areas);
 
     let json_root = root.join("target").join("i18n");
@@ -61,7 +62,10 @@ fn main() -> Result<(), Box<dyn Error>> {
             let table: toml::Table =
                 toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
             let mut messages = Messages::new();
-            flatten(area, &table, &mut messages).map_err(|e| format!("{}: {e}", path.display()))?;
+            // A data area's keys are the city's (a document's Japanese name): any text.
+            let named = !data_areas.contains(area);
+            flatten(area, &table, named, &mut messages)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
             let dir = json_root.join(code);
             fs::create_dir_all(&dir)?;
             write_if_changed(
@@ -92,10 +96,16 @@ fn areas_of(dir: &Path) -> Result<Vec<String>, Box<dyn Error>> {
     Ok(areas)
 }
 
-/// `[start] title = "…"` in `counter.toml` becomes `counter.start.title`.
-fn flatten(prefix: &str, table: &toml::Table, into: &mut Messages) -> Result<(), String> {
+/// `[start] title = "…"` in `counter.toml` becomes `counter.start.title`. With `named`
+/// (the keys become constants), every part of a key is an identifier.
+fn flatten(
+    prefix: &str,
+    table: &toml::Table,
+    named: bool,
+    into: &mut Messages,
+) -> Result<(), String> {
     for (name, value) in table {
-        if !is_identifier(name) {
+        if named && !is_identifier(name) {
             return Err(format!(
                 "`{prefix}.{name}`: a key is lower-case letters, digits and _"
             ));
@@ -105,7 +115,7 @@ fn flatten(prefix: &str, table: &toml::Table, into: &mut Messages) -> Result<(),
             toml::Value::String(s) => {
                 into.insert(key, s.clone());
             }
-            toml::Value::Table(t) => flatten(&key, t, into)?,
+            toml::Value::Table(t) => flatten(&key, t, named, into)?,
             _ => return Err(format!("`{key}` is neither a text nor a table")),
         }
     }

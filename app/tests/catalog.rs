@@ -224,30 +224,71 @@ fn form_keys() -> Vec<String> {
 
 #[test]
 fn every_language_has_the_form_catalog_texts() {
+    data_area_is_complete("forms", &form_keys());
+}
+
+/// The keys of what the city's rules name in Japanese: each procedure's name and
+/// document to bring, each department's name and counter.
+fn rules_keys() -> Vec<String> {
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("../rules");
+    let list = |file: &str, list: &str| -> Vec<toml::Value> {
+        let text = std::fs::read_to_string(rules.join(file)).unwrap();
+        let table: toml::Table = toml::from_str(&text).unwrap();
+        table[list].as_array().unwrap().clone()
+    };
+    let id = |v: &toml::Value| v["id"].as_str().unwrap().to_owned();
+    let procedures = list("procedures.toml", "procedure");
+    let mut keys: Vec<String> = procedures
+        .iter()
+        .map(|p| format!("procedures.{}.name", id(p)))
+        .collect();
+    for p in &procedures {
+        for d in p["documents"].as_array().unwrap() {
+            keys.push(format!("documents.{}", d.as_str().unwrap()));
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    for d in list("ruleset.toml", "department") {
+        keys.push(format!("departments.{}.name", id(&d)));
+        keys.push(format!("departments.{}.counter", id(&d)));
+    }
+    assert!(keys.len() > 30, "the shipped rules were read: {keys:?}");
+    keys.sort();
+    keys
+}
+
+#[test]
+fn every_language_has_the_rules_names() {
+    data_area_is_complete("rules", &rules_keys());
+}
+
+/// Every language that does not read `area` with the city's data has a text for each of
+/// `wanted`, none empty and none that the data lacks.
+fn data_area_is_complete(area: &str, wanted: &[String]) {
     let file = LanguagesFile::shipped();
-    assert!(file.data_areas.contains(&"forms".to_owned()));
-    let wanted = form_keys();
+    assert!(file.data_areas.iter().any(|a| a == area));
     let mut gaps = Vec::new();
-    for lang in Lang::all().filter(|l| !l.reads_forms_inline()) {
-        let Some(theirs) = texts(lang.code(), "forms") else {
-            gaps.push(format!("{}/forms.toml is missing", lang.code()));
+    for lang in Lang::all().filter(|l| !l.reads_inline(area)) {
+        let Some(theirs) = texts(lang.code(), area) else {
+            gaps.push(format!("{}/{area}.toml is missing", lang.code()));
             continue;
         };
-        for key in &wanted {
+        for key in wanted {
             match theirs.get(key) {
-                None => gaps.push(format!("{}: forms.{key} is missing", lang.code())),
+                None => gaps.push(format!("{}: {area}.{key} is missing", lang.code())),
                 Some(t) if t.trim().is_empty() => {
-                    gaps.push(format!("{}: forms.{key} is empty", lang.code()))
+                    gaps.push(format!("{}: {area}.{key} is empty", lang.code()))
                 }
                 Some(_) => {}
             }
         }
         for key in theirs.keys().filter(|k| !wanted.contains(k)) {
             gaps.push(format!(
-                "{}: forms.{key} is not in the form catalog",
+                "{}: {area}.{key} is not in the city's data",
                 lang.code()
             ));
         }
     }
-    assert!(gaps.is_empty(), "form catalog gaps:\n{}", gaps.join("\n"));
+    assert!(gaps.is_empty(), "{area} gaps:\n{}", gaps.join("\n"));
 }

@@ -112,6 +112,16 @@ impl Lang {
         self.is_japanese() || self.code() == "en"
     }
 
+    /// Whether a data area's texts for this language are written with the city's data
+    /// rather than in `locales/<code>/<area>.toml`: the forms in 日本語, やさしい日本語 and
+    /// English; the rules (official names) in Japanese of either kind.
+    pub fn reads_inline(self, area: &str) -> bool {
+        match area {
+            "forms" => self.reads_forms_inline(),
+            _ => self.is_japanese(),
+        }
+    }
+
     /// Which of a three-way text (`Text`) stands for this language until its own
     /// translation exists: plain Japanese for やさしい日本語, English for English,
     /// Japanese for the rest.

@@ -41,7 +41,7 @@ async function step(page: Page, shots: Shots, html: string, name: string) {
 }
 
 /** From the start screen to the receipt and a clean tablet, in one language. */
-async function walkBirth(page: Page, shots: Shots, code: string, html: string, name: string) {
+async function walkBirth(page: Page, shots: Shots, code: string, html: string, name: string, contrast = false) {
   const T = (key: string, values: Record<string, string> = {}) => t(code, key, values);
   await page.goto('/counter');
   const discard = page.getByRole('button', { name: '終了して新しく始める' });
@@ -56,6 +56,10 @@ async function walkBirth(page: Page, shots: Shots, code: string, html: string, n
   await page.getByRole('button', { name: T('counter.start.begin') }).click();
 
   await expect(page.getByRole('heading', { name: T('counter.event.title') })).toBeVisible();
+  if (contrast) {
+    await page.getByRole('button', { name: T('common.display.high_contrast') }).click();
+    await expect(page.locator('html')).toHaveClass(/high-contrast/);
+  }
   await page.getByRole('button', { name: T('counter.event.birth.title') }).click();
   await step(page, shots, html, `${code}-event`);
   await page.getByRole('button', { name: T('common.next'), exact: true }).click();
@@ -86,6 +90,14 @@ async function walkBirth(page: Page, shots: Shots, code: string, html: string, n
   await expect(page.getByRole('heading', { name: T('counter.procedures.title') })).toBeVisible();
   await expect(page.locator('li.procedure')).toHaveCount(6);
   await expect(page.locator('.count')).toHaveText(T('counter.procedures.count', { n: '6' }));
+  // Procedures named in the resident's language, the official Japanese name beside.
+  const birth = page.locator('[data-procedure="birth_registration"] h3');
+  const birthName = html === 'ja' ? '出生届' : `${T('rules.procedures.birth_registration.name')} 出生届`;
+  await expect(birth).toHaveText(birthName);
+  if (html !== 'ja') {
+    await expect(birth.locator('.official-name')).toHaveAttribute('lang', 'ja');
+    await expect(page.locator('[data-procedure="birth_registration"] .documents')).toContainText(T('rules.documents.母子健康手帳'));
+  }
   await step(page, shots, html, `${code}-procedures`);
   await page.getByRole('button', { name: T('counter.procedures.make_forms') }).click();
 
@@ -129,6 +141,7 @@ async function walkBirth(page: Page, shots: Shots, code: string, html: string, n
 
   await expect(page.getByRole('heading', { name: T('counter.receipt.title') })).toBeVisible();
   await expect(page.locator('main')).toContainText(T('counter.receipt.sent', { count: '6' }));
+  await expect(page.locator('table.receipt')).toContainText(birthName);
   await step(page, shots, html, `${code}-receipt`);
   await page.getByRole('button', { name: T('counter.receipt.finish') }).click();
   await expect(page.getByRole('heading', { name: T('counter.survey.title') })).toBeVisible();
@@ -146,6 +159,15 @@ test('the birth case in every resident language', async ({ page }, info) => {
   for (const lang of RESIDENT_LANGUAGES) {
     await walkBirth(page, shots, lang.code, lang.html, lang.name);
   }
+});
+
+test('high contrast: the birth case in black on white, axe-core clean on every screen', async ({ page }, info) => {
+  const shots = new Shots(page, info);
+  await page.goto('/counter');
+  await signIn(page, 'counter');
+  await walkBirth(page, shots, 'ja', 'ja', '日本語', true);
+  // Gone for the next resident.
+  await expect(page.locator('html')).not.toHaveClass(/high-contrast/);
 });
 
 test('furigana and large text, in plain Japanese and Japanese', async ({ page }, info) => {

@@ -168,6 +168,12 @@ pub struct Receipt {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReceiptLine {
     pub application_id: i32,
+    /// The procedure's and the department's ids, for their names in the visit's
+    /// language (the names here are the rules' Japanese ones).
+    #[serde(default)]
+    pub procedure_id: String,
+    #[serde(default)]
+    pub department_id: String,
     pub procedure_name: String,
     pub department_name: String,
     pub counter: String,

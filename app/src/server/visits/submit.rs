@@ -113,6 +113,8 @@ pub async fn submit(
         .await?;
         lines.push(ReceiptLine {
             application_id: app.id,
+            procedure_id: p.id.clone(),
+            department_id: p.department.clone(),
             procedure_name: p.name.clone(),
             department_name: g.view.department_name.clone(),
             counter: g.view.counter.clone(),

@@ -17,6 +17,7 @@ mod members_step;
 mod procedures_step;
 mod receipt_step;
 mod review_step;
+mod rules_text;
 mod sign_step;
 mod signature_pad;
 mod start_step;
@@ -35,6 +36,7 @@ pub fn CounterPage() -> impl IntoView {
     let catalog = Catalog::get();
     catalog.need("counter");
     catalog.need("forms");
+    catalog.need("rules");
     view! {
         <RequireStaff permission=Permission::CounterRun>
             <CounterWizard/>

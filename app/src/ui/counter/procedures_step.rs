@@ -2,6 +2,7 @@
 //! decided by the rules on the server. Facts the city's data cannot tell are asked here,
 //! and the list updates as they are answered.
 
+use super::rules_text::RulesText;
 use super::Wizard;
 use crate::api::counter::screen_visit;
 use crate::model::ProcedureView;
@@ -72,7 +73,7 @@ pub fn ProceduresStep() -> impl IntoView {
                         <ul>
                             {s.not_applicable.into_iter().map(|n| view! {
                                 <li data-procedure=n.id.clone()>
-                                    <strong>{n.name}</strong>
+                                    <strong><RulesText key=format!("procedures.{}.name", n.id) ja=n.name official=true/></strong>
                                     <ul class="reasons">{n.reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
                                 </li>
                             }).collect_view()}
@@ -123,13 +124,25 @@ fn ProcedureCard(p: ProcedureView) -> impl IntoView {
         }
     });
     let deadline_note = pr.deadline_note.clone();
+    let docs = pr.documents.clone();
+    let documents = move || {
+        docs.iter()
+            .map(|d| {
+                catalog
+                    .rules(&format!("documents.{d}"))
+                    .unwrap_or_else(|| d.clone())
+            })
+            .collect::<Vec<_>>()
+            .join(&catalog.raw(m::common::list_separator))
+    };
     view! {
         <li class="procedure" data-procedure=pr.id.clone()>
-            <h3>{pr.name}</h3>
+            <h3><RulesText key=format!("procedures.{}.name", pr.id) ja=pr.name official=true/></h3>
             <dl>
                 <dt>{t(m::counter::procedures::deadline)}</dt><dd class="deadline">{deadline}
                     {deadline_note.map(|n| view! { <span class="deadline-note">{n}</span> })}</dd>
-                <dt>{t(m::counter::procedures::department)}</dt><dd>{p.department_name} " " <span class="counter-place">{p.counter}</span>
+                <dt>{t(m::counter::procedures::department)}</dt><dd><RulesText key=format!("departments.{}.name", pr.department) ja=p.department_name official=true/> " "
+                    <span class="counter-place"><RulesText key=format!("departments.{}.counter", pr.department) ja=p.counter/></span>
                     {p.phone.map(|phone| view! { " " <span class="phone">{t(m::counter::procedures::phone)} " " {phone}</span> })}</dd>
                 {benefit.map(|b| view! { <dt>{t(m::counter::procedures::benefit)}</dt><dd>{b}</dd> })}
             </dl>
@@ -138,7 +151,7 @@ fn ProcedureCard(p: ProcedureView) -> impl IntoView {
                 <ul class="reasons">{pr.reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
             </details>
             {(!pr.documents.is_empty()).then(|| view! {
-                <p class="documents"><span>{t(m::counter::procedures::bring)}</span>{pr.documents.join("、")}</p>
+                <p class="documents"><span>{t(m::counter::procedures::bring)}</span>{documents}</p>
             })}
         </li>
     }

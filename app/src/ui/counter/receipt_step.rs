@@ -1,6 +1,7 @@
 //! The receipt: the visit number, each application and where it goes next, and the
 //! receipt to print. Ending the visit leads to the survey, then a clean tablet.
 
+use super::rules_text::RulesText;
 use super::Wizard;
 use crate::ui::i18n::{m, t, t_date, t_with};
 use leptos::prelude::*;
@@ -27,9 +28,9 @@ pub fn ReceiptStep() -> impl IntoView {
                         <tbody>
                             {r.applications.into_iter().map(|a| view! {
                                 <tr>
-                                    <th scope="row">{a.procedure_name}</th>
-                                    <td>{a.department_name}</td>
-                                    <td>{a.counter}</td>
+                                    <th scope="row"><RulesText key=format!("procedures.{}.name", a.procedure_id) ja=a.procedure_name official=true/></th>
+                                    <td><RulesText key=format!("departments.{}.name", a.department_id) ja=a.department_name official=true/></td>
+                                    <td><RulesText key=format!("departments.{}.counter", a.department_id) ja=a.counter/></td>
                                     <td>{match a.deadline { Some(d) => t_date(d).into_any(), None => "—".into_any() }}</td>
                                 </tr>
                             }).collect_view()}

@@ -92,8 +92,7 @@ impl Catalog {
 
     #[cfg(feature = "csr")]
     async fn load(self, lang: Lang, area: &'static str) {
-        if lang == Lang::JA
-            || (madoguchi_core::lang::is_data_area(area) && lang.reads_forms_inline())
+        if lang == Lang::JA || (madoguchi_core::lang::is_data_area(area) && lang.reads_inline(area))
         {
             return;
         }
@@ -246,6 +245,29 @@ impl Catalog {
             self.log_gap(lang, &full);
             text.ja.clone()
         })
+    }
+
+    /// A text the city's rules write in Japanese (a procedure's name, a department, its
+    /// counter) in the current language (tracked), from `locales/<code>/rules.toml`
+    /// (`key` below `rules.`): `None` in Japanese, where the rules' own text stands, and
+    /// where the language lacks it (the gap logged).
+    pub fn rules(self, key: &str) -> Option<String> {
+        let lang = self.lang.get();
+        self.arrived.track();
+        if lang.is_japanese() {
+            return None;
+        }
+        let full = format!("rules.{key}");
+        let found = self.tables.with_value(|t| {
+            t.texts
+                .get(&lang)
+                .and_then(|texts| texts.get(&full))
+                .cloned()
+        });
+        if found.is_none() {
+            self.log_gap(lang, &full);
+        }
+        found
     }
 
     /// A text with markup as shown now (furigana if on).
