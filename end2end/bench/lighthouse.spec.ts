@@ -8,18 +8,12 @@ import { test, expect } from '@playwright/test';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { signIn } from '../tests/helpers';
+import { atCounterStart } from '../tests/helpers';
 
 const LIGHTHOUSE = 'lighthouse@13.5.0';
 
 test('Lighthouse on the counter start screen', async ({ page, baseURL }) => {
-  await page.goto('/counter');
-  await signIn(page, 'counter');
-  const discard = page.getByRole('button', { name: '終了して新しく始める' });
-  const begin = page.getByRole('button', { name: '受付をはじめる' });
-  await expect(begin.or(discard)).toBeEnabled();
-  if (await discard.isVisible()) await discard.click();
-  await expect(begin).toBeEnabled();
+  await atCounterStart(page);
   const session = (await page.context().cookies()).find((c) => c.name.endsWith('madoguchi_session'));
   expect(session, 'a session cookie').toBeTruthy();
 

@@ -4,7 +4,7 @@
 // takes over every element must stand where the server's copy stood, with the same
 // text — nothing moves (no layout shift), nothing changes.
 import { test, expect, Page } from '@playwright/test';
-import { Shots, signIn } from './helpers';
+import { Shots, atCounterStart } from './helpers';
 
 /** What a resident sees of the start screen, element by element: text and box. */
 async function layout(page: Page, root: string) {
@@ -21,14 +21,7 @@ async function layout(page: Page, root: string) {
 
 test('the start screen comes with the page and the app takes over without a shift', async ({ page }, info) => {
   const shots = new Shots(page, info);
-  // Signed in, at rest on the start screen (a visit left open by another test ended).
-  await page.goto('/counter');
-  await signIn(page, 'counter');
-  const discard = page.getByRole('button', { name: '終了して新しく始める' });
-  const begin = page.getByRole('button', { name: '受付をはじめる' });
-  await expect(begin.or(discard)).toBeEnabled();
-  if (await discard.isVisible()) await discard.click();
-  await expect(begin).toBeEnabled();
+  await atCounterStart(page);
 
   // Layout shifts, counted from the first paint.
   await page.addInitScript(() => {

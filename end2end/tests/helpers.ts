@@ -32,6 +32,18 @@ export async function startNewVisit(page: Page) {
   await start.click();
 }
 
+/** Signed in on the tablet's start screen, at rest (a visit an earlier test left open
+ * ended, as staff would), the app ready to take a tap. */
+export async function atCounterStart(page: Page) {
+  await page.goto('/counter');
+  await signIn(page, 'counter');
+  const discard = page.getByRole('button', { name: '終了して新しく始める' });
+  const begin = page.getByRole('button', { name: '受付をはじめる' });
+  await expect(begin.or(discard)).toBeEnabled();
+  if (await discard.isVisible()) await discard.click();
+  await expect(begin).toBeEnabled();
+}
+
 /** From the tablet's sign-in to the household search of a new birth visit. */
 export async function beginBirthVisit(page: Page) {
   await page.goto('/counter');

@@ -4,7 +4,7 @@
 // screen read aloud through a stand-in speech synthesiser. Screenshots and axe-core on
 // every step (helpers.Shots).
 import { test, expect, Page } from '@playwright/test';
-import { Shots, signIn, jstDay, drawSignature, sampleFor } from './helpers';
+import { Shots, signIn, jstDay, drawSignature, sampleFor, atCounterStart } from './helpers';
 import { RESIDENT_LANGUAGES, t, readings } from './i18n';
 
 // The walks take a while; once, in the tablet's usual stance, is enough.
@@ -13,16 +13,6 @@ test.beforeEach(async ({}, info) => {
   test.setTimeout(180_000);
 });
 
-/** The tablet's start screen, ending a visit an earlier test left open. */
-async function atStart(page: Page) {
-  await page.goto('/counter');
-  await signIn(page, 'counter');
-  const discard = page.getByRole('button', { name: '終了して新しく始める' });
-  const begin = page.getByRole('button', { name: '受付をはじめる' });
-  await expect(begin.or(discard)).toBeVisible();
-  if (await discard.isVisible()) await discard.click();
-  await expect(begin).toBeVisible();
-}
 
 /** No button or heading shows a key or nothing. */
 async function expectNoBlankControls(page: Page) {
@@ -172,7 +162,7 @@ test('high contrast: the birth case in black on white, axe-core clean on every s
 
 test('furigana and large text, in plain Japanese and Japanese', async ({ page }, info) => {
   const shots = new Shots(page, info);
-  await atStart(page);
+  await atCounterStart(page);
   await page.getByRole('button', { name: '受付をはじめる' }).click();
   // (Playwright's own accessible-name rule reads ruby as "大 きな 文字", Chromium's as
   // "大きな文字"; the large-text switch is pressed before readings appear in its name.)
@@ -238,7 +228,7 @@ for (const [label, viewport, scale] of [
     const context = await browser.newContext({ viewport, deviceScaleFactor: scale, hasTouch: true });
     const page = await context.newPage();
     const shots = new Shots(page, info);
-    await atStart(page);
+    await atCounterStart(page);
     await expectReflows(page);
     await shots.take('start');
     await page.getByRole('button', { name: '受付をはじめる' }).click();
@@ -288,7 +278,7 @@ test('the screen is read aloud in the visit language, where a voice exists', asy
     });
   });
   const shots = new Shots(page, info);
-  await atStart(page);
+  await atCounterStart(page);
   await page.getByRole('group', { name: '言語 / Language' }).getByRole('button', { name: 'English' }).click();
   await page.getByRole('button', { name: 'Start' }).click();
   await expect(page.getByRole('heading', { name: 'What has happened?' })).toBeVisible();
@@ -322,7 +312,7 @@ test('the screen is read aloud in the visit language, where a voice exists', asy
 });
 
 test('the catalog files: a language that does not exist is a 404', async ({ page }) => {
-  await atStart(page);
+  await atCounterStart(page);
   await page.getByRole('group', { name: '言語 / Language' }).getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   const missing = await page.request.get('/i18n/tlh/counter.json');

@@ -234,17 +234,8 @@ impl Catalog {
         if lang.reads_forms_inline() {
             return text.get(lang).to_owned();
         }
-        let full = format!("forms.{key}");
-        let found = self.tables.with_value(|t| {
-            t.texts
-                .get(&lang)
-                .and_then(|texts| texts.get(&full))
-                .cloned()
-        });
-        found.unwrap_or_else(|| {
-            self.log_gap(lang, &full);
-            text.ja.clone()
-        })
+        self.data_text(lang, "forms", key)
+            .unwrap_or_else(|| text.ja.clone())
     }
 
     /// A text the city's rules write in Japanese (a procedure's name, a department, its
@@ -257,7 +248,12 @@ impl Catalog {
         if lang.is_japanese() {
             return None;
         }
-        let full = format!("rules.{key}");
+        self.data_text(lang, "rules", key)
+    }
+
+    /// A data area's text in `lang` (not tracked), the gap logged when it lacks one.
+    fn data_text(self, lang: Lang, area: &str, key: &str) -> Option<String> {
+        let full = format!("{area}.{key}");
         let found = self.tables.with_value(|t| {
             t.texts
                 .get(&lang)
