@@ -5,7 +5,7 @@
 use crate::common::{now, TestDb};
 use crate::counter::{interview, visit};
 use app::error::AppError;
-use app::model::{SavedDraft, SubmitVisit};
+use app::model::{SavedDraft, StaffMe, SubmitVisit};
 use app::server::visits::{self, drafts};
 use app::server::Clock;
 use chrono::Duration;
@@ -20,16 +20,23 @@ fn draft(visit_number: &str, step: &str) -> SavedDraft {
     }
 }
 
+/// A visit `staff` started and left at `step`, as an interrupted tablet leaves it: its
+/// number.
+pub async fn interrupted_visit(t: &TestDb, staff: &StaffMe, step: &str) -> String {
+    let number = visits::start(&t.db, staff, Clock::Fixed(now()))
+        .await
+        .unwrap();
+    drafts::save(&t.db, staff, &draft(&number, step), now())
+        .await
+        .unwrap();
+    number
+}
+
 #[tokio::test]
 async fn a_saved_draft_is_offered_by_number_only_and_resumed_with_an_audit_entry() {
     let t = TestDb::new().await.with_city(20).await;
     let counter = t.staff("counter").await;
-    let number = visits::start(&t.db, &counter, Clock::Fixed(now()))
-        .await
-        .unwrap();
-    drafts::save(&t.db, &counter, &draft(&number, "Review"), now())
-        .await
-        .unwrap();
+    let number = interrupted_visit(&t, &counter, "Review").await;
     // Saved again at the next step: one draft, the latest state.
     let mut later = draft(&number, "Receipt");
     later.step = "\"Review\"".into();
@@ -62,12 +69,7 @@ async fn an_old_draft_or_another_staff_members_draft_is_not_offered() {
     let t = TestDb::new().await.with_city(20).await;
     let counter = t.staff("counter").await;
     let other = t.staff("kodomo").await;
-    let number = visits::start(&t.db, &counter, Clock::Fixed(now()))
-        .await
-        .unwrap();
-    drafts::save(&t.db, &counter, &draft(&number, "Event"), now())
-        .await
-        .unwrap();
+    let number = interrupted_visit(&t, &counter, "Event").await;
     let later = now() + Duration::minutes(31);
     assert!(
         drafts::resumable(&t.db, &counter, later, Duration::minutes(30))
@@ -99,12 +101,7 @@ async fn an_old_draft_or_another_staff_members_draft_is_not_offered() {
 async fn ending_a_visit_deletes_its_draft_and_closes_it() {
     let t = TestDb::new().await.with_city(20).await;
     let counter = t.staff("counter").await;
-    let number = visits::start(&t.db, &counter, Clock::Fixed(now()))
-        .await
-        .unwrap();
-    drafts::save(&t.db, &counter, &draft(&number, "Find"), now())
-        .await
-        .unwrap();
+    let number = interrupted_visit(&t, &counter, "Find").await;
     drafts::end(&t.db, &counter, &number, now(), "test")
         .await
         .unwrap();

@@ -2,10 +2,8 @@
 //! screen in the page itself, the staff member's name escaped, never cached; everyone
 //! else gets the plain page, which sends them to sign in.
 
-use crate::common::{now, TestDb};
-use app::model::SavedDraft;
-use app::server::visits::{self, drafts};
-use app::server::Clock;
+use crate::common::TestDb;
+use crate::drafts::interrupted_visit;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
@@ -80,16 +78,7 @@ async fn counter_staff_get_the_start_screen_in_the_page_and_nobody_else_does() {
 async fn with_an_interrupted_visit_the_first_screen_offers_nothing_to_press_but_sign_out() {
     let t = TestDb::new().await.with_city(5).await;
     let cookie = t.cookie("counter").await;
-    let counter = t.staff("counter").await;
-    let number = visits::start(&t.db, &counter, Clock::Fixed(now()))
-        .await
-        .unwrap();
-    let draft = SavedDraft {
-        visit_number: number,
-        step: "\"Review\"".into(),
-        state: "{}".into(),
-    };
-    drafts::save(&t.db, &counter, &draft, now()).await.unwrap();
+    interrupted_visit(&t, &t.staff("counter").await, "Review").await;
 
     let (_, _, body) = counter_page(&t, Some(&cookie)).await;
     assert!(body.contains("first-screen") && body.contains("ようこそ"));
