@@ -11,11 +11,12 @@ use super::entities::{
     insurance_membership, property_ownership, resident, tax_income,
 };
 use super::staff::{upsert, UserError};
+use crate::server::db::begin_write;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::ActiveModelTrait;
 use sea_orm::{
     ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
-    Statement, TransactionTrait,
+    Statement,
 };
 pub use shapes::Rng;
 
@@ -201,7 +202,7 @@ pub async fn generate(
 }
 
 async fn write(db: &DatabaseConnection, b: Batch) -> Result<(), DbErr> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     insert(&txn, b.households).await?;
     insert(&txn, b.residents).await?;
     insert(&txn, b.taxes).await?;

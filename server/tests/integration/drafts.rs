@@ -161,3 +161,32 @@ async fn a_draft_that_is_not_json_is_refused() {
     ));
     assert_eq!(t.count("visit_drafts").await, 0);
 }
+
+/// Tablets save their drafts at the same moment: every save lands. (On SQLite a
+/// transaction that read before it wrote used to fail with `database is locked` when
+/// another connection wrote in between; write transactions now begin IMMEDIATE.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn drafts_saved_at_the_same_moment_all_land() {
+    let t = TestDb::new().await.with_city(20).await;
+    let counter = t.staff("counter").await;
+    let mut numbers = Vec::new();
+    for _ in 0..6 {
+        numbers.push(interrupted_visit(&t, &counter, "Event").await);
+    }
+    let mut tasks = Vec::new();
+    for number in numbers {
+        let (db, staff) = (t.db.clone(), counter.clone());
+        tasks.push(tokio::spawn(async move {
+            for i in 0..15 {
+                let mut d = draft(&number, "Event");
+                d.step = format!("\"Step{i}\"");
+                drafts::save(&db, &staff, &d, now()).await?;
+            }
+            Ok::<_, AppError>(())
+        }));
+    }
+    for task in tasks {
+        task.await.unwrap().expect("every save lands");
+    }
+    assert_eq!(t.count("visit_drafts").await, 6);
+}

@@ -9,6 +9,7 @@ pub mod verify;
 pub mod viewer;
 
 use super::entities::{audit_entry, audit_head};
+use crate::server::db::begin_write;
 use chrono::{DateTime, Utc};
 use madoguchi_core::audit::{entry_hash, ChainFields};
 use sea_orm::{
@@ -37,7 +38,7 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
     origin: &str,
     e: Audit<'_>,
 ) -> Result<(), DbErr> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let backend = txn.get_database_backend();
     txn.execute_raw(Statement::from_string(
         backend,

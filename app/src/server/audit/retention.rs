@@ -6,10 +6,11 @@
 
 use super::super::entities::{audit_checkpoint, audit_entry};
 use super::{record, verify, Audit};
+use crate::server::db::begin_write;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr,
-    EntityTrait, QueryFilter, QueryOrder, Set, Statement, TransactionTrait,
+    EntityTrait, QueryFilter, QueryOrder, Set, Statement,
 };
 use std::collections::BTreeMap;
 
@@ -40,7 +41,7 @@ pub async fn prune(
         return Err(PruneError::Broken(p.detail.clone()));
     }
     let cutoff = now - Duration::days(i64::from(keep_days));
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let last_old = audit_entry::Entity::find()
         .filter(audit_entry::Column::At.lt(cutoff))
         .order_by_desc(audit_entry::Column::Seq)

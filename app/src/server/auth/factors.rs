@@ -7,10 +7,10 @@ use super::sign_in::entry;
 use super::totp::new_recovery_codes;
 use crate::error::AppError;
 use crate::model::security::{FactorSummary, PasskeySummary};
+use crate::server::db::begin_write;
 use chrono::{DateTime, FixedOffset, Utc};
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    TransactionTrait,
 };
 
 fn jst(t: DateTime<Utc>) -> String {
@@ -55,7 +55,7 @@ pub async fn renew_recovery_codes(
     now: DateTime<Utc>,
     meta: &RequestMeta,
 ) -> Result<Vec<String>, AppError> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let codes = new_recovery_codes(&txn, current.user.id, now).await?;
     audit::record(
         &txn,

@@ -14,6 +14,7 @@ use super::throttle;
 use super::totp::{new_recovery_codes, with_factor};
 use crate::error::AppError;
 use crate::model::{SessionState, StaffMe};
+use crate::server::db::begin_write;
 use base64::Engine;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
@@ -161,7 +162,7 @@ pub async fn register_finish(
         }
     };
     let name: String = name.trim().chars().take(64).collect();
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let first = passkey::Entity::find()
         .filter(passkey::Column::StaffUserId.eq(current.user.id))
         .count(&txn)

@@ -9,11 +9,9 @@ use super::settings::SecuritySettings;
 use super::{password, throttle};
 use crate::error::{AppError, PasswordProblem};
 use crate::model::StaffMe;
+use crate::server::db::begin_write;
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 pub(super) fn entry<'a>(
     staff_user_id: Option<i32>,
@@ -114,7 +112,7 @@ pub async fn step_up(
         .await?
         .ok_or(AppError::Unauthenticated)?;
     let state = sessions::next_state(db, settings, &user, method).await?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let token = sessions::advance(&txn, &current.session, state, method, now).await?;
     if state == crate::model::SessionState::Full {
         audit::record(
@@ -182,7 +180,7 @@ pub async fn change_password(
         });
     }
     let hash = password::hash(new)?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     staff_user::ActiveModel {
         id: sea_orm::ActiveValue::Unchanged(user.id),
         password_hash: Set(hash),
@@ -230,7 +228,7 @@ pub async fn sign_out(
     now: DateTime<Utc>,
     meta: &RequestMeta,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     super::super::entities::staff_session::Entity::delete_by_id(session.id.clone())
         .exec(&txn)
         .await?;

@@ -12,11 +12,12 @@ use super::throttle;
 use crate::error::AppError;
 use crate::model::security::TotpEnrolment;
 use crate::model::{SessionState, StaffMe};
+use crate::server::db::begin_write;
 use chrono::{DateTime, Utc};
 use madoguchi_core::audit::hex;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    Set, TransactionTrait,
+    Set,
 };
 use sha2::{Digest, Sha256};
 use totp_rs::{Algorithm, Secret, TOTP};
@@ -142,7 +143,7 @@ pub async fn confirm(
         .await?;
         return Err(AppError::InvalidCode);
     };
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     staff_user::ActiveModel {
         id: sea_orm::ActiveValue::Unchanged(current.user.id),
         totp_secret: Set(Some(pending.totp_secret)),

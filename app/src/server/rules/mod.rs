@@ -14,11 +14,12 @@ use super::audit::{self, Audit};
 use super::entities::{department, ruleset};
 use crate::error::AppError;
 use crate::model::StaffMe;
+use crate::server::db::begin_write;
 use chrono::{DateTime, Utc};
 use madoguchi_core::rules::{self, RuleFiles, Ruleset};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 use std::sync::Arc;
 
@@ -190,7 +191,7 @@ pub async fn save_draft(
         .next()
         .unwrap_or_default()
         .to_owned();
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let drafts = ruleset::Entity::find()
         .filter(ruleset::Column::Version.starts_with(format!("{root}+city.")))
         .count(&txn)

@@ -10,13 +10,14 @@ use crate::error::AppError;
 use crate::model::admin::{FileDiff, PublicationRequest, Review, RuleEdit};
 use crate::model::StaffMe;
 use crate::server::audit;
+use crate::server::db::begin_write;
 use crate::server::entities::ruleset;
 use chrono::{DateTime, NaiveDate, Utc};
 use madoguchi_core::jp::ValueError;
 use madoguchi_core::rules::{RuleError, RuleFiles, Ruleset};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    Set, TransactionTrait,
+    Set,
 };
 
 /// The rule tests of a compiled version that fail, as errors to show.
@@ -58,7 +59,7 @@ pub async fn request(
     if !failures.is_empty() {
         return Err(AppError::InvalidRules { errors: failures });
     }
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let version = row.version.clone();
     let mut active: ruleset::ActiveModel = row.into();
     active.status = Set("pending".into());
@@ -137,7 +138,7 @@ pub async fn approve(
     if !failures.is_empty() {
         return Err(AppError::InvalidRules { errors: failures });
     }
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let mut active: ruleset::ActiveModel = row.into();
     active.status = Set("published".into());
     active.published_by = Set(Some(staff.username.clone()));
@@ -176,7 +177,7 @@ pub async fn send_back(
             reason: "公開の依頼が出ている版だけ差し戻せます".into(),
         });
     }
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let mut active: ruleset::ActiveModel = row.into();
     active.status = Set("returned".into());
     active.review_note = Set(Some(reason.chars().take(1000).collect()));

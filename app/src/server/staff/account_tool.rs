@@ -8,11 +8,9 @@ use super::accounts::reset_factors;
 use super::{check_input, entry, set_roles};
 use crate::error::AppError;
 use crate::model::staff::StaffInput;
+use crate::server::db::begin_write;
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 /// The command line's account tool (`madoguchi user`): creates an account or resets
 /// its password, roles and department; the operator chose the password, so no change
@@ -55,7 +53,7 @@ pub async fn upsert(
             other => UserError::App(other),
         })?;
     let hash = password::hash(password_text).map_err(UserError::App)?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let id = match existing {
         Some(u) => {
             let id = u.id;

@@ -10,10 +10,11 @@ use super::{check_input, entry, set_roles};
 use crate::error::AppError;
 use crate::model::staff::{StaffAction, StaffActionResult, StaffInput};
 use crate::model::{Permission, StaffMe};
+use crate::server::db::begin_write;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    Set, TransactionTrait,
+    Set,
 };
 
 /// A temporary password: 16 readable characters, shown to the administrator once.
@@ -45,7 +46,7 @@ pub async fn create(
 ) -> Result<StaffActionResult, AppError> {
     check_input(db, input, true).await?;
     let temporary = temporary_password()?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let user = staff_user::ActiveModel {
         username: Set(input.username.trim().into()),
         display_name: Set(input.display_name.trim().into()),
@@ -95,7 +96,7 @@ pub async fn update(
         .await?
         .ok_or(AppError::NotFound)?;
     check_input(db, input, false).await?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let grants = permissions::granted(&txn, &input.roles).await?;
     if !grants.contains(&Permission::StaffManage) {
         ensure_another_manager(&txn, id).await?;
@@ -172,7 +173,7 @@ pub async fn act(
         .await?
         .ok_or(AppError::NotFound)?;
     let mut result = StaffActionResult::default();
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let (name, ended) = match action {
         StaffAction::Disable => {
             if id == admin.id {
@@ -277,7 +278,7 @@ pub async fn end_session(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     staff_session::Entity::delete_by_id(found.id.clone())
         .exec(&txn)
         .await?;

@@ -9,11 +9,11 @@ use super::{entry, field};
 use crate::error::AppError;
 use crate::model::staff::DepartmentInfo;
 use crate::model::StaffMe;
+use crate::server::db::begin_write;
 use chrono::{DateTime, Utc};
 use madoguchi_core::jp::{FreeText, PhoneNumber, ValueError};
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryOrder, Set,
-    TransactionTrait,
 };
 
 pub async fn list<C: ConnectionTrait>(db: &C) -> Result<Vec<DepartmentInfo>, AppError> {
@@ -93,7 +93,7 @@ pub async fn save(
     meta: &RequestMeta,
 ) -> Result<(), AppError> {
     let d = check(input)?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let exists = department::Entity::find_by_id(d.id.clone())
         .one(&txn)
         .await?

@@ -8,11 +8,12 @@ use super::open_visit;
 use crate::error::AppError;
 use crate::model::{DraftSummary, SavedDraft, StaffMe};
 use crate::server::audit::{self, Audit};
+use crate::server::db::begin_write;
 use crate::server::entities::{visit, visit_draft};
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 
 /// A draft larger than this is refused (a visit's state is a few tens of kilobytes).
@@ -34,7 +35,7 @@ pub async fn save(
             madoguchi_core::jp::ValueError::InvalidCharacter,
         ));
     }
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let v = open_visit(&txn, staff, &draft.visit_number).await?;
     let row = visit_draft::ActiveModel {
         visit_id: Set(v.id),
@@ -114,7 +115,7 @@ pub async fn end(
     now: DateTime<Utc>,
     origin: &str,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let v = match open_visit(&txn, staff, visit_number).await {
         Ok(v) => v,
         Err(AppError::VisitClosed) => return Ok(()),

@@ -7,13 +7,14 @@ use super::{json, read_entry, run_screening, values, views, Screened, BABY_ID};
 use crate::error::AppError;
 use crate::model::{ProcedureView, Receipt, ReceiptLine, StaffMe, SubmitVisit};
 use crate::server::audit;
+use crate::server::db::begin_write;
 use crate::server::entities::{answer, application, application_event, visit};
 use crate::server::Clock;
 use crate::server::LiveRules;
 use madoguchi_core::forms::{self, Catalog, FieldType, Filled, Plan, Signature, Source};
 use madoguchi_core::jp::{format_wareki, MyNumber};
 use madoguchi_core::screening::EventType;
-use sea_orm::{ActiveModelTrait, DatabaseConnection, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
 use std::collections::BTreeMap;
 
 /// One application to write: the procedure as screened (reasons of every member it
@@ -37,7 +38,7 @@ pub async fn submit(
     clock: Clock,
     origin: &str,
 ) -> Result<Receipt, AppError> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let s = run_screening(&txn, staff, rules, &input.visit, clock).await?;
     if !s.result.questions.is_empty() {
         return Err(AppError::Screening {
