@@ -174,6 +174,14 @@ fn every_error_a_page_can_show_has_its_message() {
         let key = format!("errors.{}", error.code());
         assert!(common.contains_key(&key), "common.{key} is missing");
     }
+    // A question's choices of health insurance, looked up by the insurance's id.
+    for i in madoguchi_core::screening::Insurance::ALL
+        .into_iter()
+        .chain([madoguchi_core::screening::Insurance::Unknown])
+    {
+        let key = format!("insurance.{}", i.id());
+        assert!(common.contains_key(&key), "common.{key} is missing");
+    }
     for code in [
         "unauthenticated",
         "forbidden",
@@ -254,13 +262,37 @@ fn rules_keys() -> Vec<String> {
         keys.push(format!("departments.{}.counter", id(&d)));
     }
     assert!(keys.len() > 30, "the shipped rules were read: {keys:?}");
+    let rs = madoguchi_core::rules::bundled();
+    let texts = rs.phrase_texts();
+    assert!(texts.len() > 50, "the rules' reasons were read: {texts:?}");
+    keys.extend(texts.iter().map(|t| format!("texts.{t}")));
+    keys.extend(rs.terms().iter().map(|t| format!("terms.{t}")));
     keys.sort();
     keys
 }
 
 #[test]
-fn every_language_has_the_rules_names() {
+fn every_language_has_the_rules_names_reasons_and_questions() {
     data_area_is_complete("rules", &rules_keys());
+}
+
+/// A translated reason or question fills in the same values as the rules' text: a
+/// dropped or misspelt `{subject}` would show a brace to the resident.
+#[test]
+fn translated_rules_texts_keep_their_values() {
+    let mut wrong = Vec::new();
+    for lang in Lang::all().filter(|l| !l.reads_inline("rules")) {
+        let Some(theirs) = texts(lang.code(), "rules") else {
+            continue;
+        };
+        for (key, text) in theirs.iter().filter(|(k, _)| k.starts_with("texts.")) {
+            let source = &key["texts.".len()..];
+            if values(source) != values(text) {
+                wrong.push(format!("{}: {key}: {text}", lang.code()));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "values differ:\n{}", wrong.join("\n"));
 }
 
 /// Every language that does not read `area` with the city's data has a text for each of

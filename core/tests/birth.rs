@@ -289,3 +289,80 @@ fn a_birth_and_a_move_in_in_one_request_are_screened_together() {
         "{ids:?}"
     );
 }
+
+/// Every reason, deadline note and question comes with its phrase: a text of the rule
+/// set (so a language can translate it) whose placeholders are exactly its values.
+#[test]
+fn every_text_of_the_result_comes_as_a_phrase_a_language_can_translate() {
+    use madoguchi_core::screening::Phrase;
+    let known = madoguchi_core::rules::bundled().phrase_texts();
+    let check = |p: &Phrase, said: &str| {
+        assert!(
+            known.contains(&p.text),
+            "{:?} is not a text of the rules",
+            p.text
+        );
+        let mut holes: Vec<&str> = p
+            .text
+            .split('{')
+            .skip(1)
+            .filter_map(|s| s.split_once('}').map(|(name, _)| name))
+            .collect();
+        holes.sort();
+        holes.dedup();
+        let args: Vec<&str> = p.args.keys().map(String::as_str).collect();
+        assert_eq!(holes, args, "{said}: the phrase's values");
+    };
+    let single = json!([
+        { "id": "p1", "relationship": "head", "birth_date": "1995-03-03", "sex": "female",
+          "insurance": "nhi", "income": 9000000, "public_servant": false, "receives": [] },
+        { "id": "c1", "relationship": "child", "birth_date": "2026-12-27", "sex": "male" }
+    ]);
+    // 12-27 + 14 days runs into no closed day; +15 (child allowance) is 2027-01-11, 成人の日.
+    let results = [
+        household(
+            nhi_family(Some("nhi")),
+            json!({}),
+            "2026-11-24",
+            "2026-11-20",
+        ),
+        household(nhi_family(None), json!({}), "2026-11-24", "2026-11-20"),
+        household(single, json!({}), "2026-12-28", "2026-12-27"),
+    ];
+    let mut deadline_notes = 0;
+    let mut not_applicable = 0;
+    for r in &results {
+        for p in &r.procedures {
+            assert_eq!(p.reasons.len(), p.reason_phrases.len(), "{}", p.id);
+            for (said, phrase) in p.reasons.iter().zip(&p.reason_phrases) {
+                check(phrase, said);
+            }
+            assert_eq!(
+                p.deadline_note.is_some(),
+                p.deadline_phrase.is_some(),
+                "{}",
+                p.id
+            );
+            if let (Some(note), Some(phrase)) = (&p.deadline_note, &p.deadline_phrase) {
+                check(phrase, note);
+                deadline_notes += 1;
+            }
+        }
+        for n in &r.not_applicable {
+            assert_eq!(n.reasons.len(), n.reason_phrases.len(), "{}", n.id);
+            for (said, phrase) in n.reasons.iter().zip(&n.reason_phrases) {
+                check(phrase, said);
+                not_applicable += 1;
+            }
+        }
+        for q in &r.questions {
+            check(q.phrase.as_ref().expect("a question's phrase"), &q.text);
+        }
+    }
+    assert!(
+        results[1].questions.len() == 1,
+        "the unknown insurance is asked"
+    );
+    assert!(deadline_notes > 0, "a deadline note was seen");
+    assert!(not_applicable > 0, "a ruled-out procedure was seen");
+}

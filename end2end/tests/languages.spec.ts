@@ -87,6 +87,15 @@ async function walkBirth(page: Page, shots: Shots, code: string, html: string, n
   if (html !== 'ja') {
     await expect(birth.locator('.official-name')).toHaveAttribute('lang', 'ja');
     await expect(page.locator('[data-procedure="birth_registration"] .documents')).toContainText(T('rules.documents.母子健康手帳'));
+    // The rules' reasons too: translated, values written the language's way, and no
+    // Japanese sentence left (names are kanji; kana would mean an untranslated reason).
+    const reasons = page.locator('[data-procedure="birth_registration"] .reasons');
+    await expect(reasons).toContainText(T('rules.texts.出生の日を含めて14日以内に届け出ます'));
+    await expect(reasons).toContainText('陽菜'); // {subject}: the baby, by name
+    const kana = await page.locator('.procedure .reasons li, .procedure .deadline-note').evaluateAll((els) =>
+      els.map((e) => (e as HTMLElement).innerText).filter((t) => /[\u3041-\u309F\u30A0-\u30FF]/.test(t)),
+    );
+    expect(kana, 'reasons still in Japanese').toEqual([]);
   }
   await step(page, shots, html, `${code}-procedures`);
   await page.getByRole('button', { name: T('counter.procedures.make_forms') }).click();

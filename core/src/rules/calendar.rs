@@ -36,6 +36,13 @@ pub struct Calendar {
 pub struct Moved {
     pub day: NaiveDate,
     pub note: Option<String>,
+    /// `note` as data: [`Moved::NOTE`] with the day and why it is closed.
+    pub phrase: Option<crate::screening::Phrase>,
+}
+
+impl Moved {
+    /// The note's text as translations know it.
+    pub const NOTE: &'static str = "{date}は閉庁日 ({why}) のため翌開庁日まで";
 }
 
 impl Calendar {
@@ -72,10 +79,20 @@ impl Calendar {
     /// ("12月29日は閉庁日 (年末年始) のため翌開庁日まで").
     pub fn move_deadline(&self, d: NaiveDate) -> Moved {
         let Some(why) = self.closed(d) else {
-            return Moved { day: d, note: None };
+            return Moved {
+                day: d,
+                note: None,
+                phrase: None,
+            };
         };
+        use crate::screening::{Phrase, PhraseArg};
         Moved {
             day: self.next_open(d),
+            phrase: Some(
+                Phrase::fixed(Moved::NOTE)
+                    .with("date", PhraseArg::Date(d))
+                    .with("why", PhraseArg::Term(why.clone())),
+            ),
             note: Some(format!(
                 "{}月{}日は閉庁日 ({why}) のため翌開庁日まで",
                 d.month(),
@@ -167,6 +184,16 @@ mod tests {
         assert_eq!(
             m.note.as_deref(),
             Some("12月29日は閉庁日 (年末年始) のため翌開庁日まで")
+        );
+        let phrase = m.phrase.expect("a moved deadline says why as data");
+        assert_eq!(phrase.text, Moved::NOTE);
+        assert_eq!(
+            phrase.args.get("why"),
+            Some(&crate::screening::PhraseArg::Term("年末年始".into()))
+        );
+        assert_eq!(
+            phrase.args.get("date"),
+            Some(&crate::screening::PhraseArg::Date(d("2026-12-29")))
         );
         assert_eq!(c.move_deadline(d("2026-12-28")).note, None);
         // 2027-01-09 is a Saturday, 01-10 Sunday, 01-11 成人の日.

@@ -140,6 +140,49 @@ pub struct Ruleset {
 }
 
 impl Ruleset {
+    /// Every text the result may carry as a [`crate::screening::Phrase`]: reasons,
+    /// notes, deadline notes and questions, as the rule set writes them — what a
+    /// language translates (`[texts]` of `locales/<code>/rules.toml`). Sorted, once each.
+    pub fn phrase_texts(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for rule in &self.rules {
+            let conditions = rule.when.iter().chain(&rule.notes);
+            out.extend(
+                conditions
+                    .flat_map(|c| [&c.reason, &c.why_not])
+                    .flatten()
+                    .chain(&rule.reasons)
+                    .map(|t| t.source.clone()),
+            );
+            out.extend(rule.deadline_fixed.clone());
+        }
+        out.extend(self.facts.iter().map(|f| f.question.source.clone()));
+        if self.calendar.is_some() {
+            out.push(calendar::Moved::NOTE.to_owned());
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// Every word of the rule set's data a phrase may carry as a term: why the city
+    /// hall is closed on a day (a weekday, a holiday, 年末年始). Sorted, once each.
+    pub fn terms(&self) -> Vec<String> {
+        let Some(cal) = &self.calendar else {
+            return Vec::new();
+        };
+        let mut out: Vec<String> = cal
+            .closed_weekdays
+            .iter()
+            .map(|w| calendar::weekday_ja(*w).to_owned())
+            .chain(cal.closed_spans.iter().map(|s| s.name.clone()))
+            .chain(cal.holidays.values().cloned())
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
     pub fn procedure(&self, id: &str) -> Option<&Procedure> {
         self.procedures.iter().find(|p| p.id == id)
     }

@@ -71,6 +71,22 @@ impl ParamValue {
             (Self::Unlimited, _) => "なし".into(),
         }
     }
+
+    /// The value as a phrase's placeholder, typed like [`ParamValue::display`] writes it.
+    pub fn arg(self, kind: ParamKind) -> crate::screening::PhraseArg {
+        use crate::screening::PhraseArg as A;
+        match (self, kind) {
+            (Self::Int(n), ParamKind::Yen) => A::Yen(n),
+            (Self::Int(n), ParamKind::Age) => A::Age(n),
+            (Self::Int(n), ParamKind::Days) => A::Days(n),
+            (Self::Int(n), ParamKind::Months) => A::Months(n),
+            (Self::Int(n), ParamKind::Years) => A::Years(n),
+            (Self::Int(n), _) => A::Number(n),
+            (Self::Date(d), _) => A::Date(d),
+            (Self::Flag(b), _) => A::Flag(b),
+            (Self::Unlimited, _) => A::Unlimited,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

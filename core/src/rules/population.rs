@@ -345,7 +345,7 @@ pub fn events_touched(before: &Ruleset, after: &Ruleset) -> Vec<EventType> {
             .flat_map(|c| c.reason.iter().chain(&c.why_not))
             .chain(&r.reasons);
         for t in templates {
-            for seg in &t.0 {
+            for seg in &t.segments {
                 if let Segment::Param(i) = seg {
                     used.push(*i);
                 }

@@ -10,8 +10,8 @@ use super::template::{Segment, Template};
 use super::trace::{ConditionTrace, Held, NotListed, Outcome, RuleTrace, SeenValue, Trace};
 use super::{Rule, Ruleset, Subjects};
 use crate::screening::{
-    ja_date, Benefit, ContractError, Event, Insurance, Member, NotApplicable, ProcedureResult,
-    Question, Request, ScreeningResult,
+    ja_date, Benefit, ContractError, Event, Insurance, Member, NotApplicable, Phrase, PhraseArg,
+    ProcedureResult, Question, Request, ScreeningResult,
 };
 use std::collections::HashMap;
 
@@ -206,14 +206,17 @@ impl<'a> Run<'a, '_> {
             Ok(V::Date(d)) => Some(d),
             _ => None,
         });
-        let (deadline, deadline_note) = match (deadline, &rule.deadline_fixed, &self.rs.calendar) {
-            (Some(d), Some(fixed), _) => (Some(d), Some(fixed.clone())),
-            (Some(d), None, Some(cal)) => {
-                let moved = cal.move_deadline(d);
-                (Some(moved.day), moved.note)
-            }
-            (d, ..) => (d, None),
-        };
+        let (deadline, deadline_note, deadline_phrase) =
+            match (deadline, &rule.deadline_fixed, &self.rs.calendar) {
+                (Some(d), Some(fixed), _) => {
+                    (Some(d), Some(fixed.clone()), Some(Phrase::fixed(fixed)))
+                }
+                (Some(d), None, Some(cal)) => {
+                    let moved = cal.move_deadline(d);
+                    (Some(moved.day), moved.note, moved.phrase)
+                }
+                (d, ..) => (d, None, None),
+            };
         let benefit = rule
             .benefit
             .as_ref()
@@ -228,7 +231,7 @@ impl<'a> Run<'a, '_> {
                 }),
                 _ => None,
             });
-        let mut reasons: Vec<String> = rule
+        let mut said: Vec<(String, Phrase)> = rule
             .when
             .iter()
             .filter_map(|c| c.reason.as_ref())
@@ -236,10 +239,11 @@ impl<'a> Run<'a, '_> {
             .collect();
         for note in &rule.notes {
             if let (Some(t), Truth::Yes) = (&note.reason, ev.truth(&note.node)) {
-                reasons.push(self.render(t, ev));
+                said.push(self.render(t, ev));
             }
         }
-        reasons.extend(rule.reasons.iter().map(|t| self.render(t, ev)));
+        said.extend(rule.reasons.iter().map(|t| self.render(t, ev)));
+        let (reasons, reason_phrases) = said.into_iter().unzip();
         if let Some(seen) = ev.seen.as_mut() {
             seen.clear();
         }
@@ -253,6 +257,8 @@ impl<'a> Run<'a, '_> {
             reasons,
             documents: p.documents.clone(),
             benefit,
+            reason_phrases,
+            deadline_phrase,
         });
     }
 
@@ -261,55 +267,74 @@ impl<'a> Run<'a, '_> {
     fn rule_out(&mut self, rule: &Rule, ev: &Eval<'a, '_>, why: &Template) {
         let p = &self.rs.procedures[rule.procedure];
         let subject = ev.subject.map(|m| m.id.clone());
-        let reason = self.render(why, ev);
+        let (reason, phrase) = self.render(why, ev);
         match self
             .not_applicable
             .iter_mut()
             .find(|n| n.id == p.id && n.subject == subject)
         {
-            Some(n) if !n.reasons.contains(&reason) => n.reasons.push(reason),
+            Some(n) if !n.reasons.contains(&reason) => {
+                n.reasons.push(reason);
+                n.reason_phrases.push(phrase);
+            }
             Some(_) => {}
             None => self.not_applicable.push(NotApplicable {
                 id: p.id.clone(),
                 name: p.name.clone(),
                 subject,
                 reasons: vec![reason],
+                reason_phrases: vec![phrase],
             }),
         }
     }
 
-    fn render(&self, t: &Template, ev: &Eval<'a, '_>) -> String {
+    /// A reason in Japanese, and as data for other languages.
+    fn render(&self, t: &Template, ev: &Eval<'a, '_>) -> (String, Phrase) {
         let mut out = String::new();
-        for seg in &t.0 {
+        let mut phrase = Phrase::fixed(t.source.as_str());
+        for seg in &t.segments {
             match seg {
                 Segment::Text(s) => out.push_str(s),
-                Segment::EventDate => out.push_str(&ja_date(ev.event.date)),
-                Segment::Role(r) => match ev.roles.get(*r, ev.subject) {
-                    Resolved::Member(m) => out.push_str(&self.label(m)),
-                    _ => out.push('—'),
-                },
+                Segment::EventDate => {
+                    out.push_str(&ja_date(ev.event.date));
+                    phrase = phrase.with("event.date", PhraseArg::Date(ev.event.date));
+                }
+                Segment::Role(r) => {
+                    let name = match ev.roles.get(*r, ev.subject) {
+                        Resolved::Member(m) => self.label(m),
+                        _ => "—".to_owned(),
+                    };
+                    out.push_str(&name);
+                    phrase = phrase.with(r.name(), PhraseArg::Name(name));
+                }
                 Segment::Param(i) => {
                     let p = &self.rs.params[*i];
                     if let Some(v) = p.at(self.req.as_of) {
                         out.push_str(&v.display(p.kind));
+                        phrase = phrase.with(&format!("${}", p.name), v.arg(p.kind));
                     }
                 }
                 Segment::Member => {}
             }
         }
-        out
+        (out, phrase)
     }
 
-    fn question_text(&self, t: &Template, member: Option<&Member>) -> String {
+    fn question_text(&self, t: &Template, member: Option<&Member>) -> (String, Phrase) {
         let mut out = String::new();
-        for seg in &t.0 {
+        let mut phrase = Phrase::fixed(t.source.as_str());
+        for seg in &t.segments {
             match seg {
                 Segment::Text(s) => out.push_str(s),
-                Segment::Member => out.push_str(&member.map(|m| self.label(m)).unwrap_or_default()),
+                Segment::Member => {
+                    let name = member.map(|m| self.label(m)).unwrap_or_default();
+                    out.push_str(&name);
+                    phrase = phrase.with("member", PhraseArg::Name(name));
+                }
                 _ => {}
             }
         }
-        out
+        (out, phrase)
     }
 
     /// Adds the questions for `asks`, each naming the rule's procedure among those it affects.
@@ -338,14 +363,16 @@ impl<'a> Run<'a, '_> {
                 Err(list) => list.iter().map(|m| m.id.clone()).collect(),
                 Ok(_) => Vec::new(),
             };
-            let text = rs
+            let (text, phrase) = rs
                 .claimant_question
-                .map(|i| self.question_text(&rs.facts[i].question, None));
+                .map(|i| self.question_text(&rs.facts[i].question, None))
+                .unzip();
             return Question {
                 id: "claimant".into(),
                 text: text.unwrap_or_else(|| "主に家計を支えているのはどなたですか".into()),
                 kind: "choice".into(),
                 options,
+                phrase,
                 affects: Vec::new(),
             };
         }
@@ -380,13 +407,17 @@ impl<'a> Run<'a, '_> {
                     .unwrap_or_default(),
             ),
         };
-        let text = match fact {
-            Some(i) => self.question_text(&rs.facts[i].question, a.member),
-            None => id.clone(),
+        let (text, phrase) = match fact {
+            Some(i) => {
+                let (text, phrase) = self.question_text(&rs.facts[i].question, a.member);
+                (text, Some(phrase))
+            }
+            None => (id.clone(), None),
         };
         Question {
             id,
             text,
+            phrase,
             kind: kind.into(),
             options,
             affects: Vec::new(),

@@ -15,7 +15,11 @@ pub enum Segment {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Template(pub Vec<Segment>);
+pub struct Template {
+    /// The text as the rule set writes it: the key of its translations.
+    pub source: String,
+    pub segments: Vec<Segment>,
+}
 
 /// Which placeholders a text may use.
 pub enum Allowed<'a> {
@@ -61,7 +65,10 @@ pub fn parse(text: &str, allowed: &Allowed<'_>) -> Result<Template, String> {
     if !rest.is_empty() {
         out.push(Segment::Text(rest.to_owned()));
     }
-    Ok(Template(out))
+    Ok(Template {
+        source: text.to_owned(),
+        segments: out,
+    })
 }
 
 /// 1234567 → "1,234,567".
@@ -75,8 +82,9 @@ mod tests {
     fn splits_text_and_placeholders() {
         let f = |n: &str| (n == "x").then_some(3);
         let t = parse("{subject}さんが{event.date}に{$x}", &Allowed::Reason(&f)).unwrap();
+        assert_eq!(t.source, "{subject}さんが{event.date}に{$x}");
         assert_eq!(
-            t.0,
+            t.segments,
             vec![
                 Segment::Role(Role::Subject),
                 Segment::Text("さんが".into()),

@@ -284,6 +284,13 @@ pub struct ProcedureResult {
     pub deadline_note: Option<String>,
     pub reasons: Vec<String>,
     pub documents: Vec<String>,
+    /// `reasons` as data, one each, for a client that shows them in another language.
+    /// Added to v1.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reason_phrases: Vec<super::Phrase>,
+    /// `deadline_note` as data. Added to v1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline_phrase: Option<super::Phrase>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub benefit: Option<Benefit>,
 }
@@ -305,6 +312,9 @@ pub struct NotApplicable {
     pub name: String,
     pub subject: Option<String>,
     pub reasons: Vec<String>,
+    /// `reasons` as data, one each. Added to v1.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reason_phrases: Vec<super::Phrase>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -315,6 +325,9 @@ pub struct Question {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<String>,
     pub affects: Vec<String>,
+    /// `text` as data. Added to v1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phrase: Option<super::Phrase>,
 }
 
 /// The contract's error object: `{"error": {"code", "message", "path"}}`.

@@ -5,11 +5,13 @@
 //! clock.
 
 mod contract;
+mod phrase;
 
 pub use contract::{
     parse_request, Benefit, ContractError, Event, EventType, Household, Insurance, Member,
     NotApplicable, ProcedureResult, Question, Relationship, Request, ScreeningResult, Sex,
 };
+pub use phrase::{Phrase, PhraseArg};
 
 use chrono::NaiveDate;
 

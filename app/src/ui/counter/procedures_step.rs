@@ -2,7 +2,7 @@
 //! decided by the rules on the server. Facts the city's data cannot tell are asked here,
 //! and the list updates as they are answered.
 
-use super::rules_text::RulesText;
+use super::rules_text::{PhraseText, RulesText};
 use super::Wizard;
 use crate::api::counter::screen_visit;
 use crate::model::ProcedureView;
@@ -74,7 +74,7 @@ pub fn ProceduresStep() -> impl IntoView {
                             {s.not_applicable.into_iter().map(|n| view! {
                                 <li data-procedure=n.id.clone()>
                                     <strong><RulesText key=format!("procedures.{}.name", n.id) ja=n.name official=true/></strong>
-                                    <ul class="reasons">{n.reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                                    <Reasons reasons=n.reasons phrases=n.reason_phrases/>
                                 </li>
                             }).collect_view()}
                         </ul>
@@ -123,7 +123,10 @@ fn ProcedureCard(p: ProcedureView) -> impl IntoView {
             })
         }
     });
-    let deadline_note = pr.deadline_note.clone();
+    let deadline_note = pr
+        .deadline_note
+        .clone()
+        .map(|n| (n, pr.deadline_phrase.clone()));
     let docs = pr.documents.clone();
     let documents = move || {
         docs.iter()
@@ -140,7 +143,7 @@ fn ProcedureCard(p: ProcedureView) -> impl IntoView {
             <h3><RulesText key=format!("procedures.{}.name", pr.id) ja=pr.name official=true/></h3>
             <dl>
                 <dt>{t(m::counter::procedures::deadline)}</dt><dd class="deadline">{deadline}
-                    {deadline_note.map(|n| view! { <span class="deadline-note">{n}</span> })}</dd>
+                    {deadline_note.map(|(ja, phrase)| view! { <span class="deadline-note"><PhraseText ja phrase/></span> })}</dd>
                 <dt>{t(m::counter::procedures::department)}</dt><dd><RulesText key=format!("departments.{}.name", pr.department) ja=p.department_name official=true/> " "
                     <span class="counter-place"><RulesText key=format!("departments.{}.counter", pr.department) ja=p.counter/></span>
                     {p.phone.map(|phone| view! { " " <span class="phone">{t(m::counter::procedures::phone)} " " {phone}</span> })}</dd>
@@ -148,12 +151,23 @@ fn ProcedureCard(p: ProcedureView) -> impl IntoView {
             </dl>
             <details open>
                 <summary>{t(m::counter::procedures::why)}</summary>
-                <ul class="reasons">{pr.reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                <Reasons reasons=pr.reasons phrases=pr.reason_phrases/>
             </details>
             {(!pr.documents.is_empty()).then(|| view! {
                 <p class="documents"><span>{t(m::counter::procedures::bring)}</span>{documents}</p>
             })}
         </li>
+    }
+}
+
+/// Why a procedure is (or is not) for this household, one line each, in the visit's
+/// language where the rules' phrase has a translation.
+#[component]
+fn Reasons(reasons: Vec<String>, phrases: Vec<madoguchi_core::screening::Phrase>) -> impl IntoView {
+    let mut phrases = phrases.into_iter();
+    let lines: Vec<_> = reasons.into_iter().map(|ja| (ja, phrases.next())).collect();
+    view! {
+        <ul class="reasons">{lines.into_iter().map(|(ja, phrase)| view! { <li><PhraseText ja phrase/></li> }).collect_view()}</ul>
     }
 }
 
@@ -185,7 +199,7 @@ where
     }
     view! {
         <fieldset class="field question" data-question=q.id.clone()>
-            <legend>{q.text}</legend>
+            <legend><PhraseText ja=q.text phrase=q.phrase/></legend>
             <div class="radios">
                 {options.into_iter().map(|(label, value)| {
                     let id = id.clone();
@@ -227,7 +241,7 @@ where
     };
     view! {
         <div class="field question" data-question=q.id.clone() class:field-invalid=move || error.get()>
-            <label for=input_id.clone()>{q.text}</label>
+            <label for=input_id.clone()><PhraseText ja=q.text phrase=q.phrase/></label>
             {let error_id = error_id.clone(); move || error.get().then(|| view! { <p class="error" id=error_id.clone()>{t(m::counter::procedures::number_error)}</p> })}
             <input type="text" inputmode="numeric" id=input_id aria-invalid=move || error.get().to_string()
                 prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
@@ -244,7 +258,11 @@ fn catalog_text(key: crate::ui::i18n::Key) -> String {
 /// A question option as the resident reads it: an insurance's name or a member's name.
 fn option_label(wizard: &Wizard, option: &str) -> String {
     if let Some(i) = Insurance::from_id(option) {
-        return i.label_ja().into();
+        let catalog = Catalog::get();
+        return crate::ui::i18n::ruby::plain(&catalog.text_in(
+            catalog.lang().get_untracked(),
+            &format!("common.insurance.{}", i.id()),
+        ));
     }
     wizard.draft.with_untracked(|d| {
         d.household
