@@ -247,5 +247,23 @@ test('birth walk at the counter reaches both departments queues', async ({ brows
   await expect(queue).not.toContainText('児童手当');
   shots.page = hoken;
   await shots.take('hoken-queue');
+  // Staff pages in English: the staff's choice, kept on this device across reloads.
+  const languages = hoken.getByRole('group', { name: '表示言語 / Language' });
+  await languages.getByRole('button', { name: 'English' }).click();
+  await expect(hoken.getByRole('heading', { name: 'Applications' })).toBeVisible();
+  await expect(hoken.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(queue.locator('thead')).toContainText('Deadline');
+  await expect(queue.locator('tbody tr').first()).toContainText('Received');
+  await expect(languages.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+  await shots.take('hoken-queue-english');
+  await hoken.reload();
+  await expect(hoken.getByRole('heading', { name: 'Applications' })).toBeVisible();
+  await queue.locator('tbody tr').first().getByRole('link').click();
+  await expect(hoken.getByRole('link', { name: '← Applications' })).toBeVisible();
+  await expect(hoken.getByRole('link', { name: 'Print the application (PDF)' })).toBeVisible();
+  await shots.take('hoken-application-english');
+  await languages.getByRole('button', { name: '日本語' }).click();
+  await expect(hoken.getByRole('link', { name: '← 受付一覧へ' })).toBeVisible();
+  await expect(hoken.locator('html')).toHaveAttribute('lang', 'ja');
   await hokenCtx.close();
 });

@@ -16,7 +16,8 @@ pub fn Header(session: Session) -> impl IntoView {
     let kiosk = move || location.pathname.get().starts_with("/counter");
     let sign_out = move |_| session.sign_out();
     // Staff controls keep the staff's language while the page speaks the resident's.
-    let staff_lang = Lang::JA;
+    let catalog = crate::ui::i18n::Catalog::get();
+    let staff_lang = catalog.staff_lang();
     view! {
         <header class="site-header">
             <a class="skip-link" href="#main">{t(m::common::skip_to_main)}</a>
@@ -25,16 +26,35 @@ pub fn Header(session: Session) -> impl IntoView {
             } else {
                 view! { <a class="brand" href="/">{t(m::common::brand)} " " <span class="brand-sub">{t(m::common::city)}</span></a> }.into_any()
             }}
-            {move || session.staff().map(|me| view! {
-                <div class="who" lang=staff_lang.html()>
+            {move || session.staff().map(|me| {
+                let lang = staff_lang.get();
+                view! {
+                <div class="who" lang=lang.html()>
                     <span>{me.display_name} {me.department_name.map(|d| format!(" ({d})"))}</span>
+                    {(!kiosk()).then(|| view! { <StaffLanguage/> })}
                     {(!kiosk() && me.state == crate::model::SessionState::Full).then(|| view! {
-                        <a class="btn btn-ghost" href="/account">{t_in(staff_lang, m::common::account)}</a>
+                        <a class="btn btn-ghost" href="/account">{t_in(lang, m::common::account)}</a>
                     })}
-                    <button type="button" class="btn btn-ghost" on:click=sign_out>{t_in(staff_lang, m::common::sign_out)}</button>
+                    <button type="button" class="btn btn-ghost" on:click=sign_out>{t_in(lang, m::common::sign_out)}</button>
                 </div>
-            })}
+            }})}
         </header>
+    }
+}
+
+/// The staff's choice of language for their pages (the staff languages of
+/// `locales/languages.toml`), each named in its own language.
+#[component]
+fn StaffLanguage() -> impl IntoView {
+    let catalog = crate::ui::i18n::Catalog::get();
+    view! {
+        <div class="staff-language" role="group" aria-label=move || crate::ui::i18n::ruby::plain(&catalog.text_in(catalog.staff_lang().get(), m::staff::language::label.0))>
+            {Lang::staff().map(|lang| view! {
+                <button type="button" class="btn btn-ghost" lang=lang.html()
+                    aria-pressed=move || (catalog.staff_lang().get() == lang).to_string()
+                    on:click=move |_| catalog.set_staff_lang(lang)>{lang.language().name.clone()}</button>
+            }).collect_view()}
+        </div>
     }
 }
 

@@ -45,53 +45,50 @@ pub fn App() -> impl IntoView {
 fn Home() -> impl IntoView {
     use crate::model::Permission as P;
     let session = auth::Session::get();
-    const PAGES: [(Option<P>, &str, &str, &str); 7] = [
+    use i18n::m::staff::home;
+    i18n::Catalog::get().staff_page("staff");
+    const PAGES: [(Option<P>, &str, i18n::Key, i18n::Key); 7] = [
         (
             Some(P::CounterRun),
             "/counter",
-            "窓口タブレット",
-            "出生などの届出と、必要な手続きをまとめて受け付けます",
+            home::counter::title,
+            home::counter::text,
         ),
         (
             Some(P::QueueRead),
             "/staff",
-            "担当課の受付一覧",
-            "担当課に届いた申請を確認します",
+            home::queue::title,
+            home::queue::text,
         ),
         (
             Some(P::OutreachRun),
             "/admin/outreach",
-            "案内が必要な世帯",
-            "受けられるのに受けていない手当がある世帯を探します",
+            home::outreach::title,
+            home::outreach::text,
         ),
         (
             Some(P::RulesEdit),
             "/admin/rules",
-            "規則の管理",
-            "手続きの規則と金額・期限を確認し、変更の影響を見てから公開します",
+            home::rules::title,
+            home::rules::text,
         ),
         (
             Some(P::StaffManage),
             "/admin/staff",
-            "職員と権限",
-            "職員のアカウント・役割・課・サインイン中のセッションを管理します",
+            home::staff::title,
+            home::staff::text,
         ),
         (
             Some(P::AuditRead),
             "/admin/audit",
-            "監査ログ",
-            "だれが、いつ、どの住民の情報を見たかを確かめます",
+            home::audit::title,
+            home::audit::text,
         ),
-        (
-            None,
-            "/login",
-            "職員サインイン",
-            "サインインすると、役割に応じた画面が表示されます",
-        ),
+        (None, "/login", home::login::title, home::login::text),
     ];
     view! {
-        <h1>"窓口 Madoguchi"</h1>
-        <p class="lead">"くらしの手続きを、まとめて、書かずに。"</p>
+        <h1>{i18n::t(home::title)}</h1>
+        <p class="lead">{i18n::t(home::lead)}</p>
         <ul class="cards">
             {move || {
                 let signed_in = session.signed_in().is_some();
@@ -104,8 +101,8 @@ fn Home() -> impl IntoView {
                     .map(|(_, href, title, text)| view! {
                         <li>
                             <A href=*href attr:class="card">
-                                <span class="card-title">{*title}</span>
-                                <span class="card-text">{*text}</span>
+                                <span class="card-title">{i18n::t(*title)}</span>
+                                <span class="card-text">{i18n::t(*text)}</span>
                             </A>
                         </li>
                     })

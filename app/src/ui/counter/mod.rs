@@ -28,7 +28,6 @@ use crate::model::Permission;
 use crate::ui::auth::RequireStaff;
 use crate::ui::i18n::{m, t, t_with, Catalog};
 use leptos::prelude::*;
-use madoguchi_core::lang::Lang;
 pub use state::{SaveStatus, Step, Wizard};
 
 #[component]
@@ -53,7 +52,7 @@ fn CounterWizard() -> impl IntoView {
     Effect::new(move |_| catalog.switch(wizard.draft.with(|d| d.lang)));
     Effect::new(move |_| catalog.furigana.set(wizard.draft.with(|d| d.furigana)));
     on_cleanup(move || {
-        catalog.switch(Lang::JA);
+        catalog.switch(catalog.staff_lang().get_untracked());
         catalog.furigana.set(false);
     });
     view! {

@@ -25,6 +25,8 @@ struct Tables {
 pub struct Catalog {
     /// The language texts are shown in: on the counter, the visit's.
     lang: RwSignal<Lang>,
+    /// The language of the staff and admin pages: the staff's choice on this device.
+    staff_lang: RwSignal<Lang>,
     /// Readings over kanji, for Japanese texts.
     pub furigana: RwSignal<bool>,
     /// Bumped when a file arrives, so texts waiting for it show.
@@ -38,8 +40,10 @@ impl Catalog {
     /// Creates the catalog for the app, in the primary language, and keeps the page's
     /// `lang` attribute on the current language.
     pub fn provide() -> Catalog {
+        let staff_lang = stored_staff_lang();
         let catalog = Catalog {
             lang: RwSignal::new(Lang::JA),
+            staff_lang: RwSignal::new(staff_lang),
             furigana: RwSignal::new(false),
             arrived: RwSignal::new(0),
             areas: StoredValue::new(vec!["common"]),
@@ -58,6 +62,32 @@ impl Catalog {
     /// The current language.
     pub fn lang(&self) -> Signal<Lang> {
         self.lang.into()
+    }
+
+    /// The language of the staff and admin pages.
+    pub fn staff_lang(&self) -> Signal<Lang> {
+        self.staff_lang.into()
+    }
+
+    /// The staff choose the language of their pages; it is kept on this device and
+    /// shown at once (a language without staff texts is refused).
+    pub fn set_staff_lang(self, lang: Lang) {
+        if !lang.language().staff {
+            return;
+        }
+        #[cfg(feature = "csr")]
+        if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+            let _ = storage.set_item(STAFF_LANG_KEY, lang.code());
+        }
+        self.staff_lang.set(lang);
+        self.switch(lang);
+    }
+
+    /// A staff or admin page is shown: the texts of `area` are loaded, and the page
+    /// speaks the staff's language (the counter's visit language ends with the visit).
+    pub fn staff_page(self, area: &'static str) {
+        self.need(area);
+        self.switch(self.staff_lang.get_untracked());
     }
 
     /// Shows texts in `lang` from now on, once its files for the areas in use have
@@ -275,6 +305,27 @@ impl Catalog {
     pub fn furigana_on(self) -> bool {
         self.furigana.get() && self.lang.get().is_japanese()
     }
+}
+
+/// Where the staff's language is kept in the browser.
+#[cfg(feature = "csr")]
+const STAFF_LANG_KEY: &str = "madoguchi.staff_lang";
+
+/// The staff's language as this device keeps it: Japanese if none, or if it is not a
+/// staff language (any more).
+fn stored_staff_lang() -> Lang {
+    #[cfg(feature = "csr")]
+    {
+        let code = web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .and_then(|s| s.get_item(STAFF_LANG_KEY).ok().flatten());
+        if let Some(lang) = code.and_then(|c| Lang::parse(&c)) {
+            if lang.language().staff {
+                return lang;
+            }
+        }
+    }
+    Lang::JA
 }
 
 #[cfg(feature = "csr")]

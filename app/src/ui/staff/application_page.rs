@@ -4,14 +4,13 @@ use super::queue_page::status_label;
 use crate::api::staff::get_application;
 use crate::model::Permission;
 use crate::ui::auth::RequireStaff;
-use crate::ui::common::ja_date;
-use crate::ui::i18n::{m, t, Catalog};
+use crate::ui::i18n::{m, t, t_date, t_with, Catalog};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ApplicationPage() -> impl IntoView {
-    Catalog::get().need("staff");
+    Catalog::get().staff_page("staff");
     view! {
         <RequireStaff permission=Permission::QueueRead>
             <Application/>
@@ -36,9 +35,10 @@ fn Application() -> impl IntoView {
     // (status, rule set, the decision record) and larger text, for the resident at the
     // desk or in the booth.
     let resident = RwSignal::new(false);
+    let catalog = Catalog::get();
     view! {
         <div class="view-switch">
-            {move || (!resident.get()).then(|| view! { <p><a href="/staff">"← 受付一覧へ"</a></p> })}
+            {move || (!resident.get()).then(|| view! { <p><a href="/staff">{t(m::staff::application::back)}</a></p> })}
             <button type="button" class="btn btn-secondary" aria-pressed=move || resident.get().to_string()
                 on:click=move |_| resident.update(|r| *r = !*r)>
                 {move || t(if resident.get() { m::staff::application::back_to_staff } else { m::staff::application::show_resident })}
@@ -48,21 +48,21 @@ fn Application() -> impl IntoView {
             <p class="alert alert-info" role="status">{t(m::staff::application::resident_view_note)}</p>
         })}
         <div class:resident-view=move || resident.get()>
-        <Suspense fallback=|| view! { <p class="loading">"読み込み中…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t(m::staff::loading)}</p> }>
             {move || detail.get().map(|r| match r {
-                Err(e) => view! { <div class="alert alert-error" role="alert">{e.message_ja()}</div> }.into_any(),
+                Err(e) => view! { <div class="alert alert-error" role="alert">{catalog.app_error(&e)}</div> }.into_any(),
                 Ok(a) => view! {
                     <h1>{a.summary.procedure_name.clone()}</h1>
                     <dl class="summary-list">
-                        <div class="summary-row"><dt>"受付番号"</dt><dd>{a.summary.visit_number.clone()}</dd></div>
-                        <div class="summary-row"><dt>"受付日時"</dt><dd>{a.summary.created_at.clone()}</dd></div>
-                        <div class="summary-row"><dt>"担当課"</dt><dd>{a.department_name.clone()}</dd></div>
-                        <div class="summary-row staff-only"><dt>"状態"</dt><dd>{status_label(&a.summary.status)}</dd></div>
-                        <div class="summary-row"><dt>"期限"</dt><dd>{a.summary.deadline.map_or_else(|| "—".to_string(), ja_date)}</dd></div>
+                        <div class="summary-row"><dt>{t(m::staff::application::visit_number)}</dt><dd>{a.summary.visit_number.clone()}</dd></div>
+                        <div class="summary-row"><dt>{t(m::staff::application::received)}</dt><dd>{a.summary.created_at.clone()}</dd></div>
+                        <div class="summary-row"><dt>{t(m::staff::application::department)}</dt><dd>{a.department_name.clone()}</dd></div>
+                        <div class="summary-row staff-only"><dt>{t(m::staff::application::status)}</dt><dd>{t(status_label(&a.summary.status))}</dd></div>
+                        <div class="summary-row"><dt>{t(m::staff::application::deadline)}</dt><dd>{a.summary.deadline.map(|d| t_date(d).into_any()).unwrap_or_else(|| t(m::staff::none).into_any())}</dd></div>
                     </dl>
-                    <h2>{format!("申請の内容: {}", a.form.title)}</h2>
-                    <p class="hint">{format!("様式: {}", a.form.model)}</p>
-                    <p class="staff-only"><a class="btn btn-secondary" href=format!("/api/applications/{}/form.pdf", a.summary.id) target="_blank" rel="noopener">"申請書を印刷する (PDF)"</a></p>
+                    <h2>{let title = a.form.title.clone(); t_with(m::staff::application::contents, move || vec![("title", title.clone())])}</h2>
+                    <p class="hint">{let model = a.form.model.clone(); t_with(m::staff::application::model, move || vec![("model", model.clone())])}</p>
+                    <p class="staff-only"><a class="btn btn-secondary" href=format!("/api/applications/{}/form.pdf", a.summary.id) target="_blank" rel="noopener">{t(m::staff::application::print)}</a></p>
                     {a.form.sections.clone().into_iter().map(|s| view! {
                         <h3 class="form-section">{s.title}</h3>
                         <dl class="summary-list">
@@ -79,12 +79,12 @@ fn Application() -> impl IntoView {
                             }).collect_view()}
                         </dl>
                     }).collect_view()}
-                    <h2>"判定の理由"</h2>
+                    <h2>{t(m::staff::application::reasons)}</h2>
                     <ul class="reasons">{a.reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
-                    <p class="hint staff-only">{format!("ルールセット {}", a.ruleset)}</p>
+                    <p class="hint staff-only">{let version = a.ruleset.clone(); t_with(m::staff::application::ruleset, move || vec![("version", version.clone())])}</p>
                     {(!a.trace.is_empty()).then(|| view! {
                         <details class="trace-details staff-only">
-                            <summary>"判定の記録 (規則・条件・読んだ値)"</summary>
+                            <summary>{t(m::staff::application::trace)}</summary>
                             <super::TraceView rules=a.trace.clone()/>
                         </details>
                     })}

@@ -3,11 +3,12 @@
 use crate::api::staff::list_applications;
 use crate::model::Permission;
 use crate::ui::auth::RequireStaff;
-use crate::ui::common::ja_date;
+use crate::ui::i18n::{m, t, Catalog, Key};
 use leptos::prelude::*;
 
 #[component]
 pub fn QueuePage() -> impl IntoView {
+    Catalog::get().staff_page("staff");
     view! {
         <RequireStaff permission=Permission::QueueRead>
             <Queue/>
@@ -18,18 +19,19 @@ pub fn QueuePage() -> impl IntoView {
 #[component]
 fn Queue() -> impl IntoView {
     let apps = LocalResource::new(list_applications);
+    let catalog = Catalog::get();
     view! {
-        <h1>"受付一覧"</h1>
-        <Suspense fallback=|| view! { <p class="loading">"読み込み中…"</p> }>
+        <h1>{t(m::staff::queue::title)}</h1>
+        <Suspense fallback=|| view! { <p class="loading">{t(m::staff::loading)}</p> }>
             {move || apps.get().map(|r| match r {
-                Err(e) => view! { <div class="alert alert-error" role="alert">{e.message_ja()}</div> }.into_any(),
-                Ok(list) if list.is_empty() => view! { <p>"届いている申請はありません。"</p> }.into_any(),
+                Err(e) => view! { <div class="alert alert-error" role="alert">{catalog.app_error(&e)}</div> }.into_any(),
+                Ok(list) if list.is_empty() => view! { <p>{t(m::staff::queue::empty)}</p> }.into_any(),
                 Ok(list) => view! {
                     <table class="queue">
                         <thead>
                             <tr>
-                                <th scope="col">"受付日時"</th><th scope="col">"手続き"</th><th scope="col">"対象の方"</th>
-                                <th scope="col">"期限"</th><th scope="col">"状態"</th>
+                                <th scope="col">{t(m::staff::queue::received)}</th><th scope="col">{t(m::staff::queue::procedure)}</th><th scope="col">{t(m::staff::queue::subject)}</th>
+                                <th scope="col">{t(m::staff::queue::deadline)}</th><th scope="col">{t(m::staff::queue::status)}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -38,8 +40,8 @@ fn Queue() -> impl IntoView {
                                     <td>{a.created_at}</td>
                                     <td><a href=format!("/staff/applications/{}", a.id)>{a.procedure_name}</a></td>
                                     <td>{a.subject_name}</td>
-                                    <td>{a.deadline.map_or_else(|| "—".to_string(), ja_date)}</td>
-                                    <td>{status_label(&a.status)}</td>
+                                    <td>{a.deadline.map(|d| crate::ui::i18n::t_date(d).into_any()).unwrap_or_else(|| t(m::staff::none).into_any())}</td>
+                                    <td>{t(status_label(&a.status))}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -50,12 +52,13 @@ fn Queue() -> impl IntoView {
     }
 }
 
-pub fn status_label(s: &str) -> &'static str {
+/// An application's status as the staff read it.
+pub fn status_label(s: &str) -> Key {
     match s {
-        "submitted" => "受付済み",
-        "in_progress" => "処理中",
-        "returned" => "差し戻し",
-        "completed" => "完了",
-        _ => "—",
+        "submitted" => m::staff::status::submitted,
+        "in_progress" => m::staff::status::in_progress,
+        "returned" => m::staff::status::returned,
+        "completed" => m::staff::status::completed,
+        _ => m::staff::none,
     }
 }

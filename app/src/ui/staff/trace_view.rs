@@ -1,23 +1,24 @@
 //! How the rules decided a procedure: each rule considered, for whom, each condition
 //! with whether it held and the values it read.
 
+use crate::ui::i18n::{m, t, t_with, Key};
 use leptos::prelude::*;
 use madoguchi_core::rules::trace::{Held, Outcome, RuleTrace};
 
-fn outcome_label(o: Outcome) -> &'static str {
+fn outcome_label(o: Outcome) -> Key {
     match o {
-        Outcome::Applies => "該当",
-        Outcome::NotApplicable => "非該当",
-        Outcome::Question => "質問待ち",
-        Outcome::NoSubject => "対象者なし",
+        Outcome::Applies => m::staff::trace::outcome::applies,
+        Outcome::NotApplicable => m::staff::trace::outcome::not_applicable,
+        Outcome::Question => m::staff::trace::outcome::question,
+        Outcome::NoSubject => m::staff::trace::outcome::no_subject,
     }
 }
 
-fn held_label(h: Held) -> &'static str {
+fn held_label(h: Held) -> Key {
     match h {
-        Held::True => "成立",
-        Held::False => "不成立",
-        Held::Unknown => "不明",
+        Held::True => m::staff::trace::held::holds,
+        Held::False => m::staff::trace::held::fails,
+        Held::Unknown => m::staff::trace::held::unknown,
     }
 }
 
@@ -29,16 +30,16 @@ pub fn TraceView(rules: Vec<RuleTrace>) -> impl IntoView {
                 <section class="trace-rule">
                     <h3>
                         <code>{r.rule.clone()}</code>
-                        {r.subject.clone().map(|s| format!(" ・ 対象 {s}"))}
-                        <span class=format!("tag tag-{}", held_class(r.outcome))>{outcome_label(r.outcome)}</span>
+                        {r.subject.clone().map(|s| t_with(m::staff::trace::subject, move || vec![("name", s.clone())]))}
+                        <span class=format!("tag tag-{}", held_class(r.outcome))>{t(outcome_label(r.outcome))}</span>
                     </h3>
                     <table class="trace-table">
-                        <thead><tr><th scope="col">"条件"</th><th scope="col">"結果"</th><th scope="col">"読んだ値"</th></tr></thead>
+                        <thead><tr><th scope="col">{t(m::staff::trace::condition)}</th><th scope="col">{t(m::staff::trace::result)}</th><th scope="col">{t(m::staff::trace::values)}</th></tr></thead>
                         <tbody>
                             {r.conditions.into_iter().map(|c| view! {
                                 <tr>
                                     <td><code>{c.condition}</code></td>
-                                    <td>{held_label(c.result)}</td>
+                                    <td>{t(held_label(c.result))}</td>
                                     <td>{c.values.into_iter().map(|v| view! { <span class="trace-value"><code>{v.expr}</code>" = "{v.value}</span> }).collect_view()}</td>
                                 </tr>
                             }).collect_view()}
