@@ -6,6 +6,7 @@
 pub mod admin;
 pub mod audit;
 pub mod auth;
+pub mod catalog;
 pub mod counter;
 pub mod staff;
 
@@ -56,6 +57,7 @@ pub fn server_fns() -> Vec<(&'static str, Access)> {
         auth::MyFactors => Session,
         auth::RemovePasskey => Session,
         auth::RenewRecoveryCodes => Session,
+        catalog::ReportGap => Session,
         counter::StartVisit => P(CounterRun),
         counter::FindHousehold => P(CounterRun),
         counter::KioskSettingsFn => P(CounterRun),

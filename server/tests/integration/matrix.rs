@@ -36,6 +36,7 @@ fn sample(path: &str) -> Option<&'static str> {
         | "auth/passkey_register_start"
         | "auth/my_factors"
         | "auth/renew_recovery_codes" => "{}",
+        "catalog/report_gap" => r#"{"lang":"en","key":"counter.start.title"}"#,
         "counter/start_visit" | "counter/kiosk_settings" | "counter/resumable_visit" => "{}",
         "counter/find_household" => r#"{"query":{"PersonNumber":"9999999999"}}"#,
         "counter/screen_visit" => {

@@ -4,6 +4,7 @@
 
 use crate::common::TestDb;
 use crate::drafts::interrupted_visit;
+use crate::web::Web;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
@@ -91,4 +92,52 @@ async fn with_an_interrupted_visit_the_first_screen_offers_nothing_to_press_but_
         4,
         "sign out and the three display options"
     );
+}
+
+/// A page that showed a text in Japanese for want of a translation tells the server,
+/// which logs it; anything but a shipped language and a catalog key is bad input.
+#[tokio::test]
+async fn a_missing_translation_reported_by_a_page_is_accepted_only_for_catalog_keys() {
+    let t = TestDb::new().await.with_city(2).await;
+    let web = Web::new(&t);
+    let cookie = t.cookie("counter").await;
+    let report =
+        |lang: &str, key: &str| serde_json::json!({ "lang": lang, "key": key }).to_string();
+    let ok = web
+        .post(
+            "/api/catalog/report_gap",
+            &report("vi", "counter.start.title"),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
+    let data = report("en", "rules.texts.{subject}さんが転入します");
+    let ok = web
+        .post("/api/catalog/report_gap", &data, Some(&cookie))
+        .await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
+    for (lang, key) in [
+        ("tlh", "counter.start.title"),
+        ("ja", "counter.start.title"),
+        ("en", "counter.no_such_text"),
+        ("en", "counter.start.title\nforged line"),
+    ] {
+        let bad = web
+            .post("/api/catalog/report_gap", &report(lang, key), Some(&cookie))
+            .await;
+        assert_eq!(
+            bad.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{lang} {key:?}"
+        );
+        assert_eq!(bad.body["code"], "invalid_input");
+    }
+    let anonymous = web
+        .post(
+            "/api/catalog/report_gap",
+            &report("vi", "counter.start.title"),
+            None,
+        )
+        .await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
 }

@@ -206,10 +206,17 @@ impl Catalog {
             .unwrap_or(false);
         if first {
             #[cfg(feature = "csr")]
-            super::load::warn(&format!(
-                "message {key} has no {} text: shown in Japanese",
-                lang.code()
-            ));
+            {
+                super::load::warn(&format!(
+                    "message {key} has no {} text: shown in Japanese",
+                    lang.code()
+                ));
+                // And to the server's log, where whoever runs the city's server looks.
+                let (code, key) = (lang.code().to_owned(), key.to_owned());
+                leptos::task::spawn_local(async move {
+                    let _ = crate::api::catalog::report_gap(code, key).await;
+                });
+            }
         }
     }
 
