@@ -265,5 +265,18 @@ test('birth walk at the counter reaches both departments queues', async ({ brows
   await languages.getByRole('button', { name: '日本語' }).click();
   await expect(hoken.getByRole('link', { name: '← 受付一覧へ' })).toBeVisible();
   await expect(hoken.locator('html')).toHaveAttribute('lang', 'ja');
+  // Signing in again on this device, in English.
+  await languages.getByRole('button', { name: 'English' }).click();
+  await expect(hoken.getByRole('link', { name: '← Applications' })).toBeVisible();
+  await hoken.getByRole('button', { name: 'Sign out' }).click();
+  // Signing out clears the site's storage, the choice with it: a shared device starts
+  // again in Japanese, and the sign-in page offers the choice.
+  await hoken.goto('/login');
+  await expect(hoken.getByRole('heading', { name: '職員サインイン' })).toBeVisible();
+  await hoken.getByRole('group', { name: '表示言語 / Language' }).getByRole('button', { name: 'English' }).click();
+  await expect(hoken.getByRole('heading', { name: 'Staff sign-in' })).toBeVisible();
+  await expect(hoken.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(hoken.getByLabel('User name')).toBeVisible();
+  await shots.take('sign-in-english');
   await hokenCtx.close();
 });

@@ -43,9 +43,11 @@ pub fn Header(session: Session) -> impl IntoView {
 }
 
 /// The staff's choice of language for their pages (the staff languages of
-/// `locales/languages.toml`), each named in its own language.
+/// `locales/languages.toml`), each named in its own language: in the header, and on
+/// the sign-in page (signing out clears it with the rest of the site's storage, so a
+/// shared device starts again in Japanese).
 #[component]
-fn StaffLanguage() -> impl IntoView {
+pub fn StaffLanguage() -> impl IntoView {
     let catalog = crate::ui::i18n::Catalog::get();
     view! {
         <div class="staff-language" role="group" aria-label=move || crate::ui::i18n::ruby::plain(&catalog.text_in(catalog.staff_lang().get(), m::staff::language::label.0))>

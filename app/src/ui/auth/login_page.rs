@@ -7,12 +7,14 @@ use super::{
     ChangePasswordStep, EnrolStep, PasswordStep, RecoveryCodes, SecondFactorStep, Session,
 };
 use crate::model::SessionState;
+use crate::ui::i18n::{m, t, Catalog};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let session = Session::get();
+    Catalog::get().staff_page("auth");
     // Recovery codes to show once, after a first factor is enrolled.
     let codes = RwSignal::new(Vec::<String>::new());
     let query = use_query_map();
@@ -39,7 +41,8 @@ pub fn LoginPage() -> impl IntoView {
             return view! { <RecoveryCodes codes=codes.get() on_done=done/> }.into_any();
         }
         if !session.loaded() {
-            return view! { <p class="loading" aria-live="polite">"読み込み中…"</p> }.into_any();
+            return view! { <p class="loading" aria-live="polite">{t(m::auth::loading)}</p> }
+                .into_any();
         }
         match session.staff().map(|m| m.state) {
             None => view! { <PasswordStep/> }.into_any(),
@@ -47,7 +50,8 @@ pub fn LoginPage() -> impl IntoView {
             Some(SessionState::ChangePassword) => view! { <ChangePasswordStep/> }.into_any(),
             Some(SessionState::Enrol) => view! { <EnrolStep on_codes/> }.into_any(),
             Some(SessionState::Full) => {
-                view! { <p class="loading" aria-live="polite">"サインインしました"</p> }.into_any()
+                view! { <p class="loading" aria-live="polite">{t(m::auth::signed_in)}</p> }
+                    .into_any()
             }
         }
     }

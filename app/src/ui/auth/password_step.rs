@@ -2,7 +2,8 @@
 
 use super::step::{passkey_sign_in, Step};
 use crate::api::auth::sign_in;
-use crate::ui::common::{ErrorSummary, TextField};
+use crate::ui::common::{ErrorSummary, StaffLanguage, TextField};
+use crate::ui::i18n::{m, t, Catalog};
 use leptos::prelude::*;
 
 #[component]
@@ -10,12 +11,13 @@ pub fn PasswordStep() -> impl IntoView {
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let step = Step::new();
+    let catalog = Catalog::get();
     let no_error = Signal::derive(|| None);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if username.get_untracked().trim().is_empty() || password.get_untracked().is_empty() {
-            step.refuse("ユーザー名とパスワードを入力してください");
+            step.refuse(&catalog.plain_now(m::auth::password::missing));
             return;
         }
         step.run(async move {
@@ -28,20 +30,21 @@ pub fn PasswordStep() -> impl IntoView {
 
     view! {
         <div class="narrow">
-            <h1>"職員サインイン"</h1>
+            <StaffLanguage/>
+            <h1>{t(m::auth::password::title)}</h1>
             <ErrorSummary message=step.error.into()/>
             <form on:submit=submit novalidate>
-                <TextField id="username" label="ユーザー名" value=username error=no_error autocomplete="username" required=true/>
-                <TextField id="password" label="パスワード" value=password error=no_error input_type="password" autocomplete="current-password" required=true/>
+                <TextField id="username" label=m::auth::password::username value=username error=no_error autocomplete="username" required=true/>
+                <TextField id="password" label=m::auth::password::password value=password error=no_error input_type="password" autocomplete="current-password" required=true/>
                 <button type="submit" class="btn btn-primary" disabled=move || pending.get()>
-                    {move || if pending.get() { "確認中…" } else { "サインイン" }}
+                    {move || if pending.get() { t(m::auth::password::checking) } else { t(m::auth::password::submit) }}
                 </button>
             </form>
-            <p class="or">"または"</p>
+            <p class="or">{t(m::auth::or)}</p>
             <button type="button" class="btn btn-secondary" disabled=move || pending.get() on:click=move |_| step.run(passkey_sign_in())>
-                "パスキーでサインイン"
+                {t(m::auth::password::passkey)}
             </button>
-            <p class="hint">"パスキーやセキュリティキーを登録した方は、パスワードなしでサインインできます。"</p>
+            <p class="hint">{t(m::auth::password::passkey_hint)}</p>
         </div>
     }
 }

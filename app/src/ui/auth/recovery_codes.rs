@@ -1,5 +1,6 @@
 //! The recovery codes, shown once after a first factor is enrolled (or renewed).
 
+use crate::ui::i18n::{m, t};
 use leptos::prelude::*;
 
 #[component]
@@ -12,15 +13,15 @@ pub fn RecoveryCodes(codes: Vec<String>, on_done: Callback<()>) -> impl IntoView
     };
     view! {
         <div class="narrow">
-            <h1 id="recovery-heading" tabindex="-1">"リカバリーコードを保管してください"</h1>
-            <p>"スマートフォンやセキュリティキーをなくしたときに、確認コードの代わりに使えます。それぞれ1回だけ使えます。"</p>
-            <div class="alert alert-warning">"この画面を閉じると、もう表示できません。印刷するか、安全な場所に書き写してください。"</div>
+            <h1 id="recovery-heading" tabindex="-1">{t(m::auth::recovery::title)}</h1>
+            <p>{t(m::auth::recovery::lead)}</p>
+            <div class="alert alert-warning">{t(m::auth::recovery::warning)}</div>
             <ol class="recovery-codes">
                 {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
             </ol>
             <div class="actions">
-                <button type="button" class="btn btn-secondary" on:click=print>"印刷する"</button>
-                <button type="button" class="btn btn-primary" on:click=move |_| on_done.run(())>"保管しました"</button>
+                <button type="button" class="btn btn-secondary" on:click=print>{t(m::auth::recovery::print)}</button>
+                <button type="button" class="btn btn-primary" on:click=move |_| on_done.run(())>{t(m::auth::recovery::done)}</button>
             </div>
         </div>
     }

@@ -3,6 +3,7 @@
 
 use super::Session;
 use crate::model::Permission;
+use crate::ui::i18n::{m, t};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
@@ -10,11 +11,13 @@ use leptos_router::hooks::use_location;
 #[component]
 pub fn RequireStaff(permission: Permission, children: ChildrenFn) -> impl IntoView {
     let session = Session::get();
+    crate::ui::i18n::Catalog::get().need("auth");
     let location = use_location();
     let children = StoredValue::new(children);
     move || {
         if !session.loaded() {
-            return view! { <p class="loading" aria-live="polite">"読み込み中…"</p> }.into_any();
+            return view! { <p class="loading" aria-live="polite">{t(m::auth::loading)}</p> }
+                .into_any();
         }
         let allowed = session.signed_in().is_some_and(|me| me.can(permission));
         if !allowed {
@@ -27,9 +30,9 @@ pub fn RequireStaff(permission: Permission, children: ChildrenFn) -> impl IntoVi
             }
             Some(me) if me.can(permission) => children.with_value(|c| c()).into_any(),
             Some(_) => view! {
-                <h1>"この画面は使えません"</h1>
-                <p>"サインインしている職員の権限では、この画面を開けません。"</p>
-                <p><a href="/">"最初のページへ"</a></p>
+                <h1>{t(m::auth::denied::title)}</h1>
+                <p>{t(m::auth::denied::lead)}</p>
+                <p><a href="/">{t(m::auth::denied::home)}</a></p>
             }
             .into_any(),
         }

@@ -5,6 +5,7 @@ use super::step::{passkey_second_factor, Step};
 use super::Session;
 use crate::api::auth::verify_code;
 use crate::ui::common::{ErrorSummary, TextField};
+use crate::ui::i18n::{m, t, Catalog};
 use leptos::prelude::*;
 
 #[component]
@@ -12,12 +13,13 @@ pub fn SecondFactorStep() -> impl IntoView {
     let session = Session::get();
     let code = RwSignal::new(String::new());
     let step = Step::new();
+    let catalog = Catalog::get();
     let no_error = Signal::derive(|| None);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if code.get_untracked().trim().is_empty() {
-            step.refuse("確認コードを入力してください");
+            step.refuse(&catalog.plain_now(m::auth::second_factor::missing));
             return;
         }
         step.run(async move {
@@ -31,26 +33,26 @@ pub fn SecondFactorStep() -> impl IntoView {
 
     view! {
         <div class="narrow">
-            <h1>"本人確認"</h1>
+            <h1>{t(m::auth::second_factor::title)}</h1>
             <ErrorSummary message=step.error.into()/>
             <Show when=move || !required()>
-                <p>"認証アプリに表示されている6けたの数字を入力してください。スマートフォンがないときは、リカバリーコードを入力できます。"</p>
+                <p>{t(m::auth::second_factor::lead)}</p>
                 <form on:submit=submit novalidate>
-                    <TextField id="code" label="確認コード" value=code error=no_error autocomplete="one-time-code" inputmode="numeric" required=true/>
-                    <button type="submit" class="btn btn-primary" disabled=move || pending.get()>"確認する"</button>
+                    <TextField id="code" label=m::auth::second_factor::code value=code error=no_error autocomplete="one-time-code" inputmode="numeric" required=true/>
+                    <button type="submit" class="btn btn-primary" disabled=move || pending.get()>{t(m::auth::second_factor::submit)}</button>
                 </form>
-                <p class="or">"または"</p>
+                <p class="or">{t(m::auth::or)}</p>
             </Show>
             <button type="button" class="btn btn-secondary" disabled=move || pending.get() on:click=move |_| step.run(passkey_second_factor())>
-                "パスキー・セキュリティキーを使う"
+                {t(m::auth::second_factor::passkey)}
             </button>
             <Show when=required>
                 <form on:submit=submit novalidate class="recovery">
-                    <TextField id="code" label="リカバリーコード (キーをなくしたとき)" value=code error=no_error autocomplete="off" required=false/>
-                    <button type="submit" class="btn btn-secondary" disabled=move || pending.get()>"リカバリーコードで確認する"</button>
+                    <TextField id="code" label=m::auth::second_factor::recovery value=code error=no_error autocomplete="off" required=false/>
+                    <button type="submit" class="btn btn-secondary" disabled=move || pending.get()>{t(m::auth::second_factor::recovery_submit)}</button>
                 </form>
             </Show>
-            <p><button type="button" class="btn btn-ghost" on:click=move |_| session.sign_out()>"別のアカウントでサインインする"</button></p>
+            <p><button type="button" class="btn btn-ghost" on:click=move |_| session.sign_out()>{t(m::auth::second_factor::other_account)}</button></p>
         </div>
     }
 }
