@@ -74,6 +74,8 @@ pub fn NotFound() -> impl IntoView {
 pub enum FieldMessage {
     Value(ValueError),
     Fixed(&'static str),
+    /// A page's own text from the catalog.
+    Message(crate::ui::i18n::Key),
 }
 
 impl FieldMessage {
@@ -81,6 +83,7 @@ impl FieldMessage {
         match self {
             FieldMessage::Value(e) => t_error(e).into_any(),
             FieldMessage::Fixed(text) => text.into_any(),
+            FieldMessage::Message(key) => t(key).into_any(),
         }
     }
 }

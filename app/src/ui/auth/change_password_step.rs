@@ -3,6 +3,7 @@
 use super::step::Step;
 use crate::api::auth::change_password;
 use crate::ui::common::{ErrorSummary, TextField};
+use crate::ui::i18n::{m, t, Catalog};
 use leptos::prelude::*;
 
 #[component]
@@ -15,8 +16,8 @@ pub fn ChangePasswordStep() -> impl IntoView {
     let again_error = Signal::derive(move || {
         mismatch
             .get()
-            .then_some(crate::ui::common::FieldMessage::Fixed(
-                "同じパスワードをもう一度入力してください",
+            .then_some(crate::ui::common::FieldMessage::Message(
+                m::auth::new_password::again_error,
             ))
     });
 
@@ -25,7 +26,7 @@ pub fn ChangePasswordStep() -> impl IntoView {
         let mismatched = new.get_untracked() != again.get_untracked();
         mismatch.set(mismatched);
         if mismatched {
-            step.refuse("確認のパスワードが一致しません");
+            step.refuse(&Catalog::get().plain_now(m::auth::new_password::mismatch));
             return;
         }
         step.run(async move {
@@ -38,14 +39,14 @@ pub fn ChangePasswordStep() -> impl IntoView {
 
     view! {
         <div class="narrow">
-            <h1>"新しいパスワードを決めてください"</h1>
-            <p>"管理者がパスワードを再設定しました。ご自分だけが知るパスワードに変えてください。"</p>
+            <h1>{t(m::auth::new_password::title)}</h1>
+            <p>{t(m::auth::new_password::lead)}</p>
             <ErrorSummary message=step.error.into()/>
             <form on:submit=submit novalidate>
-                <TextField id="new_password" label="新しいパスワード" value=new error=no_error input_type="password" autocomplete="new-password"
-                    hint="12文字以上。文の一部や、いくつかの言葉をつなげたものがおすすめです。よく使われるものは使えません。" required=true/>
-                <TextField id="new_password_again" label="新しいパスワード (確認)" value=again error=again_error input_type="password" autocomplete="new-password" required=true/>
-                <button type="submit" class="btn btn-primary" disabled=move || pending.get()>"パスワードを変える"</button>
+                <TextField id="new_password" label=m::auth::new_password::password value=new error=no_error input_type="password" autocomplete="new-password"
+                    hint=m::auth::new_password::hint required=true/>
+                <TextField id="new_password_again" label=m::auth::new_password::again value=again error=again_error input_type="password" autocomplete="new-password" required=true/>
+                <button type="submit" class="btn btn-primary" disabled=move || pending.get()>{t(m::auth::new_password::submit)}</button>
             </form>
         </div>
     }

@@ -8,6 +8,7 @@ use crate::api::auth::{
 };
 use crate::model::security::TotpEnrolment;
 use crate::ui::common::{focus, ErrorSummary, TextField};
+use crate::ui::i18n::{m, t, t_plain};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -100,22 +101,22 @@ pub fn EnrolStep(on_codes: Callback<Vec<String>>) -> impl IntoView {
 
     view! {
         <div class="narrow">
-            <h1>"2段階認証を設定してください"</h1>
-            <p>"住民の方の大切な情報を守るため、パスワードに加えて、もう一つの方法で本人確認をします。最初の一回だけ設定します。"</p>
+            <h1>{t(m::auth::enrol::title)}</h1>
+            <p>{t(m::auth::enrol::lead)}</p>
             <ErrorSummary message=error.into()/>
             {move || match totp.get() {
-                Some(t) => view! {
+                Some(enrolment) => view! {
                     <section aria-labelledby="totp-heading">
-                        <h2 id="totp-heading">"認証アプリで読み取る"</h2>
+                        <h2 id="totp-heading">{t(m::auth::enrol::totp_title)}</h2>
                         <ol class="steps-list">
-                            <li>"スマートフォンの認証アプリ (Google Authenticator、Microsoft Authenticator など) で、このQRコードを読み取ります。"</li>
-                            <li>"読み取れないときは、次のキーを入力します: " <code class="totp-secret">{grouped(&t.secret)}</code></li>
-                            <li>"アプリに表示された6けたの数字を入力します。"</li>
+                            <li>{t(m::auth::enrol::totp_scan)}</li>
+                            <li>{t(m::auth::enrol::totp_key)} <code class="totp-secret">{grouped(&enrolment.secret)}</code></li>
+                            <li>{t(m::auth::enrol::totp_code)}</li>
                         </ol>
-                        <QrCode modules=t.qr.clone() label="認証アプリに登録するためのQRコード"/>
+                        <QrCode modules=enrolment.qr.clone() label=t_plain(m::auth::enrol::qr_label)/>
                         <form on:submit=confirm novalidate>
-                            <TextField id="code" label="確認コード" value=code error=no_error autocomplete="one-time-code" inputmode="numeric" required=true/>
-                            <button type="submit" class="btn btn-primary" disabled=move || pending.get()>"設定する"</button>
+                            <TextField id="code" label=m::auth::enrol::code value=code error=no_error autocomplete="one-time-code" inputmode="numeric" required=true/>
+                            <button type="submit" class="btn btn-primary" disabled=move || pending.get()>{t(m::auth::enrol::submit)}</button>
                         </form>
                     </section>
                 }.into_any(),
@@ -123,19 +124,19 @@ pub fn EnrolStep(on_codes: Callback<Vec<String>>) -> impl IntoView {
                     <div class="choices-stack">
                         <Show when=move || !required()>
                             <button type="button" class="btn btn-primary" disabled=move || pending.get() on:click=start_totp>
-                                "認証アプリを使う"
+                                {t(m::auth::enrol::use_totp)}
                             </button>
                         </Show>
                         <button type="button" class="btn btn-secondary" disabled=move || pending.get() on:click=passkey>
-                            "パスキー・セキュリティキーを登録する"
+                            {t(m::auth::enrol::use_passkey)}
                         </button>
                         <Show when=required>
-                            <p class="hint">"管理者は、パスキー (生体認証やPINで使う鍵) またはセキュリティキーの登録が必要です。"</p>
+                            <p class="hint">{t(m::auth::enrol::passkey_required)}</p>
                         </Show>
                     </div>
                 }.into_any(),
             }}
-            <p><button type="button" class="btn btn-ghost" on:click=move |_| session.sign_out()>"中止してサインアウト"</button></p>
+            <p><button type="button" class="btn btn-ghost" on:click=move |_| session.sign_out()>{t(m::auth::enrol::cancel)}</button></p>
         </div>
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 #[component]
-pub fn QrCode(modules: Vec<Vec<bool>>, label: &'static str) -> impl IntoView {
+pub fn QrCode(modules: Vec<Vec<bool>>, #[prop(into)] label: Signal<String>) -> impl IntoView {
     let n = modules.len();
     let quiet = 4;
     let mut d = String::new();
