@@ -1,16 +1,38 @@
-// Run by Trunk after each build (Trunk.toml), on its staging directory:
+// Run by Trunk after each build (Trunk.toml), on its staging directory. Trunk builds
+// frontend/index.html (every page but the counter's: the `office` build); this then
 //  1. copies the message catalog's files (`target/i18n/<code>/<area>.json`, written by
 //     app/build.rs) into the site as `/i18n/...`, where the browser fetches a language
 //     when it is first chosen;
-//  2. lets a page that came with its first screen (the counter's, sent by the server:
+//  2. builds the counter tablet's own app (frontend/counter.html: the `counter` build)
+//     into `counter-app/` of the same staging directory, so the tablet never downloads
+//     the staff and administration pages (the server sends it for `/counter`);
+//  3. in that build, lets the page that came with its first screen (sent by the server:
 //     server/src/http/first_screen.rs) paint it before the app's download starts, so
 //     the download never competes with it: Trunk's loader waits for the first frame;
-//  3. compresses every built file once at the best levels (scripts/precompress.mjs).
+//  4. compresses every built file once at the best levels (scripts/precompress.mjs).
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist';
+const nested = process.env.MADOGUCHI_FRONTEND_BUILD === 'counter';
+
+if (nested) {
+  const page = join(dir, 'index.html');
+  const html = readFileSync(page, 'utf8');
+  const start = 'const wasm = await init(';
+  if (!html.includes(start)) {
+    console.error(`post-build: Trunk's loader in ${page} no longer has "${start}"`);
+    process.exit(1);
+  }
+  const afterPaint =
+    "if (document.getElementById('first-screen')) await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));\n";
+  writeFileSync(page, html.replace(start, afterPaint + start));
+  console.log('post-build: the counter\'s loader waits for the first screen to be painted');
+  process.exit(0);
+}
+
 const catalog = fileURLToPath(new URL('../target/i18n', import.meta.url));
 if (!existsSync(catalog)) {
   console.error(`post-build: ${catalog} is missing (app/build.rs writes it)`);
@@ -19,15 +41,16 @@ if (!existsSync(catalog)) {
 cpSync(catalog, join(dir, 'i18n'), { recursive: true });
 console.log(`post-build: copied the message catalog into ${dir}/i18n`);
 
-const page = join(dir, 'index.html');
-const html = readFileSync(page, 'utf8');
-const start = 'const wasm = await init(';
-if (!html.includes(start)) {
-  console.error(`post-build: Trunk's loader in ${page} no longer has "${start}"`);
+const args = ['build', 'frontend/counter.html', '--dist', join(dir, 'counter-app'), '--public-url', '/counter-app/'];
+if (process.env.TRUNK_PROFILE === 'release') args.push('--release');
+console.log(`post-build: trunk ${args.join(' ')}`);
+const counter = spawnSync('trunk', args, {
+  stdio: 'inherit',
+  cwd: fileURLToPath(new URL('..', import.meta.url)),
+  env: { ...process.env, MADOGUCHI_FRONTEND_BUILD: 'counter' },
+});
+if (counter.status !== 0) {
+  console.error('post-build: the counter\'s build failed');
   process.exit(1);
 }
-const afterPaint =
-  "if (document.getElementById('first-screen')) await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));\n";
-writeFileSync(page, html.replace(start, afterPaint + start));
-console.log('post-build: the loader waits for the first screen to be painted');
 await import('./precompress.mjs');

@@ -67,3 +67,35 @@ test('without a counter session the page comes plain and sends staff to sign in'
   await expect(page.getByRole('heading', { name: '職員サインイン' })).toBeVisible();
   await context.close();
 });
+
+test('the tablet downloads only the counter, and staff pages never download it', async ({ page }) => {
+  // Two browser builds (scripts/post-build.mjs): the counter's under /counter-app/, the
+  // rest at the site's root. Moving between them loads the other page from the server.
+  const fetched: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (/\.(wasm|js)$/.test(path)) fetched.push(path);
+  });
+  await atCounterStart(page);
+  fetched.length = 0;
+  await page.reload();
+  await expect(page.locator('#main').getByRole('button', { name: '受付をはじめる' })).toBeEnabled();
+  expect(fetched.length).toBeGreaterThan(1);
+  for (const path of fetched) expect(path).toMatch(/^\/counter-app\//);
+
+  // From the counter to a page it does not carry: the page comes from the other build.
+  fetched.length = 0;
+  await page.goto('/account');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'ようこそ' })).toHaveCount(0);
+  expect(fetched.length).toBeGreaterThan(1);
+  for (const path of fetched) expect(path).not.toMatch(/^\/counter-app\//);
+
+  // And from the start page's card back to the counter, by the app's own link.
+  await page.goto('/');
+  fetched.length = 0;
+  await page.getByRole('link', { name: /窓口タブレット/ }).click();
+  await expect(page.locator('#main').getByRole('button', { name: '受付をはじめる' })).toBeEnabled();
+  expect(page.url()).toMatch(/\/counter$/);
+  for (const path of fetched) expect(path).toMatch(/^\/counter-app\//);
+});

@@ -23,26 +23,75 @@ pub fn App() -> impl IntoView {
             <common::Header session/>
             <main id="main" class="page">
                 <Routes fallback=|| view! { <common::NotFound/> }>
-                    <Route path=path!("/") view=Home/>
-                    <Route path=path!("/login") view=auth::LoginPage/>
-                    <Route path=path!("/account") view=auth::AccountPage/>
-                    <Route path=path!("/counter") view=counter::CounterPage/>
-                    <Route path=path!("/staff") view=staff::QueuePage/>
-                    <Route path=path!("/staff/applications/:id") view=staff::ApplicationPage/>
-                    <Route path=path!("/admin/rules") view=admin::RulesPage/>
-                    <Route path=path!("/admin/outreach") view=admin::OutreachPage/>
-                    <Route path=path!("/admin/staff") view=admin::StaffPage/>
-                    <Route path=path!("/admin/audit") view=admin::AuditLogPage/>
+                    <Route path=path!("/") view=pages::Home/>
+                    <Route path=path!("/login") view=pages::LoginPage/>
+                    <Route path=path!("/account") view=pages::AccountPage/>
+                    <Route path=path!("/counter") view=pages::CounterPage/>
+                    <Route path=path!("/staff") view=pages::QueuePage/>
+                    <Route path=path!("/staff/applications/:id") view=pages::ApplicationPage/>
+                    <Route path=path!("/admin/rules") view=pages::RulesPage/>
+                    <Route path=path!("/admin/outreach") view=pages::OutreachPage/>
+                    <Route path=path!("/admin/staff") view=pages::StaffPage/>
+                    <Route path=path!("/admin/audit") view=pages::AuditLogPage/>
                 </Routes>
             </main>
         </Router>
     }
 }
 
+/// The page behind each route in this browser build: the page itself when the build
+/// carries it (the `counter` and `office` features), otherwise [`Elsewhere`], which
+/// loads it from the server. The counter tablet's build thus leaves out every staff and
+/// administration page (docs/ARCHITECTURE.md, "Two browser builds").
+mod pages {
+    #[cfg(feature = "counter")]
+    pub use super::counter::CounterPage;
+    #[cfg(not(feature = "counter"))]
+    pub use super::Elsewhere as CounterPage;
+
+    #[cfg(feature = "office")]
+    pub use super::{
+        admin::{AuditLogPage, OutreachPage, RulesPage, StaffPage},
+        auth::{AccountPage, LoginPage},
+        staff::{ApplicationPage, QueuePage},
+        Home,
+    };
+    #[cfg(not(feature = "office"))]
+    pub use super::{
+        Elsewhere as Home, Elsewhere as LoginPage, Elsewhere as AccountPage,
+        Elsewhere as QueuePage, Elsewhere as ApplicationPage, Elsewhere as RulesPage,
+        Elsewhere as OutreachPage, Elsewhere as StaffPage, Elsewhere as AuditLogPage,
+    };
+}
+
+/// A page this browser build does not carry: the browser loads it from the server,
+/// which sends the build that has it. The address is already the page's own (the
+/// router has moved there), so the same address is fetched again in full.
+#[component]
+pub fn Elsewhere() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let href = format!(
+        "{}{}{}",
+        location.pathname.get_untracked(),
+        location.search.with_untracked(|s| if s.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", s.trim_start_matches('?'))
+        }),
+        location.hash.get_untracked(),
+    );
+    Effect::new(move |_| {
+        if let Err(e) = window().location().replace(&href) {
+            leptos::logging::error!("could not load the page: {e:?}");
+        }
+    });
+    view! { <p class="loading" aria-live="polite">{i18n::t(i18n::m::common::loading)}</p> }
+}
+
 /// The start page: where each kind of user goes (signed in, only the pages their
 /// roles open).
 #[component]
-fn Home() -> impl IntoView {
+pub fn Home() -> impl IntoView {
     use crate::model::Permission as P;
     let session = auth::Session::get();
     use i18n::m::staff::home;

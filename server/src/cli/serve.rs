@@ -126,8 +126,10 @@ pub const CITY: &str = "星ヶ丘市";
 
 pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
     let db = super::open(database_url).await?;
-    if !args.site_dir.join("index.html").exists() {
-        tracing::warn!(dir = %args.site_dir.display(), "no built frontend found; run `trunk build --release` first");
+    for page in crate::http::PAGES {
+        if !args.site_dir.join(page).exists() {
+            tracing::warn!(dir = %args.site_dir.display(), page, "no built frontend found; run `trunk build --release` first");
+        }
     }
     let idle_seconds = args.kiosk_idle_seconds.max(30);
     let kiosk = KioskSettings {

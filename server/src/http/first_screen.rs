@@ -21,8 +21,12 @@ use madoguchi_core::lang::Lang;
 use std::path::Path;
 use std::sync::Arc;
 
-/// The built page, read once at start: as it is (`plain`), and split where the first
-/// screen goes (just before `</body>`), without the wasm's preload, so the download
+/// Where the counter's page is in the built site.
+pub const COUNTER_PAGE: &str = "counter-app/index.html";
+
+/// The counter's built page (`counter-app/index.html`: the browser build with only the
+/// counter's screens, `scripts/post-build.mjs`), read once at start: as it is
+/// (`plain`), and split where the first screen goes (just before `</body>`), without the wasm's preload, so the download
 /// starts only once the screen is painted (the loader waits for that:
 /// `scripts/post-build.mjs`). `None` when there is no build (the API tests).
 #[derive(Debug, Clone, Default)]
@@ -37,7 +41,7 @@ struct Parts {
 
 impl Shell {
     pub fn load(site_dir: &Path) -> Self {
-        let plain = std::fs::read_to_string(site_dir.join("index.html")).unwrap_or_default();
+        let plain = std::fs::read_to_string(site_dir.join(COUNTER_PAGE)).unwrap_or_default();
         let without_preload = without_wasm_preload(&plain);
         Self(without_preload.rfind("</body>").map(|at| {
             Arc::new(Parts {

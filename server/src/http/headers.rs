@@ -1,6 +1,6 @@
 //! Security headers on every response: a Content-Security-Policy that lets only our
-//! own files and Trunk's inline loader (by its hash, computed from the built
-//! `index.html` at start) run, with `'wasm-unsafe-eval'` for the app and neither
+//! own files and Trunk's inline loaders (by their hashes, computed from the built
+//! pages at start: `index.html` and the counter's) run, with `'wasm-unsafe-eval'` for the app and neither
 //! `'unsafe-inline'` nor `'unsafe-eval'`; HSTS over HTTPS; a Permissions-Policy that
 //! turns camera, microphone and the like off; and the usual hardening headers.
 
@@ -24,9 +24,11 @@ impl Policy {
     /// The CSP for the frontend built in `site_dir` (its inline scripts allowed by
     /// hash; none when there is no build, as in the API tests).
     pub fn for_site(site_dir: &Path) -> Self {
-        let html = std::fs::read_to_string(site_dir.join("index.html")).unwrap_or_default();
-        let hashes: Vec<String> = inline_scripts(&html)
+        let pages =
+            super::PAGES.map(|p| std::fs::read_to_string(site_dir.join(p)).unwrap_or_default());
+        let mut hashes: Vec<String> = pages
             .iter()
+            .flat_map(|html| inline_scripts(html))
             .map(|s| {
                 let digest = Sha256::digest(s.as_bytes());
                 format!(
@@ -35,6 +37,8 @@ impl Policy {
                 )
             })
             .collect();
+        hashes.sort();
+        hashes.dedup();
         let csp = format!(
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{}{}; style-src 'self'; \
              img-src 'self'; font-src 'self'; connect-src 'self'; \

@@ -16,6 +16,9 @@ mod screening;
 mod server_fns;
 mod static_files;
 
+/// The built pages: every page but the counter's, and the counter's own build.
+pub const PAGES: [&str; 2] = ["index.html", first_screen::COUNTER_PAGE];
+
 use app::api::Access;
 use app::model::Permission;
 use app::server::AppState;

@@ -10,12 +10,22 @@ use axum::http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
-const SHELL: &str = "<!DOCTYPE html><html lang=\"ja\"><head><title>窓口</title></head><body><noscript>JS</noscript></body></html>";
+const SHELL: &str = "<!DOCTYPE html><html lang=\"ja\"><head><title>窓口</title><script>counter()</script></head><body><noscript>JS</noscript></body></html>";
+/// The other browser build's page (every page but the counter's).
+const OFFICE: &str = "<!DOCTYPE html><html lang=\"ja\"><head><title>窓口</title><script>office()</script></head><body></body></html>";
+
+/// A built site: the counter's page (`SHELL`, with an inline loader) and the office's.
+fn built_site() -> tempfile::TempDir {
+    let site = tempfile::tempdir().unwrap();
+    std::fs::create_dir(site.path().join("counter-app")).unwrap();
+    std::fs::write(site.path().join("counter-app/index.html"), SHELL).unwrap();
+    std::fs::write(site.path().join("index.html"), OFFICE).unwrap();
+    site
+}
 
 /// The page `/counter` as a browser with `cookie` gets it: status, Cache-Control, body.
 async fn counter_page(t: &TestDb, cookie: Option<&str>) -> (StatusCode, Option<String>, String) {
-    let site = tempfile::tempdir().unwrap();
-    std::fs::write(site.path().join("index.html"), SHELL).unwrap();
+    let site = built_site();
     let router = server::http::app(t.state(), site.path().to_owned());
     let mut req = Request::get("/counter");
     if let Some(c) = cookie {
@@ -32,6 +42,51 @@ async fn counter_page(t: &TestDb, cookie: Option<&str>) -> (StatusCode, Option<S
         .map(|v| v.to_str().unwrap().to_owned());
     let bytes = res.into_body().collect().await.unwrap().to_bytes();
     (status, cache, String::from_utf8(bytes.to_vec()).unwrap())
+}
+
+/// The counter's page comes from the counter's own build; every other page, known or
+/// not, from the office build; the CSP allows the inline loaders of both.
+#[tokio::test]
+async fn each_page_comes_from_the_build_that_carries_it() {
+    let t = TestDb::new().await.with_city(5).await;
+    let site = built_site();
+    let router = server::http::app(t.state(), site.path().to_owned());
+    let get = |path: &'static str| {
+        let router = router.clone();
+        async move {
+            let res = router
+                .oneshot(Request::get(path).body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            let csp = res.headers()[header::CONTENT_SECURITY_POLICY]
+                .to_str()
+                .unwrap()
+                .to_owned();
+            let bytes = res.into_body().collect().await.unwrap().to_bytes();
+            (csp, String::from_utf8(bytes.to_vec()).unwrap())
+        }
+    };
+    let (_, counter) = get("/counter").await;
+    assert_eq!(counter, SHELL);
+    for path in [
+        "/",
+        "/login",
+        "/staff",
+        "/staff/applications/3",
+        "/admin/rules",
+        "/nowhere",
+    ] {
+        let (csp, body) = get(path).await;
+        assert_eq!(body, OFFICE, "{path}");
+        // The inline loaders of both pages of this fake build: sha256("office()"),
+        // sha256("counter()").
+        for hash in [
+            "'sha256-pLSYQBUzJ9x8gEWWXEJK4RfZKKBq4yS4zbIKrusEcg8='",
+            "'sha256-E93Gb5xqc6C7ygztsiTh9yWGSiX35FQIImx7HJP4aLc='",
+        ] {
+            assert!(csp.contains(hash), "{csp}");
+        }
+    }
 }
 
 #[tokio::test]

@@ -63,6 +63,10 @@ impl Session {
         let s = *self;
         spawn_local(async move {
             let _ = sign_out().await;
+            // Not loaded rather than signed out: pages wait for the sign-in page to
+            // load instead of sending the browser to sign in again (with `next`), which
+            // in the counter's build is a page load of its own that would win.
+            s.loaded.set(false);
             s.staff.set(None);
             if let Some(w) = leptos::prelude::window().location().replace("/login").err() {
                 leptos::logging::error!("could not leave the page: {w:?}");
