@@ -49,8 +49,15 @@ fn main() -> Result<(), Box<dyn Error>> {
     let data_areas = list.data_areas.clone();
     areas.extend(list.data_areas);
 
+    // The counter tablet's browser build (`counter` without `office`) has no
+    // administration page: the primary language's texts of those areas stay out of its
+    // wasm (their keys stay, so the shared code compiles; no page of that build shows
+    // them).
+    let counter_only = std::env::var_os("CARGO_FEATURE_COUNTER").is_some()
+        && std::env::var_os("CARGO_FEATURE_OFFICE").is_none();
     let json_root = root.join("target").join("i18n");
     let mut primary_messages = Messages::new();
+    let mut built_in = Messages::new();
     for code in &codes {
         println!("cargo::rerun-if-changed={}", locales.join(code).display());
         for area in &areas {
@@ -73,11 +80,17 @@ fn main() -> Result<(), Box<dyn Error>> {
                 &serde_json::to_string(&messages)?,
             )?;
             if code == primary {
+                if !(counter_only && OFFICE_ONLY_AREAS.contains(&area.as_str())) {
+                    built_in.extend(messages.clone());
+                }
                 primary_messages.extend(messages);
             }
         }
     }
-    write_if_changed(&out.join("messages.rs"), &module(&primary_messages)?)?;
+    write_if_changed(
+        &out.join("messages.rs"),
+        &module(&primary_messages, &built_in)?,
+    )?;
     Ok(())
 }
 
@@ -144,8 +157,12 @@ fn ident(name: &str) -> String {
     }
 }
 
-/// The generated module: nested modules of key constants, then the primary texts.
-fn module(messages: &Messages) -> Result<String, std::fmt::Error> {
+/// The areas only the staff's and administrators' browser build shows.
+const OFFICE_ONLY_AREAS: &[&str] = &["admin"];
+
+/// The generated module: nested modules of key constants (every key of `messages`),
+/// then the primary texts built in (`built_in`).
+fn module(messages: &Messages, built_in: &Messages) -> Result<String, std::fmt::Error> {
     let mut s = String::new();
     writeln!(
         s,
@@ -186,7 +203,7 @@ fn module(messages: &Messages) -> Result<String, std::fmt::Error> {
     writeln!(s, "}}")?;
     writeln!(s, "/// The primary language's texts, sorted by key.")?;
     writeln!(s, "pub static PRIMARY: &[(&str, &str)] = &[")?;
-    for (key, text) in messages {
+    for (key, text) in built_in {
         writeln!(s, "    ({key:?}, {text:?}),")?;
     }
     writeln!(s, "];")?;

@@ -204,6 +204,95 @@ fn every_error_a_page_can_show_has_its_message() {
     }
 }
 
+/// Every error the server answers with, once (a new variant fails to compile in
+/// `listed` until it is added here).
+fn every_app_error() -> Vec<app::error::AppError> {
+    use app::error::{AppError as E, PasswordProblem as P};
+    fn listed(e: &E) {
+        match e {
+            E::Unauthenticated
+            | E::InvalidCredentials
+            | E::Forbidden
+            | E::NotFound
+            | E::VisitClosed
+            | E::InvalidInput { .. }
+            | E::Screening { .. }
+            | E::InvalidRules { .. }
+            | E::TooManyAttempts { .. }
+            | E::InvalidCode
+            | E::PasskeyFailed
+            | E::PasswordRejected { .. }
+            | E::FourEyes
+            | E::Conflict { .. }
+            | E::Internal
+            | E::Transport { .. } => {}
+        }
+    }
+    let all = vec![
+        E::Unauthenticated,
+        E::InvalidCredentials,
+        E::Forbidden,
+        E::NotFound,
+        E::VisitClosed,
+        E::InvalidInput { fields: vec![] },
+        E::Screening {
+            message: String::new(),
+        },
+        E::InvalidRules { errors: vec![] },
+        E::TooManyAttempts { retry_after: 60 },
+        E::InvalidCode,
+        E::PasskeyFailed,
+        E::PasswordRejected {
+            problem: P::TooShort,
+        },
+        E::PasswordRejected {
+            problem: P::TooLong,
+        },
+        E::PasswordRejected { problem: P::Common },
+        E::PasswordRejected {
+            problem: P::ContainsUsername,
+        },
+        E::PasswordRejected {
+            problem: P::Unchanged,
+        },
+        E::FourEyes,
+        E::Conflict {
+            reason: String::new(),
+        },
+        E::Internal,
+        E::Transport {
+            message: String::new(),
+        },
+    ];
+    all.iter().for_each(listed);
+    all
+}
+
+#[test]
+fn every_error_staff_can_meet_has_its_message_in_the_staff_languages() {
+    // `Catalog::app_error`: the residents' errors in common, the others in staff.
+    for lang in Lang::all().filter(|l| l.language().staff) {
+        let common = texts(lang.code(), "common").unwrap();
+        let staff = texts(lang.code(), "staff").unwrap();
+        for error in every_app_error() {
+            let value = serde_json::to_value(&error).unwrap();
+            let code = value["code"].as_str().unwrap().to_owned();
+            let key = match &error {
+                app::error::AppError::Conflict { .. } => continue, // the server's own words
+                app::error::AppError::PasswordRejected { .. } => {
+                    format!("app_errors.password.{}", value["problem"].as_str().unwrap())
+                }
+                _ => format!("app_errors.{code}"),
+            };
+            assert!(
+                common.contains_key(&key) || staff.contains_key(&key),
+                "{}: neither common.{key} nor staff.{key}",
+                lang.code()
+            );
+        }
+    }
+}
+
 /// The keys the form catalog needs in a language that does not read it inline.
 fn form_keys() -> Vec<String> {
     use madoguchi_core::forms::{bundled, FieldType};
@@ -323,4 +412,56 @@ fn data_area_is_complete(area: &str, wanted: &[String]) {
         }
     }
     assert!(gaps.is_empty(), "{area} gaps:\n{}", gaps.join("\n"));
+}
+
+/// Every page's texts come from the catalog: no Japanese is written in the pages'
+/// code, outside comments and these few places, each for its reason.
+#[test]
+fn no_page_writes_its_japanese_in_code() {
+    const ALLOWED: &[(&str, &str)] = &[
+        // The procedures' official names, shown through the rules' translations.
+        ("admin/outreach_page.rs", "児童手当"),
+        ("admin/outreach_page.rs", "子ども医療費助成"),
+        ("admin/outreach_page.rs", "後期高齢者医療"),
+        // The CSV for the letter merge: the city's data, in the city's language.
+        ("admin/outreach_page.rs", "世帯番号,世帯主"),
+    ];
+    let ui = locales().parent().unwrap().join("app/src/ui");
+    let mut found = Vec::new();
+    let mut dirs = vec![ui.clone()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            let name = path
+                .strip_prefix(&ui)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            let text = std::fs::read_to_string(&path).unwrap();
+            // Unit tests of the markup itself are Japanese by nature.
+            let code = text.split("#[cfg(test)]").next().unwrap();
+            for (n, line) in code.lines().enumerate() {
+                let line = line.split("//").next().unwrap();
+                let literals = line.split('"').skip(1).step_by(2);
+                for literal in literals {
+                    let japanese = literal.chars().any(|c| is_kanji(c) || is_kana(c));
+                    let allowed = ALLOWED
+                        .iter()
+                        .any(|(file, text)| name == *file && literal.contains(text));
+                    if japanese && !allowed {
+                        found.push(format!("{name}:{}: \"{literal}\"", n + 1));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "Japanese written in code, not in locales/:\n{}",
+        found.join("\n")
+    );
 }

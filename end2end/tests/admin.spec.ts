@@ -257,4 +257,14 @@ test('department staff find households eligible for child allowance that do not 
   await expect(csv).toHaveAttribute('download', /outreach-child_allowance-.*\.csv/);
   expect(decodeURIComponent((await csv.getAttribute('href')) ?? '')).toContain('世帯番号,世帯主,住所');
   await shots.take('outreach');
+  // The same in English: the page's texts, the procedure's name, the amounts; the CSV
+  // for the letter merge stays the city's, in Japanese.
+  await page.getByRole('group', { name: '表示言語 / Language' }).getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { name: 'Households to reach out to' })).toBeVisible();
+  await expect(page.locator('#benefit option').first()).toHaveText('Child allowance: application');
+  await expect(page.getByRole('heading', { name: /^Child allowance: application: \d+ households$/ })).toBeVisible();
+  await expect(page.locator('table.outreach thead')).toContainText('Expected amount');
+  await expect(rows.first()).toContainText('¥');
+  expect(decodeURIComponent((await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')) ?? '')).toContain('世帯番号,世帯主,住所');
+  await shots.take('outreach-english');
 });

@@ -204,6 +204,16 @@ test('the auditor reads the log, checks the chain and downloads it', async ({ pa
   const csv = await page.request.get(href!);
   expect(csv.status()).toBe(200);
   expect(await csv.text()).toContain('seq,at_jst,staff,action');
+  // The same page in English: headings, filters, what each action and outcome means.
+  await page.getByRole('group', { name: '表示言語 / Language' }).getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'No problems' })).toBeVisible();
+  await expect(page.locator('table.audit thead')).toContainText('Outcome');
+  await expect(page.locator('table.audit tbody')).toContainText('Sign-in');
+  await expect(page.locator('table.audit tbody')).toContainText('Succeeded');
+  await expect(page.getByLabel('Staff (user name)')).toHaveValue('kansa');
+  await shots.take('audit-log-english');
   // The auditor has no other page.
   await page.goto('/counter');
   await expect(page.getByRole('heading', { name: 'この画面は使えません' })).toBeVisible();
@@ -211,6 +221,9 @@ test('the auditor reads the log, checks the chain and downloads it', async ({ pa
 
 test('Back after a visit ends or after signing out shows nothing of the resident', async ({ page }, info) => {
   const shots = new Shots(page, info);
+  // The tablet opened at the start page, as staff would, so Back has somewhere to go
+  // (the sign-in on the way takes no place in the history).
+  await page.goto('/');
   await page.goto('/counter');
   await signIn(page, 'counter');
   await startNewVisit(page);
@@ -234,7 +247,9 @@ test('Back after a visit ends or after signing out shows nothing of the resident
   await expect(page.getByRole('heading', { name: '職員サインイン' })).toBeVisible();
   await page.goBack();
   await expect(page.locator('body')).not.toContainText('山田');
-  await expect(page.getByRole('heading', { name: '職員サインイン' })).toBeVisible();
+  // Back to the start page, signed out: it offers signing in and nothing else.
+  await expect(page.getByRole('link', { name: /職員サインイン/ }).or(page.getByRole('heading', { name: '職員サインイン' }))).toBeVisible();
+  await expect(page.getByRole('button', { name: 'サインアウト' })).toHaveCount(0);
   await shots.take('back-after-sign-out');
   void consent;
   void enrolled;
@@ -258,4 +273,45 @@ test('a staff member adds a passkey and renews the recovery codes on their accou
   await expect(page.getByRole('heading', { name: 'リカバリーコードを保管してください' })).toBeVisible();
   await page.getByRole('button', { name: '保管しました' }).click();
   await expect(page.locator('main')).toContainText('リカバリーコード: 残り 10 個');
+});
+
+test('an administrator manages staff and reads their account in English', async ({ page }, info) => {
+  const shots = new Shots(page, info);
+  await page.goto('/admin/staff');
+  await signIn(page, 'admin');
+  await expect(page.getByRole('heading', { name: '職員と権限' })).toBeVisible();
+  await page.getByRole('group', { name: '表示言語 / Language' }).getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { name: 'Staff and permissions' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { name: 'Staff accounts' })).toBeVisible();
+  // Roles and permissions by the catalog's names, not the database's Japanese.
+  const matrix = page.getByRole('region', { name: 'Roles and permissions table' });
+  await expect(matrix).toContainText('Counter staff');
+  await expect(matrix).toContainText('See and export the audit log');
+  await expect(page.getByRole('region', { name: 'Sessions table' })).toContainText('Signed in');
+  // A mistake is told in English too: a user name already taken.
+  await page.getByLabel('User name').fill('admin');
+  await page.locator('#display_name').fill('Someone');
+  await page.getByLabel('Counter staff').check();
+  await page.getByRole('button', { name: 'Add (a temporary password is issued)' }).click();
+  await expect(page.getByRole('alert')).toContainText('Please check what you entered');
+  await expect(page.locator('#username-error')).toContainText('Already in use');
+  await shots.take('staff-english');
+  await page.goto('/admin/rules');
+  await expect(page.getByRole('heading', { name: 'Rules', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Version history' })).toBeVisible();
+  await expect(page.locator('tr[data-status="published"] .version-status').first()).toContainText(/In force|Published/);
+  await expect(page.getByRole('heading', { name: 'Procedures and rules' })).toBeVisible();
+  await shots.take('rules-english');
+  await page.goto('/account');
+  await expect(page.getByRole('heading', { name: 'Account', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Passkeys and security keys' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Change your password' })).toBeVisible();
+  // A new password the policy refuses, told in English (the current one is right, so
+  // nothing counts towards a lockout).
+  await page.getByLabel('Current password').fill('hoshigaoka-kanrisha');
+  await page.getByLabel('New password').fill('short');
+  await page.getByRole('button', { name: 'Change', exact: true }).click();
+  await expect(page.locator('#error-summary')).toContainText('Use a password of at least 12 characters');
+  await shots.take('account-english');
 });

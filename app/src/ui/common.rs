@@ -182,16 +182,6 @@ pub fn today() -> chrono::NaiveDate {
     }
 }
 
-/// 2026年11月20日
-pub fn ja_date(d: chrono::NaiveDate) -> String {
-    d.format("%Y年%-m月%-d日").to_string()
-}
-
-/// 15,000円
-pub fn yen(amount: i64) -> String {
-    format!("{}円", madoguchi_core::jp::group_thousands(amount))
-}
-
 /// Moves focus to an element by id (the error summary, a step's heading).
 pub fn focus(id: &str) {
     #[cfg(target_arch = "wasm32")]

@@ -2,16 +2,28 @@
 //! and each parameter with its dated values.
 
 use crate::model::admin::RulesOverview;
-use crate::ui::common::ja_date;
+use crate::ui::i18n::{m, t, t_code, t_date, t_with, Catalog as Messages};
 use leptos::prelude::*;
+use madoguchi_core::screening::EventType;
+
+/// The events a rule answers, named and joined (出生・転入).
+pub fn event_names(events: &[EventType]) -> impl IntoView {
+    events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| view! { {(i > 0).then(|| t(m::admin::rules::events::separator))} {t_code("admin.rules.events", e.id())} })
+        .collect_view()
+}
 
 #[component]
 pub fn Catalog(overview: RulesOverview) -> impl IntoView {
+    let catalog = Messages::get();
+    catalog.need("rules");
     let rules = overview.rules.clone();
     view! {
-        <h2>"手続きと規則"</h2>
+        <h2>{t(m::admin::rules::catalog::title)}</h2>
         <table class="catalog">
-            <thead><tr><th scope="col">"手続き"</th><th scope="col">"担当課"</th><th scope="col">"規則 (出来事・条件・期限)"</th></tr></thead>
+            <thead><tr><th scope="col">{t(m::admin::rules::catalog::procedure)}</th><th scope="col">{t(m::admin::rules::catalog::department)}</th><th scope="col">{t(m::admin::rules::catalog::rules)}</th></tr></thead>
             <tbody>
                 {overview.procedures.into_iter().map(|p| {
                     let mine: Vec<_> = rules.iter().filter(|r| r.procedure == p.id).cloned().collect();
@@ -22,9 +34,9 @@ pub fn Catalog(overview: RulesOverview) -> impl IntoView {
                             <td>{mine.into_iter().map(|r| view! {
                                 <div class="rule">
                                     <code>{r.id}</code>
-                                    <span class="hint">{format!(" ({})", r.events.iter().map(|e| e.label_ja()).collect::<Vec<_>>().join("・"))}</span>
+                                    <span class="hint">" (" {event_names(&r.events)} ")"</span>
                                     <ul class="conditions">{r.conditions.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}</ul>
-                                    {r.deadline.map(|d| view! { <div class="hint">"期限: "<code>{d}</code></div> })}
+                                    {r.deadline.map(|d| view! { <div class="hint">{t(m::admin::rules::catalog::deadline)}<code>{d}</code></div> })}
                                 </div>
                             }).collect_view()}</td>
                         </tr>
@@ -32,19 +44,19 @@ pub fn Catalog(overview: RulesOverview) -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
-        <h2>"パラメータ (金額・年齢・期限・日付)"</h2>
+        <h2>{t(m::admin::rules::catalog::params)}</h2>
         <table class="params">
-            <thead><tr><th scope="col">"名前"</th><th scope="col">"内容"</th><th scope="col">"期間と値"</th></tr></thead>
+            <thead><tr><th scope="col">{t(m::admin::rules::catalog::name)}</th><th scope="col">{t(m::admin::rules::catalog::meaning)}</th><th scope="col">{t(m::admin::rules::catalog::periods)}</th></tr></thead>
             <tbody>
                 {overview.params.into_iter().map(|p| view! {
                     <tr>
                         <td>
                             <code>{p.name}</code>
-                            {p.ends_soon.map(|d| view! { <div><span class="tag tag-warn">{format!("{}で終了 — 次の値を確認してください", ja_date(d))}</span></div> })}
+                            {p.ends_soon.map(|d| view! { <div><span class="tag tag-warn">{t_with(m::admin::rules::catalog::ends_soon, move || vec![("date", catalog.date(d))])}</span></div> })}
                         </td>
-                        <td>{p.label}{p.source.map(|s| view! { <div class="hint">{format!("出典: {s}")}</div> })}</td>
+                        <td>{p.label}{p.source.map(|s| view! { <div class="hint">{t_with(m::admin::rules::catalog::source, move || vec![("source", s.clone())])}</div> })}</td>
                         <td><ul class="plain-list">{p.periods.into_iter().map(|x| view! {
-                            <li>{format!("{}〜{}: ", ja_date(x.from), x.until.map(ja_date).unwrap_or_default())}<strong>{x.value}</strong></li>
+                            <li>{t_date(x.from)} "〜" {x.until.map(t_date)} ": " <strong>{x.value}</strong></li>
                         }).collect_view()}</ul></td>
                     </tr>
                 }).collect_view()}

@@ -3,6 +3,7 @@
 
 use crate::error::AppError;
 use crate::model::admin::CheckReport;
+use crate::ui::i18n::{m, t, t_code, t_with};
 use leptos::prelude::*;
 use madoguchi_core::rules::RuleError;
 
@@ -33,7 +34,7 @@ pub fn CheckReportView(report: CheckReport) -> impl IntoView {
     if !report.errors.is_empty() {
         return view! {
             <section class="check-report" aria-labelledby="check-title">
-                <h3 id="check-title">"誤りがあります (保存できません)"</h3>
+                <h3 id="check-title">{t(m::admin::rules::check::invalid)}</h3>
                 {error_list(report.errors)}
             </section>
         }
@@ -42,10 +43,10 @@ pub fn CheckReportView(report: CheckReport) -> impl IntoView {
     let failed = report.tests_failed.len();
     view! {
         <section class="check-report" aria-labelledby="check-title">
-            <h3 id="check-title">"確認の結果"</h3>
+            <h3 id="check-title">{t(m::admin::rules::check::title)}</h3>
             <p>
-                {format!("規則のテスト: {} 件成功", report.tests_passed)}
-                {(failed > 0).then(|| view! { <strong class="error-text">{format!("、{failed} 件失敗 (公開できません)")}</strong> })}
+                {let passed = report.tests_passed.to_string(); t_with(m::admin::rules::check::tests, move || vec![("count", passed.clone())])}
+                {(failed > 0).then(|| view! { <strong class="error-text">{t_with(m::admin::rules::check::failed, move || vec![("count", failed.to_string())])}</strong> })}
             </p>
             {(failed > 0).then(|| view! {
                 <ul class="rule-errors">
@@ -55,30 +56,43 @@ pub fn CheckReportView(report: CheckReport) -> impl IntoView {
                 </ul>
             })}
             {report.impact.map(|i| view! {
-                <h4>"影響 (市内の全世帯を現在と編集後の規則で判定)"</h4>
-                <p class="hint">{format!(
-                    "{} 世帯、{} 回の判定 ({:.1} 秒)。対象の出来事: {}",
-                    i.households, i.screenings, report.impact_seconds,
-                    if i.events.is_empty() { "なし (判定は変わりません)".to_string() } else { i.events.iter().map(|e| e.label_ja()).collect::<Vec<_>>().join("・") }
-                )}</p>
+                <h4>{t(m::admin::rules::check::impact)}</h4>
+                <p class="hint">
+                    {let values = vec![
+                        ("households", i.households.to_string()),
+                        ("screenings", i.screenings.to_string()),
+                        ("seconds", format!("{:.1}", report.impact_seconds)),
+                    ];
+                    t_with(m::admin::rules::check::impact_summary, move || values.clone())}
+                    {if i.events.is_empty() {
+                        t(m::admin::rules::check::no_events).into_any()
+                    } else {
+                        super::catalog::event_names(&i.events).into_any()
+                    }}
+                </p>
                 {if i.procedures.is_empty() {
-                    view! { <p><strong>"どの世帯の手続きも変わりません。"</strong></p> }.into_any()
+                    view! { <p><strong>{t(m::admin::rules::check::unchanged)}</strong></p> }.into_any()
                 } else {
                     view! {
                         <table class="impact">
-                            <thead><tr><th scope="col">"手続き"</th><th scope="col">"増える"</th><th scope="col">"減る"</th><th scope="col">"期限・金額が変わる"</th></tr></thead>
+                            <thead><tr><th scope="col">{t(m::admin::rules::check::procedure)}</th><th scope="col">{t(m::admin::rules::check::gained)}</th><th scope="col">{t(m::admin::rules::check::lost)}</th><th scope="col">{t(m::admin::rules::check::changed)}</th></tr></thead>
                             <tbody>{i.procedures.into_iter().map(|p| view! {
                                 <tr><td>{p.name}<div><code>{p.procedure}</code></div></td><td>{p.gained}</td><td>{p.lost}</td><td>{p.changed}</td></tr>
                             }).collect_view()}</tbody>
                         </table>
-                        <h4>{format!("変わる世帯 ({} 件中 {} 件を表示)", i.total_changes, i.changes.len())}</h4>
+                        <h4>{let values = vec![("total", i.total_changes.to_string()), ("shown", i.changes.len().to_string())]; t_with(m::admin::rules::check::changes, move || values.clone())}</h4>
                         <table class="impact-list">
-                            <thead><tr><th scope="col">"世帯番号"</th><th scope="col">"出来事"</th><th scope="col">"手続き"</th><th scope="col">"対象"</th><th scope="col">"変化"</th><th scope="col">"前"</th><th scope="col">"後"</th></tr></thead>
+                            <thead><tr>
+                                <th scope="col">{t(m::admin::rules::check::household)}</th><th scope="col">{t(m::admin::rules::check::event)}</th>
+                                <th scope="col">{t(m::admin::rules::check::procedure)}</th><th scope="col">{t(m::admin::rules::check::subject)}</th>
+                                <th scope="col">{t(m::admin::rules::check::change)}</th><th scope="col">{t(m::admin::rules::check::before)}</th>
+                                <th scope="col">{t(m::admin::rules::check::after)}</th>
+                            </tr></thead>
                             <tbody>{i.changes.into_iter().map(|c| view! {
                                 <tr>
-                                    <td>{c.household}</td><td>{c.event.label_ja()}</td><td>{c.name}</td>
+                                    <td>{c.household}</td><td>{t_code("admin.rules.events", c.event.id())}</td><td>{c.name}</td>
                                     <td>{c.subject.unwrap_or_default()}</td>
-                                    <td>{match c.kind.as_str() { "gained" => "増える", "lost" => "減る", _ => "変わる" }}</td>
+                                    <td>{t(match c.kind.as_str() { "gained" => m::admin::rules::check::gained, "lost" => m::admin::rules::check::lost, _ => m::admin::rules::check::kind_changed })}</td>
                                     <td>{c.before}</td><td>{c.after}</td>
                                 </tr>
                             }).collect_view()}</tbody>

@@ -6,31 +6,23 @@
 use super::check_report::RuleErrors;
 use crate::api::admin::{merge_release, save_merge};
 use crate::error::AppError;
+use crate::ui::i18n::{m, t, t_code, t_with, Catalog, Key};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use madoguchi_core::diff::{Choice, Chunk};
 use std::collections::BTreeMap;
 
-fn status_ja(s: &str) -> &'static str {
-    match s {
-        "release" => "リリースの変更だけ",
-        "city" => "市の変更だけ (そのまま残します)",
-        "merged" => "両方の変更を統合",
-        "conflict" => "衝突 (選んでください)",
-        _ => "",
-    }
-}
-
-fn lines(l: &[String]) -> String {
+fn lines(l: &[String]) -> AnyView {
     if l.is_empty() {
-        "(なし)".into()
+        t(m::admin::rules::merge::nothing).into_any()
     } else {
-        l.join("\n")
+        l.join("\n").into_any()
     }
 }
 
 #[component]
 pub fn MergePanel(version: String, done: Callback<String>) -> impl IntoView {
+    let catalog = Catalog::get();
     let merge = {
         let version = version.clone();
         LocalResource::new(move || merge_release(version.clone()))
@@ -52,28 +44,29 @@ pub fn MergePanel(version: String, done: Callback<String>) -> impl IntoView {
         }
         spawn_local(async move {
             match save_merge(version.get_value(), by_file).await {
-                Ok(v) => done.run(format!(
-                    "統合した下書き {v} を保存しました。公開を依頼してください。"
-                )),
+                Ok(v) => {
+                    done.run(catalog.fill_now(m::admin::rules::merge::saved, &[("version", v)]))
+                }
                 Err(e) => failure.set(Some(e)),
             }
         });
     };
     view! {
         <section class="panel merge" aria-labelledby="merge-heading">
-            <h3 id="merge-heading">{format!("リリース {} と市の変更の統合", version.get_value())}</h3>
+            <h3 id="merge-heading">{t_with(m::admin::rules::merge::title, move || vec![("version", version.get_value())])}</h3>
             {move || failure.get().map(|e| view! {
-                <div class="alert alert-error" role="alert">{e.message_ja()}</div>
+                <div class="alert alert-error" role="alert">{catalog.app_error(&e)}</div>
                 <RuleErrors error=e/>
             })}
-            <Suspense fallback=|| view! { <p class="loading">"統合しています…"</p> }>
+            <Suspense fallback=|| view! { <p class="loading">{t(m::admin::rules::merge::merging)}</p> }>
                 {move || merge.get().map(|m| match m {
-                    Err(e) => view! { <div class="alert alert-error" role="alert">{e.message_ja()}</div> }.into_any(),
+                    Err(e) => view! { <div class="alert alert-error" role="alert">{catalog.app_error(&e)}</div> }.into_any(),
                     Ok(m) => view! {
-                        <p class="hint">{format!("元のリリース {} から、市の版 {} と新しいリリース {} への変更を合わせます。", m.base, m.city, m.proposed)}</p>
+                        <p class="hint">{let (base, city, proposed) = (m.base.clone(), m.city.clone(), m.proposed.clone());
+                            t_with(m::admin::rules::merge::lead, move || vec![("base", base.clone()), ("city", city.clone()), ("proposed", proposed.clone())])}</p>
                         <ul class="merge-files">
                             {m.files.iter().filter(|f| f.status != "unchanged").map(|f| view! {
-                                <li data-file=f.path.clone()><code>{f.path.clone()}</code>" — "{status_ja(&f.status)}</li>
+                                <li data-file=f.path.clone()><code>{f.path.clone()}</code>" — "{t_code("admin.rules.merge.files", &f.status)}</li>
                             }).collect_view()}
                         </ul>
                         {m.files.into_iter().filter(|f| f.conflicts > 0).map(|f| {
@@ -96,7 +89,7 @@ pub fn MergePanel(version: String, done: Callback<String>) -> impl IntoView {
                     }.into_any(),
                 })}
             </Suspense>
-            <button type="button" class="btn btn-primary" on:click=save>"統合して下書きを保存"</button>
+            <button type="button" class="btn btn-primary" on:click=save>{t(m::admin::rules::merge::save)}</button>
         </section>
     }
 }
@@ -112,7 +105,7 @@ fn ConflictView(
 ) -> impl IntoView {
     let name = format!("conflict-{}-{index}", path.replace(['/', '.'], "-"));
     let key = (path, index);
-    let option = move |choice: Choice, label: &'static str| {
+    let option = move |choice: Choice, label: Key| {
         let key = key.clone();
         let key2 = key.clone();
         view! {
@@ -120,21 +113,21 @@ fn ConflictView(
                 <input type="radio" name=name.clone()
                     prop:checked=move || choices.with(|c| c.get(&key2) == Some(&choice))
                     on:change=move |_| choices.update(|c| { c.insert(key.clone(), choice); })/>
-                {label}
+                {t(label)}
             </label>
         }
     };
     view! {
         <fieldset class="field conflict">
-            <legend>{format!("衝突 {}", index + 1)}</legend>
+            <legend>{t_with(m::admin::rules::merge::conflict, move || vec![("n", (index + 1).to_string())])}</legend>
             <div class="conflict-sides">
-                <div><h5>"元のリリース"</h5><pre>{lines(&base)}</pre></div>
-                <div><h5>"市の変更"</h5><pre class="ours">{lines(&ours)}</pre></div>
-                <div><h5>"新しいリリース"</h5><pre class="theirs">{lines(&theirs)}</pre></div>
+                <div><h5>{t(m::admin::rules::merge::base)}</h5><pre>{lines(&base)}</pre></div>
+                <div><h5>{t(m::admin::rules::merge::ours)}</h5><pre class="ours">{lines(&ours)}</pre></div>
+                <div><h5>{t(m::admin::rules::merge::theirs)}</h5><pre class="theirs">{lines(&theirs)}</pre></div>
             </div>
-            {option(Choice::Ours, "市の変更を残す")}
-            {option(Choice::Theirs, "新しいリリースを使う")}
-            {option(Choice::Both, "両方を残す (市の変更の後にリリース)")}
+            {option(Choice::Ours, m::admin::rules::merge::keep_ours)}
+            {option(Choice::Theirs, m::admin::rules::merge::use_theirs)}
+            {option(Choice::Both, m::admin::rules::merge::keep_both)}
         </fieldset>
     }
 }

@@ -7,11 +7,12 @@ use crate::error::AppError;
 use crate::model::admin::{OutreachQuery, OutreachReport};
 use crate::model::Permission;
 use crate::ui::auth::RequireStaff;
-use crate::ui::common::{ja_date, yen};
+use crate::ui::counter::rules_text::RulesText;
+use crate::ui::i18n::{m, t, t_with, Catalog};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// The benefits outreach is offered for.
+/// The benefits outreach is offered for (the rules' procedure, and its official name).
 const BENEFITS: &[(&str, &str)] = &[
     ("child_allowance", "児童手当"),
     ("child_medical_subsidy", "子ども医療費助成"),
@@ -20,6 +21,9 @@ const BENEFITS: &[(&str, &str)] = &[
 
 #[component]
 pub fn OutreachPage() -> impl IntoView {
+    let catalog = Catalog::get();
+    catalog.staff_page("admin");
+    catalog.need("rules");
     view! {
         <RequireStaff permission=Permission::OutreachRun>
             <Outreach/>
@@ -64,6 +68,7 @@ fn data_uri(text: &str) -> String {
 
 #[component]
 fn Outreach() -> impl IntoView {
+    let catalog = Catalog::get();
     let procedure = RwSignal::new(BENEFITS[0].0.to_owned());
     let report = RwSignal::new(None::<OutreachReport>);
     let error = RwSignal::new(None::<AppError>);
@@ -85,36 +90,51 @@ fn Outreach() -> impl IntoView {
         });
     };
     view! {
-        <h1>"案内が必要な世帯"</h1>
-        <p class="lead">"受けられるのに、まだ受けていない手当や助成がある世帯を探します。"</p>
+        <h1>{t(m::admin::outreach::title)}</h1>
+        <p class="lead">{t(m::admin::outreach::lead)}</p>
         <form on:submit=run class="outreach-form">
             <div class="field">
-                <label for="benefit">"手当・助成"</label>
+                <label for="benefit">{t(m::admin::outreach::benefit)}</label>
                 <select id="benefit" class="select" on:change=move |ev| procedure.set(event_target_value(&ev))>
-                    {BENEFITS.iter().map(|(id, name)| view! { <option value=*id>{*name}</option> }).collect_view()}
+                    {BENEFITS.iter().map(|(id, name)| view! { <option value=*id><RulesText key=format!("procedures.{id}.name") ja=(*name).to_owned()/></option> }).collect_view()}
                 </select>
             </div>
-            <button type="submit" class="btn btn-primary" disabled=move || busy.get()>"探す"</button>
+            <button type="submit" class="btn btn-primary" disabled=move || busy.get()>{t(m::admin::outreach::find)}</button>
         </form>
-        {move || busy.get().then(|| view! { <p class="loading" role="status">"市内の全世帯を判定しています…"</p> })}
-        {move || error.get().map(|e| view! { <div class="alert alert-error" role="alert">{e.message_ja()}</div> })}
+        {move || busy.get().then(|| view! { <p class="loading" role="status">{t(m::admin::outreach::working)}</p> })}
+        {move || error.get().map(|e| view! { <div class="alert alert-error" role="alert">{catalog.app_error(&e)}</div> })}
         {move || report.get().map(|r| {
             let href = data_uri(&csv(&r));
             let file = format!("outreach-{}-{}.csv", r.procedure, r.as_of);
             view! {
-                <h2>{format!("{}: {} 世帯", r.procedure_name, r.leads.len())}</h2>
-                <p class="hint">{format!(
-                    "{} 現在、{} 世帯を判定 (規則 {})。ほかに {} 世帯は確認が必要な事項があります。",
-                    ja_date(r.as_of), r.households, r.ruleset, r.unsure
-                )}</p>
-                <p><a class="btn btn-secondary" href=href download=file>"CSV をダウンロード"</a></p>
+                <h2><RulesText key=format!("procedures.{}.name", r.procedure) ja=r.procedure_name.clone()/> ": "
+                    {let count = r.leads.len().to_string(); t_with(m::admin::outreach::count, move || vec![("count", count.clone())])}</h2>
+                <p class="hint">{let (as_of, households, ruleset, unsure) = (r.as_of, r.households, r.ruleset.clone(), r.unsure);
+                    t_with(m::admin::outreach::summary, move || vec![
+                        ("date", catalog.date(as_of)),
+                        ("households", households.to_string()),
+                        ("ruleset", ruleset.clone()),
+                        ("unsure", unsure.to_string()),
+                    ])}</p>
+                <p><a class="btn btn-secondary" href=href download=file>{t(m::admin::outreach::csv)}</a></p>
                 <table class="outreach">
-                    <thead><tr><th scope="col">"世帯番号"</th><th scope="col">"世帯主"</th><th scope="col">"住所"</th><th scope="col">"対象者 (宛名番号)"</th><th scope="col">"見込み額"</th></tr></thead>
+                    <thead><tr>
+                        <th scope="col">{t(m::admin::outreach::household)}</th><th scope="col">{t(m::admin::outreach::head)}</th>
+                        <th scope="col">{t(m::admin::outreach::address)}</th><th scope="col">{t(m::admin::outreach::subjects)}</th>
+                        <th scope="col">{t(m::admin::outreach::amount)}</th>
+                    </tr></thead>
                     <tbody>{r.leads.into_iter().map(|l| view! {
                         <tr>
                             <td>{l.household}</td><td>{l.head}</td><td>{l.address}</td>
                             <td>{l.subject.unwrap_or_default()}</td>
-                            <td>{l.amount.map(|a| format!("{}{}", yen(a), match l.per.as_deref() { Some("month") => "/月", Some("year") => "/年", _ => "" })).unwrap_or_default()}</td>
+                            <td>{l.amount.map(|a| {
+                                let per = match l.per.as_deref() {
+                                    Some("month") => Some(m::admin::outreach::per_month),
+                                    Some("year") => Some(m::admin::outreach::per_year),
+                                    _ => None,
+                                };
+                                view! { {catalog.show(&catalog.yen(a))} {per.map(t)} }
+                            })}</td>
                         </tr>
                     }).collect_view()}</tbody>
                 </table>

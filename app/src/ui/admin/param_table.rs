@@ -5,6 +5,7 @@
 use crate::api::admin::edit_param;
 use crate::error::AppError;
 use crate::model::admin::{ParamEdit, PeriodInput};
+use crate::ui::i18n::{m, t, t_error, Catalog};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeMap;
@@ -83,21 +84,27 @@ pub fn ParamTable(
         });
         done.set(false);
     };
-    let field_error =
-        move |field: String| error.with(|e| e.as_ref().and_then(|e| e.field_error(&field)));
+    let field_error = move |field: String| {
+        error.with(|e| match e {
+            Some(AppError::InvalidInput { fields }) => {
+                fields.iter().find(|f| f.field == field).map(|f| f.error)
+            }
+            _ => None,
+        })
+    };
     view! {
         <section class="param-table" aria-labelledby="param-table-title">
-            <h3 id="param-table-title">"金額・年齢・期限を表で直す"</h3>
+            <h3 id="param-table-title">{t(m::admin::rules::params::title)}</h3>
             <div class="field">
-                <label for="param-name">"パラメータ"</label>
+                <label for="param-name">{t(m::admin::rules::params::name)}</label>
                 <select id="param-name" class="select" on:change=move |ev| load(event_target_value(&ev))>
-                    <option value="">"選んでください"</option>
+                    <option value="">{t(m::admin::rules::params::choose)}</option>
                     {names.into_iter().map(|(n, label)| view! { <option value=n.clone()>{format!("{label} ({n})")}</option> }).collect_view()}
                 </select>
             </div>
             {move || (!name.get().is_empty()).then(|| view! {
                 <table class="periods">
-                    <thead><tr><th scope="col">"いつから"</th><th scope="col">"いつまで (空欄 = 次の期間まで)"</th><th scope="col">"値"</th></tr></thead>
+                    <thead><tr><th scope="col">{t(m::admin::rules::params::from)}</th><th scope="col">{t(m::admin::rules::params::until_hint)}</th><th scope="col">{t(m::admin::rules::params::value)}</th></tr></thead>
                     <tbody>
                         {move || (0..rows.with(Vec::len)).map(|i| {
                             let ids = ["from", "until", "value"].map(|p| format!("period-{i}-{p}"));
@@ -105,14 +112,14 @@ pub fn ParamTable(
                                 <tr>
                                     {ids.into_iter().map(|id| {
                                         let part: &'static str = if id.ends_with("from") { "from" } else if id.ends_with("until") { "until" } else { "value" };
-                                        let label = match part { "from" => "いつから", "until" => "いつまで", _ => "値" };
+                                        let label = match part { "from" => m::admin::rules::params::from, "until" => m::admin::rules::params::until, _ => m::admin::rules::params::value };
                                         let err_id = id.clone();
                                         view! {
                                             <td class:field-invalid=move || field_error(err_id.clone()).is_some()>
-                                                <label class="visually-hidden" for=id.clone()>{format!("{label} ({})", i + 1)}</label>
+                                                <label class="visually-hidden" for=id.clone()>{t(label)} {format!(" ({})", i + 1)}</label>
                                                 <input id=id.clone() type="text" prop:value=cell(i, part)
                                                     on:input=move |ev| set(i, part, event_target_value(&ev))/>
-                                                {let id = id.clone(); move || field_error(id.clone()).map(|m| view! { <p class="error">{m}</p> })}
+                                                {let id = id.clone(); move || field_error(id.clone()).map(|e| view! { <p class="error">{t_error(e)}</p> })}
                                             </td>
                                         }
                                     }).collect_view()}
@@ -122,13 +129,13 @@ pub fn ParamTable(
                     </tbody>
                 </table>
                 <div class="actions">
-                    <button type="button" class="btn btn-secondary" on:click=move |_| rows.update(|r| r.push(PeriodInput::default()))>"期間を追加"</button>
-                    <button type="button" class="btn btn-primary" on:click=apply>"表の内容をファイルに反映"</button>
+                    <button type="button" class="btn btn-secondary" on:click=move |_| rows.update(|r| r.push(PeriodInput::default()))>{t(m::admin::rules::params::add)}</button>
+                    <button type="button" class="btn btn-primary" on:click=apply>{t(m::admin::rules::params::apply)}</button>
                 </div>
             })}
-            {move || done.get().then(|| view! { <p class="alert alert-success" role="status">"ファイルに反映しました。「確認する」でテストと影響を見てください。"</p> })}
+            {move || done.get().then(|| view! { <p class="alert alert-success" role="status">{t(m::admin::rules::params::applied)}</p> })}
             {move || error.get().map(|e| view! {
-                <div class="alert alert-error" role="alert">{e.message_ja()}</div>
+                <div class="alert alert-error" role="alert">{Catalog::get().app_error(&e)}</div>
                 <super::check_report::RuleErrors error=e/>
             })}
         </section>

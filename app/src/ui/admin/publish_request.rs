@@ -6,12 +6,14 @@ use crate::api::admin::request_publication;
 use crate::error::AppError;
 use crate::model::admin::PublicationRequest;
 use crate::ui::common::{server_field_errors, TextField};
+use crate::ui::i18n::{m, t, t_with, Catalog};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use madoguchi_core::forms::FieldError;
 
 #[component]
 pub fn PublishRequestForm(version: String, done: Callback<String>) -> impl IntoView {
+    let catalog = Catalog::get();
     let later = RwSignal::new(false);
     let day = RwSignal::new(String::new());
     let by_event = RwSignal::new(false);
@@ -19,7 +21,12 @@ pub fn PublishRequestForm(version: String, done: Callback<String>) -> impl IntoV
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let failure = RwSignal::new(None::<AppError>);
     let err = move |f: &'static str| crate::ui::common::field_error(errors, f);
-    let heading = format!("{version} の公開を依頼");
+    let heading = {
+        let version = version.clone();
+        t_with(m::admin::rules::publish::title, move || {
+            vec![("version", version.clone())]
+        })
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let request = PublicationRequest {
@@ -39,9 +46,9 @@ pub fn PublishRequestForm(version: String, done: Callback<String>) -> impl IntoV
         };
         spawn_local(async move {
             match request_publication(request.clone()).await {
-                Ok(()) => done.run(format!(
-                    "{} の公開を依頼しました。別の管理者が確認して承認すると公開されます。",
-                    request.version
+                Ok(()) => done.run(catalog.fill_now(
+                    m::admin::rules::publish::requested,
+                    &[("version", request.version)],
                 )),
                 Err(e) => {
                     errors.set(server_field_errors(&e));
@@ -54,25 +61,25 @@ pub fn PublishRequestForm(version: String, done: Callback<String>) -> impl IntoV
         <section class="panel" aria-labelledby="publish-request-heading">
             <h3 id="publish-request-heading">{heading}</h3>
             {move || failure.get().map(|e| view! {
-                <div class="alert alert-error" role="alert">{e.message_ja()}</div>
+                <div class="alert alert-error" role="alert">{catalog.app_error(&e)}</div>
                 <RuleErrors error=e/>
             })}
             <form on:submit=submit novalidate>
                 <fieldset class="field">
-                    <legend>"いつから使いますか"</legend>
-                    <label class="radio"><input type="radio" name="when" prop:checked=move || !later.get() on:change=move |_| later.set(false)/>"承認されたらすぐ"</label>
-                    <label class="radio"><input type="radio" name="when" id="when-later" prop:checked=move || later.get() on:change=move |_| later.set(true)/>"日付を決める (法律の施行日など)"</label>
+                    <legend>{t(m::admin::rules::publish::when)}</legend>
+                    <label class="radio"><input type="radio" name="when" prop:checked=move || !later.get() on:change=move |_| later.set(false)/>{t(m::admin::rules::publish::at_once)}</label>
+                    <label class="radio"><input type="radio" name="when" id="when-later" prop:checked=move || later.get() on:change=move |_| later.set(true)/>{t(m::admin::rules::publish::later)}</label>
                 </fieldset>
                 <Show when=move || later.get()>
-                    <TextField id="effective_from" label="この日から使う" value=day error=err("effective_from")
-                        input_type="date" hint="今日以降の日付。その日になると自動で切り替わります" required=true/>
+                    <TextField id="effective_from" label=m::admin::rules::publish::day value=day error=err("effective_from")
+                        input_type="date" hint=m::admin::rules::publish::day_hint required=true/>
                     <label class="checkbox" for="by-event">
                         <input type="checkbox" id="by-event" prop:checked=move || by_event.get() on:change=move |ev| by_event.set(event_target_checked(&ev))/>
-                        "この日より前の出来事 (出生日など) は、前の規則で判定する (経過措置)"
+                        {t(m::admin::rules::publish::by_event_date)}
                     </label>
                 </Show>
-                <TextField id="publish-note" label="変更の説明 (承認する人が読みます)" value=note error=err("note")/>
-                <button type="submit" class="btn btn-primary">"公開を依頼する"</button>
+                <TextField id="publish-note" label=m::admin::rules::publish::note value=note error=err("note")/>
+                <button type="submit" class="btn btn-primary">{t(m::admin::rules::publish::submit)}</button>
             </form>
         </section>
     }

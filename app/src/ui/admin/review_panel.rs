@@ -6,13 +6,15 @@ use super::check_report::{CheckReportView, RuleErrors};
 use super::diff_view::DiffView;
 use crate::api::admin::{approve_rules, return_rules, review_rules};
 use crate::error::AppError;
-use crate::ui::common::{field_error, ja_date, server_field_errors, TextField};
+use crate::ui::common::{field_error, server_field_errors, TextField};
+use crate::ui::i18n::{m, t, t_date, t_with, Catalog};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use madoguchi_core::forms::FieldError;
 
 #[component]
 pub fn ReviewPanel(version: String, done: Callback<String>) -> impl IntoView {
+    let catalog = Catalog::get();
     let review = {
         let version = version.clone();
         LocalResource::new(move || review_rules(version.clone()))
@@ -26,7 +28,9 @@ pub fn ReviewPanel(version: String, done: Callback<String>) -> impl IntoView {
         spawn_local(async move {
             let v = version.get_value();
             match approve_rules(v.clone()).await {
-                Ok(()) => done.run(format!("{v} を承認しました。")),
+                Ok(()) => {
+                    done.run(catalog.fill_now(m::admin::rules::review::approved, &[("version", v)]))
+                }
                 Err(e) => failure.set(Some(e)),
             }
         });
@@ -36,7 +40,9 @@ pub fn ReviewPanel(version: String, done: Callback<String>) -> impl IntoView {
         spawn_local(async move {
             let v = version.get_value();
             match return_rules(v.clone(), reason.get_untracked()).await {
-                Ok(()) => done.run(format!("{v} を差し戻しました。")),
+                Ok(()) => {
+                    done.run(catalog.fill_now(m::admin::rules::review::returned, &[("version", v)]))
+                }
                 Err(e) => {
                     errors.set(server_field_errors(&e));
                     failure.set(Some(e));
@@ -46,28 +52,31 @@ pub fn ReviewPanel(version: String, done: Callback<String>) -> impl IntoView {
     };
     view! {
         <section class="panel review" aria-labelledby="review-heading">
-            <h3 id="review-heading">{format!("{} の確認", version.get_value())}</h3>
+            <h3 id="review-heading">{t_with(m::admin::rules::review::title, move || vec![("version", version.get_value())])}</h3>
             {move || failure.get().map(|e| view! {
-                <div class="alert alert-error" role="alert">{e.message_ja()}</div>
+                <div class="alert alert-error" role="alert">{catalog.app_error(&e)}</div>
                 <RuleErrors error=e/>
             })}
-            <Suspense fallback=|| view! { <p class="loading">"差分と影響を計算しています…"</p> }>
+            <Suspense fallback=|| view! { <p class="loading">{t(m::admin::rules::review::computing)}</p> }>
                 {move || review.get().map(|r| match r {
-                    Err(e) => view! { <div class="alert alert-error" role="alert">{e.message_ja()}</div> }.into_any(),
+                    Err(e) => view! { <div class="alert alert-error" role="alert">{catalog.app_error(&e)}</div> }.into_any(),
                     Ok(r) => view! {
                         <dl class="summary">
-                            <div class="summary-row"><dt>"作成"</dt><dd>{r.created_by.clone()}</dd></div>
-                            <div class="summary-row"><dt>"依頼"</dt><dd>{r.requested_by.clone().unwrap_or_default()}</dd></div>
-                            <div class="summary-row"><dt>"使い始める日"</dt><dd class="effective">{r.effective_from.map_or_else(|| "承認したらすぐ".into(), ja_date)}
-                                {(r.transition == "event_date").then_some(" (この日より前の出来事は前の規則で判定)")}</dd></div>
-                            <div class="summary-row"><dt>"説明"</dt><dd>{r.note.clone()}</dd></div>
-                            <div class="summary-row"><dt>"比べる版"</dt><dd><code>{r.compared_with.clone()}</code></dd></div>
+                            <div class="summary-row"><dt>{t(m::admin::rules::review::created)}</dt><dd>{r.created_by.clone()}</dd></div>
+                            <div class="summary-row"><dt>{t(m::admin::rules::review::requested)}</dt><dd>{r.requested_by.clone().unwrap_or_default()}</dd></div>
+                            <div class="summary-row"><dt>{t(m::admin::rules::review::effective)}</dt><dd class="effective">{match r.effective_from {
+                                    Some(d) => t_date(d).into_any(),
+                                    None => t(m::admin::rules::review::at_once).into_any(),
+                                }}
+                                {(r.transition == "event_date").then(|| t(m::admin::rules::review::by_event_date))}</dd></div>
+                            <div class="summary-row"><dt>{t(m::admin::rules::review::note)}</dt><dd>{r.note.clone()}</dd></div>
+                            <div class="summary-row"><dt>{t(m::admin::rules::review::compared_with)}</dt><dd><code>{r.compared_with.clone()}</code></dd></div>
                         </dl>
                         {r.overridden_by.iter().map(|(d, v)| view! {
-                            <div class="alert alert-warning" role="status"><p>{format!(
-                                "{}から版 {v} に切り替わる予定です。その版にはこの変更が含まれていないため、その日からはこの変更が使われなくなります",
-                                ja_date(*d)
-                            )}</p></div>
+                            <div class="alert alert-warning" role="status"><p>{
+                                let (d, v) = (*d, v.clone());
+                                t_with(m::admin::rules::review::overridden, move || vec![("date", catalog.date(d)), ("version", v.clone())])
+                            }</p></div>
                         }).collect_view()}
                         <DiffView files=r.files.clone()/>
                         <CheckReportView report=r.check.clone()/>
@@ -75,11 +84,11 @@ pub fn ReviewPanel(version: String, done: Callback<String>) -> impl IntoView {
                 })}
             </Suspense>
             <div class="actions">
-                <button type="button" class="btn btn-primary" id="approve" on:click=approve>"承認して公開する"</button>
+                <button type="button" class="btn btn-primary" id="approve" on:click=approve>{t(m::admin::rules::review::approve)}</button>
             </div>
             <form on:submit=send_back novalidate class="return-form">
-                <TextField id="reason" label="差し戻す理由" value=reason error=field_error(errors, "reason")/>
-                <button type="submit" class="btn btn-secondary">"差し戻す"</button>
+                <TextField id="reason" label=m::admin::rules::review::reason value=reason error=field_error(errors, "reason")/>
+                <button type="submit" class="btn btn-secondary">{t(m::admin::rules::review::send_back)}</button>
             </form>
         </section>
     }

@@ -7,6 +7,7 @@ use super::check_report::{CheckReportView, RuleErrors};
 use crate::api::admin::{check_rules, rule_files, save_rules};
 use crate::error::AppError;
 use crate::model::admin::{CheckReport, RuleEdit};
+use crate::ui::i18n::{m, t, t_with, Catalog};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeMap;
@@ -66,19 +67,19 @@ pub fn RuleEditor(
         });
     };
     view! {
-        <h2 id="editor">"規則を編集する"</h2>
-        <p class="hint">{format!("元にする版: {base}。条件は小さな式で書きます (例: subject.insurance == 'nhi')。保存の前に確認してください。")}</p>
+        <h2 id="editor">{t(m::admin::rules::editor::title)}</h2>
+        <p class="hint">{t_with(m::admin::rules::editor::hint, move || vec![("version", base.clone())])}</p>
         <super::param_table::ParamTable names=params files current on_change=Callback::new(move |_| report.set(None))/>
-        <h3>"ファイルを直接編集する"</h3>
+        <h3>{t(m::admin::rules::editor::files)}</h3>
         <div class="field">
-            <label for="rule-file">"ファイル"</label>
+            <label for="rule-file">{t(m::admin::rules::editor::file)}</label>
             <select id="rule-file" class="select" on:change=move |ev| current.set(event_target_value(&ev))
                 prop:value=move || current.get()>
                 {move || files.with(|f| f.keys().map(|k| view! { <option value=k.clone()>{k.clone()}</option> }).collect_view())}
             </select>
         </div>
         <div class="field">
-            <label for="rule-text">"内容 (TOML)"</label>
+            <label for="rule-text">{t(m::admin::rules::editor::text)}</label>
             <textarea id="rule-text" class="code-editor" rows="24" spellcheck="false"
                 prop:value=move || files.with(|f| f.get(&current.get()).cloned().unwrap_or_default())
                 on:input=move |ev| {
@@ -89,16 +90,16 @@ pub fn RuleEditor(
                 }></textarea>
         </div>
         <div class="field">
-            <label for="rule-note">"変更の説明 (履歴に残ります)"</label>
+            <label for="rule-note">{t(m::admin::rules::editor::note)}</label>
             <input id="rule-note" type="text" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>
         </div>
         <div class="actions">
-            <button type="button" class="btn btn-secondary" disabled=move || busy.get() on:click=check>"確認する (テストと影響)"</button>
-            <button type="button" class="btn btn-primary" disabled=move || busy.get() on:click=save>"下書きとして保存"</button>
+            <button type="button" class="btn btn-secondary" disabled=move || busy.get() on:click=check>{t(m::admin::rules::editor::check)}</button>
+            <button type="button" class="btn btn-primary" disabled=move || busy.get() on:click=save>{t(m::admin::rules::editor::save)}</button>
         </div>
-        {move || busy.get().then(|| view! { <p class="loading" role="status">"処理中…"</p> })}
+        {move || busy.get().then(|| view! { <p class="loading" role="status">{t(m::admin::rules::editor::working)}</p> })}
         {move || error.get().map(|e| view! {
-            <div class="alert alert-error" role="alert">{e.message_ja()}</div>
+            <div class="alert alert-error" role="alert">{Catalog::get().app_error(&e)}</div>
             <RuleErrors error=e/>
         })}
         {move || report.get().map(|r| view! { <CheckReportView report=r/> })}

@@ -8,10 +8,12 @@ use super::versions::Versions;
 use crate::api::admin::rules_overview;
 use crate::model::Permission;
 use crate::ui::auth::RequireStaff;
+use crate::ui::i18n::{m, t, t_with, Catalog as Messages};
 use leptos::prelude::*;
 
 #[component]
 pub fn RulesPage() -> impl IntoView {
+    Messages::get().staff_page("admin");
     view! {
         <RequireStaff permission=Permission::RulesEdit>
             <Rules/>
@@ -21,6 +23,7 @@ pub fn RulesPage() -> impl IntoView {
 
 #[component]
 fn Rules() -> impl IntoView {
+    let catalog = Messages::get();
     let overview = LocalResource::new(rules_overview);
     let notice = RwSignal::new(None::<String>);
     let refresh = Callback::new(move |message: String| {
@@ -29,20 +32,20 @@ fn Rules() -> impl IntoView {
     });
     let saved = Callback::new(move |version: String| {
         overview.refetch();
-        notice.set(Some(format!(
-            "下書き {version} を保存しました。版の履歴から公開を依頼できます。"
-        )));
+        notice.set(Some(
+            catalog.fill_now(m::admin::rules::draft_saved, &[("version", version)]),
+        ));
     });
     view! {
-        <h1>"規則の管理"</h1>
+        <h1>{t(m::admin::rules::title)}</h1>
         {move || notice.get().map(|n| view! { <div class="alert alert-success" role="status">{n}</div> })}
-        <Suspense fallback=|| view! { <p class="loading">"読み込み中…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t(m::staff::loading)}</p> }>
             {move || overview.get().map(|r| match r {
-                Err(e) => view! { <div class="alert alert-error" role="alert">{e.message_ja()}</div> }.into_any(),
+                Err(e) => view! { <div class="alert alert-error" role="alert">{catalog.app_error(&e)}</div> }.into_any(),
                 Ok(o) => view! {
-                    <p class="lead">"公開中の版: " <strong class="version">{o.live.clone()}</strong></p>
+                    <p class="lead">{t(m::admin::rules::live)} <strong class="version">{o.live.clone()}</strong></p>
                     {o.scheduled.iter().map(|(day, v)| view! {
-                        <p class="alert alert-info scheduled" role="status">{format!("{} から版 {v} に切り替わります", crate::ui::common::ja_date(*day))}</p>
+                        <p class="alert alert-info scheduled" role="status">{let (day, v) = (*day, v.clone()); t_with(m::admin::rules::scheduled, move || vec![("date", catalog.date(day)), ("version", v.clone())])}</p>
                     }).collect_view()}
                     {o.calendar_warning.clone().map(|w| view! { <div class="alert alert-warning" role="status">{w}</div> })}
                     <Versions versions=o.versions.clone() live=o.live.clone() on_change=refresh/>

@@ -10,6 +10,7 @@ use super::review_panel::ReviewPanel;
 use crate::api::admin::rollback_rules;
 use crate::error::AppError;
 use crate::model::admin::VersionRow;
+use crate::ui::i18n::{m, t, t_with, Catalog};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -22,20 +23,27 @@ enum Open {
     Merge(String),
 }
 
-fn status_ja(v: &VersionRow, live: &str) -> String {
-    match v.status.as_str() {
-        "draft" => "下書き".into(),
-        "pending" => "承認待ち".into(),
-        "returned" => "差し戻し".into(),
-        "proposed" => "リリースの提案".into(),
-        "merged" => "リリースの提案 (統合済み)".into(),
-        "published" if v.version == live => "公開中".into(),
+/// Where a version stands, in words.
+fn status(v: &VersionRow, live: &str) -> AnyView {
+    use m::admin::rules::versions::status as s;
+    let key = match v.status.as_str() {
+        "draft" => s::draft,
+        "pending" => s::pending,
+        "returned" => s::returned,
+        "proposed" => s::proposed,
+        "merged" => s::merged,
+        "published" if v.version == live => s::live,
         "published" => match v.effective_from {
-            Some(d) => format!("公開済み ({}から)", crate::ui::common::ja_date(d)),
-            None => "公開済み".into(),
+            Some(d) => {
+                let catalog = Catalog::get();
+                return t_with(s::published_from, move || vec![("date", catalog.date(d))])
+                    .into_any();
+            }
+            None => s::published,
         },
-        other => other.into(),
-    }
+        other => return other.to_owned().into_any(),
+    };
+    t(key).into_any()
 }
 
 #[component]
@@ -44,6 +52,7 @@ pub fn Versions(
     live: String,
     on_change: Callback<String>,
 ) -> impl IntoView {
+    let catalog = Catalog::get();
     let error = RwSignal::new(None::<AppError>);
     let open = RwSignal::new(Open::None);
     let rollback = move |to: String| {
@@ -52,8 +61,9 @@ pub fn Versions(
             match rollback_rules(to.clone()).await {
                 Ok(v) => {
                     open.set(Open::Request(v.clone()));
-                    on_change.run(format!(
-                        "{to} に戻す下書き {v} を作りました。公開を依頼してください。"
+                    on_change.run(catalog.fill_now(
+                        m::admin::rules::versions::rolled_back,
+                        &[("to", to), ("version", v)],
                     ));
                 }
                 Err(e) => error.set(Some(e)),
@@ -65,50 +75,55 @@ pub fn Versions(
         on_change.run(message);
     });
     view! {
-        <h2>"版の履歴"</h2>
-        <p class="hint">"公開は2人で行います。変更した人が公開を依頼し、別の管理者が差分と影響を確かめて承認します。"</p>
+        <h2>{t(m::admin::rules::versions::title)}</h2>
+        <p class="hint">{t(m::admin::rules::versions::hint)}</p>
         {move || error.get().map(|e| view! {
-            <div class="alert alert-error" role="alert">{e.message_ja()}</div>
+            <div class="alert alert-error" role="alert">{catalog.app_error(&e)}</div>
             <RuleErrors error=e/>
         })}
         <table class="versions">
             <thead><tr>
-                <th scope="col">"版"</th><th scope="col">"状態"</th><th scope="col">"作成"</th>
-                <th scope="col">"依頼・承認"</th><th scope="col">"メモ"</th><th scope="col"><span class="visually-hidden">"操作"</span></th>
+                <th scope="col">{t(m::admin::rules::versions::version)}</th><th scope="col">{t(m::admin::rules::versions::state)}</th>
+                <th scope="col">{t(m::admin::rules::versions::created)}</th><th scope="col">{t(m::admin::rules::versions::requested_approved)}</th>
+                <th scope="col">{t(m::admin::rules::versions::note)}</th>
+                <th scope="col"><span class="visually-hidden">{t(m::admin::rules::versions::actions)}</span></th>
             </tr></thead>
             <tbody>
                 {versions.into_iter().map(|v| {
-                    let status = status_ja(&v, &live);
+                    let status = status(&v, &live);
                     let version = v.version.clone();
                     let action = match v.status.as_str() {
                         "draft" | "returned" => {
                             let version = version.clone();
-                            Some(view! { <button type="button" class="btn btn-primary" on:click=move |_| open.set(Open::Request(version.clone()))>"公開を依頼"</button> }.into_any())
+                            Some(view! { <button type="button" class="btn btn-primary" on:click=move |_| open.set(Open::Request(version.clone()))>{t(m::admin::rules::versions::request)}</button> }.into_any())
                         }
                         "pending" => {
                             let version = version.clone();
-                            Some(view! { <button type="button" class="btn btn-primary" on:click=move |_| open.set(Open::Review(version.clone()))>"確認して承認"</button> }.into_any())
+                            Some(view! { <button type="button" class="btn btn-primary" on:click=move |_| open.set(Open::Review(version.clone()))>{t(m::admin::rules::versions::review)}</button> }.into_any())
                         }
                         "proposed" | "merged" => {
                             let version = version.clone();
-                            Some(view! { <button type="button" class="btn btn-primary" on:click=move |_| open.set(Open::Merge(version.clone()))>"市の変更と統合"</button> }.into_any())
+                            Some(view! { <button type="button" class="btn btn-primary" on:click=move |_| open.set(Open::Merge(version.clone()))>{t(m::admin::rules::versions::merge)}</button> }.into_any())
                         }
                         "published" if v.version != live => {
                             let version = version.clone();
-                            Some(view! { <button type="button" class="btn btn-secondary" on:click=move |_| rollback(version.clone())>"この版に戻す"</button> }.into_any())
+                            Some(view! { <button type="button" class="btn btn-secondary" on:click=move |_| rollback(version.clone())>{t(m::admin::rules::versions::rollback)}</button> }.into_any())
                         }
                         _ => None,
                     };
                     view! {
                         <tr data-version=version.clone() data-status=v.status.clone()>
-                            <td><code>{v.version.clone()}</code>{v.based_on.map(|b| view! { <div class="hint">{format!("元: {b}")}</div> })}</td>
+                            <td><code>{v.version.clone()}</code>{v.based_on.map(|b| view! { <div class="hint">{t_with(m::admin::rules::versions::based_on, move || vec![("version", b.clone())])}</div> })}</td>
                             <td class="version-status">{status}</td>
                             <td>{format!("{} {}", v.created_at, v.created_by)}</td>
                             <td>
-                                {v.requested_by.map(|r| view! { <div>{format!("依頼: {r}")}</div> })}
-                                {v.published_at.map(|t| view! { <div>{format!("承認: {t} {}", v.published_by.unwrap_or_default())}</div> })}
+                                {v.requested_by.map(|r| view! { <div>{t_with(m::admin::rules::versions::requested_by, move || vec![("who", r.clone())])}</div> })}
+                                {v.published_at.map(|at| {
+                                    let who = v.published_by.unwrap_or_default();
+                                    view! { <div>{t_with(m::admin::rules::versions::approved_by, move || vec![("at", at.clone()), ("who", who.clone())])}</div> }
+                                })}
                             </td>
-                            <td>{v.note}{v.review_note.map(|n| view! { <div class="error-text">{format!("差し戻しの理由: {n}")}</div> })}</td>
+                            <td>{v.note}{v.review_note.map(|n| view! { <div class="error-text">{t_with(m::admin::rules::versions::return_reason, move || vec![("reason", n.clone())])}</div> })}</td>
                             <td>{action}</td>
                         </tr>
                     }

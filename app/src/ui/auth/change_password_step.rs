@@ -29,11 +29,7 @@ pub fn ChangePasswordStep() -> impl IntoView {
             step.refuse(&Catalog::get().plain_now(m::auth::new_password::mismatch));
             return;
         }
-        step.run(async move {
-            change_password(None, new.get_untracked())
-                .await
-                .map_err(|e| e.message_ja())
-        });
+        step.run(async move { change_password(None, new.get_untracked()).await });
     };
     let pending = step.pending;
 

@@ -8,7 +8,7 @@ use crate::api::auth::{
 };
 use crate::model::security::TotpEnrolment;
 use crate::ui::common::{focus, ErrorSummary, TextField};
-use crate::ui::i18n::{m, t, t_plain};
+use crate::ui::i18n::{m, t, t_plain, Catalog};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -16,14 +16,10 @@ use leptos::task::spawn_local;
 /// recovery codes given, if any.
 pub async fn register_passkey(
     name: String,
-) -> Result<(crate::model::StaffMe, Vec<String>), String> {
-    let options = passkey_register_start().await.map_err(|e| e.message_ja())?;
-    let credential = webauthn::ceremony(true, &options)
-        .await
-        .map_err(str::to_owned)?;
-    passkey_register_finish(credential, name)
-        .await
-        .map_err(|e| e.message_ja())
+) -> Result<(crate::model::StaffMe, Vec<String>), crate::error::AppError> {
+    let options = passkey_register_start().await?;
+    let credential = webauthn::ceremony(true, &options).await?;
+    passkey_register_finish(credential, name).await
 }
 
 /// The secret in groups of four, easier to type.
@@ -39,6 +35,7 @@ fn grouped(secret: &str) -> String {
 #[component]
 pub fn EnrolStep(on_codes: Callback<Vec<String>>) -> impl IntoView {
     let session = Session::get();
+    let catalog = Catalog::get();
     let error = RwSignal::new(None::<String>);
     let pending = RwSignal::new(false);
     let totp = RwSignal::new(None::<TotpEnrolment>);
@@ -46,7 +43,10 @@ pub fn EnrolStep(on_codes: Callback<Vec<String>>) -> impl IntoView {
     let no_error = Signal::derive(|| None);
     let required = move || session.staff().is_some_and(|m| m.passkey_required);
 
-    let finish = move |result: Result<(crate::model::StaffMe, Vec<String>), String>| match result {
+    let finish = move |result: Result<
+        (crate::model::StaffMe, Vec<String>),
+        crate::error::AppError,
+    >| match result {
         Ok((me, codes)) => {
             if !codes.is_empty() {
                 on_codes.run(codes);
@@ -54,8 +54,8 @@ pub fn EnrolStep(on_codes: Callback<Vec<String>>) -> impl IntoView {
             }
             session.set(me);
         }
-        Err(m) => {
-            error.set(Some(m));
+        Err(e) => {
+            error.set(Some(catalog.app_error(&e)));
             focus("error-summary");
         }
     };
@@ -66,7 +66,7 @@ pub fn EnrolStep(on_codes: Callback<Vec<String>>) -> impl IntoView {
         spawn_local(async move {
             match totp_enrol_start().await {
                 Ok(t) => totp.set(Some(t)),
-                Err(e) => error.set(Some(e.message_ja())),
+                Err(e) => error.set(Some(catalog.app_error(&e))),
             }
             pending.set(false);
         });
@@ -78,11 +78,7 @@ pub fn EnrolStep(on_codes: Callback<Vec<String>>) -> impl IntoView {
         }
         pending.set(true);
         spawn_local(async move {
-            finish(
-                totp_enrol_confirm(code.get_untracked())
-                    .await
-                    .map_err(|e| e.message_ja()),
-            );
+            finish(totp_enrol_confirm(code.get_untracked()).await);
             code.set(String::new());
             pending.set(false);
         });
@@ -94,7 +90,9 @@ pub fn EnrolStep(on_codes: Callback<Vec<String>>) -> impl IntoView {
         pending.set(true);
         error.set(None);
         spawn_local(async move {
-            finish(register_passkey("パスキー".into()).await);
+            finish(
+                register_passkey(catalog.plain_now(m::auth::account::passkey_default_name)).await,
+            );
             pending.set(false);
         });
     };

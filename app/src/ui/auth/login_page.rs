@@ -29,9 +29,11 @@ pub fn LoginPage() -> impl IntoView {
         let next = query
             .with_untracked(|q| q.get("next"))
             .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/login"));
+        // In place of the sign-in page: Back does not return to a page that would only
+        // send the staff member on again.
         navigate(
             &next.unwrap_or_else(|| me.home().into()),
-            Default::default(),
+            super::replacing(),
         );
     });
     let on_codes = Callback::new(move |c: Vec<String>| codes.set(c));

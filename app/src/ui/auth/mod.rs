@@ -25,3 +25,13 @@ pub use recovery_codes::RecoveryCodes;
 pub use require_staff::RequireStaff;
 pub use second_factor_step::SecondFactorStep;
 pub use session::Session;
+
+/// Navigation that takes the place of the current page in the history: sending someone
+/// to sign in, and on from the sign-in page, so Back never lands on a page that would
+/// only send them on again.
+pub fn replacing() -> leptos_router::NavigateOptions {
+    leptos_router::NavigateOptions {
+        replace: true,
+        ..Default::default()
+    }
+}

@@ -23,7 +23,7 @@ pub fn PasswordStep() -> impl IntoView {
         step.run(async move {
             let result = sign_in(username.get_untracked(), password.get_untracked()).await;
             password.set(String::new());
-            result.map_err(|e| e.message_ja())
+            result
         });
     };
     let pending = step.pending;

@@ -26,7 +26,8 @@ pub fn RequireStaff(permission: Permission, children: ChildrenFn) -> impl IntoVi
         match session.signed_in() {
             None => {
                 let next = location.pathname.get_untracked();
-                view! { <Redirect path=format!("/login?next={next}")/> }.into_any()
+                view! { <Redirect path=format!("/login?next={next}") options=super::replacing()/> }
+                    .into_any()
             }
             Some(me) if me.can(permission) => children.with_value(|c| c()).into_any(),
             Some(_) => view! {

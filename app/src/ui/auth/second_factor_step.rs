@@ -25,7 +25,7 @@ pub fn SecondFactorStep() -> impl IntoView {
         step.run(async move {
             let result = verify_code(code.get_untracked()).await;
             code.set(String::new());
-            result.map_err(|e| e.message_ja())
+            result
         });
     };
     let pending = step.pending;

@@ -3,8 +3,10 @@
 //! shown at the top and focused.
 
 use super::Session;
+use crate::error::AppError;
 use crate::model::StaffMe;
 use crate::ui::common::focus;
+use crate::ui::i18n::Catalog;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::future::Future;
@@ -12,6 +14,7 @@ use std::future::Future;
 #[derive(Clone, Copy)]
 pub struct Step {
     session: Session,
+    catalog: Catalog,
     pub pending: RwSignal<bool>,
     pub error: RwSignal<Option<String>>,
 }
@@ -20,6 +23,7 @@ impl Step {
     pub fn new() -> Self {
         Self {
             session: Session::get(),
+            catalog: Catalog::get(),
             pending: RwSignal::new(false),
             error: RwSignal::new(None),
         }
@@ -34,7 +38,7 @@ impl Step {
     /// Runs `attempt` unless one is already under way.
     pub fn run<F>(self, attempt: F)
     where
-        F: Future<Output = Result<StaffMe, String>> + 'static,
+        F: Future<Output = Result<StaffMe, AppError>> + 'static,
     {
         if self.pending.get_untracked() {
             return;
@@ -43,7 +47,7 @@ impl Step {
         spawn_local(async move {
             match attempt.await {
                 Ok(me) => self.session.set(me),
-                Err(m) => self.refuse(&m),
+                Err(e) => self.refuse(&self.catalog.app_error(&e)),
             }
             self.pending.set(false);
         });
@@ -51,25 +55,17 @@ impl Step {
 }
 
 /// Signs in with a passkey alone.
-pub async fn passkey_sign_in() -> Result<StaffMe, String> {
+pub async fn passkey_sign_in() -> Result<StaffMe, AppError> {
     use crate::api::auth::{passkey_sign_in_finish, passkey_sign_in_start};
-    let (ceremony, options) = passkey_sign_in_start().await.map_err(|e| e.message_ja())?;
-    let credential = super::webauthn::ceremony(false, &options)
-        .await
-        .map_err(str::to_owned)?;
-    passkey_sign_in_finish(ceremony, credential)
-        .await
-        .map_err(|e| e.message_ja())
+    let (ceremony, options) = passkey_sign_in_start().await?;
+    let credential = super::webauthn::ceremony(false, &options).await?;
+    passkey_sign_in_finish(ceremony, credential).await
 }
 
 /// The second step with one of the staff member's passkeys.
-pub async fn passkey_second_factor() -> Result<StaffMe, String> {
+pub async fn passkey_second_factor() -> Result<StaffMe, AppError> {
     use crate::api::auth::{passkey_verify_finish, passkey_verify_start};
-    let options = passkey_verify_start().await.map_err(|e| e.message_ja())?;
-    let credential = super::webauthn::ceremony(false, &options)
-        .await
-        .map_err(str::to_owned)?;
-    passkey_verify_finish(credential)
-        .await
-        .map_err(|e| e.message_ja())
+    let options = passkey_verify_start().await?;
+    let credential = super::webauthn::ceremony(false, &options).await?;
+    passkey_verify_finish(credential).await
 }

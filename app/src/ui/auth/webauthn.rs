@@ -3,20 +3,23 @@
 //! browser's own JSON parsing (`PublicKeyCredential.parse…FromJSON`), so nothing is
 //! converted by hand.
 
+use crate::error::AppError;
+
 /// Creates a credential (`create`) or signs a challenge (`get`) with the options the
-/// server sent; the error is what to tell the user.
-pub async fn ceremony(create: bool, options_json: &str) -> Result<String, &'static str> {
+/// server sent. A refusal (cancelled, no authenticator, a browser without passkeys) is
+/// `passkey_failed`, as when the server refuses the credential.
+pub async fn ceremony(create: bool, options_json: &str) -> Result<String, AppError> {
     #[cfg(target_arch = "wasm32")]
     {
         run(create, options_json).await.map_err(|e| {
             leptos::logging::log!("passkey: {e:?}");
-            "パスキーを使えませんでした。もう一度お試しください"
+            AppError::PasskeyFailed
         })
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
         let _ = (create, options_json);
-        Err("パスキーはブラウザでのみ使えます")
+        Err(AppError::PasskeyFailed)
     }
 }
 

@@ -17,7 +17,7 @@ mod members_step;
 mod procedures_step;
 mod receipt_step;
 mod review_step;
-mod rules_text;
+pub(crate) mod rules_text;
 mod sign_step;
 mod signature_pad;
 mod start_step;

@@ -85,7 +85,9 @@ impl Catalog {
 
     /// A staff or admin page is shown: the texts of `area` are loaded, and the page
     /// speaks the staff's language (the counter's visit language ends with the visit).
+    /// The `staff` area comes too: the staff's shared texts and errors.
     pub fn staff_page(self, area: &'static str) {
+        self.need("staff");
         self.need(area);
         self.switch(self.staff_lang.get_untracked());
     }
@@ -170,6 +172,14 @@ impl Catalog {
         ruby::plain(&self.text_in(self.lang.get_untracked(), key.0))
     }
 
+    /// [`Catalog::plain_now`] with values filled in (`{user}` and the like).
+    pub fn fill_now(self, key: Key, values: &[(&str, String)]) -> String {
+        ruby::plain(&ruby::fill(
+            &self.text_in(self.lang.get_untracked(), key.0),
+            values,
+        ))
+    }
+
     /// The text of `key` in `lang` (not tracked): Japanese where `lang` lacks it.
     pub fn text_in(self, lang: Lang, key: &str) -> String {
         if lang != Lang::JA {
@@ -246,19 +256,50 @@ impl Catalog {
         )
     }
 
-    /// What the resident reads for an error the server answered with, in the current
-    /// language (`common.app_errors.<code>`); errors only staff meet keep their
-    /// Japanese message.
+    /// What the reader reads for an error the server answered with, in the current
+    /// language: `common.app_errors.<code>` (every language), then, for the errors only
+    /// staff meet, `staff.app_errors.<code>` (the staff languages). A conflict carries
+    /// the server's own explanation.
     pub fn app_error(self, error: &crate::error::AppError) -> String {
-        let code = serde_json::to_value(error)
-            .ok()
-            .and_then(|v| v.get("code")?.as_str().map(str::to_owned));
-        match code.map(|c| format!("common.app_errors.{c}")) {
-            Some(key) if primary(&key).is_some() => {
-                ruby::plain(&self.text_in(self.lang.get_untracked(), &key))
+        use crate::error::AppError;
+        let lang = self.lang.get_untracked();
+        let text = |key: &str| {
+            primary(key)
+                .is_some()
+                .then(|| ruby::plain(&self.text_in(lang, key)))
+        };
+        let staff = lang.language().staff;
+        let found = match error {
+            AppError::Conflict { reason } => Some(reason.clone()),
+            AppError::PasswordRejected { problem } if staff => serde_json::to_value(problem)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .and_then(|p| text(&format!("staff.app_errors.password.{p}"))),
+            AppError::TooManyAttempts { retry_after } if staff => {
+                let (key, n) = if *retry_after < 60 {
+                    (super::m::staff::app_errors::wait_seconds, *retry_after)
+                } else {
+                    (
+                        super::m::staff::app_errors::wait_minutes,
+                        retry_after.div_ceil(60),
+                    )
+                };
+                let wait = ruby::fill(&self.text_in(lang, key.0), &[("n", n.to_string())]);
+                text("staff.app_errors.too_many_attempts")
+                    .map(|t| ruby::fill(&t, &[("wait", ruby::plain(&wait))]))
             }
-            _ => error.message_ja(),
-        }
+            _ => serde_json::to_value(error)
+                .ok()
+                .and_then(|v| v.get("code")?.as_str().map(str::to_owned))
+                .and_then(|code| {
+                    text(&format!("common.app_errors.{code}")).or_else(|| {
+                        staff
+                            .then(|| text(&format!("staff.app_errors.{code}")))
+                            .flatten()
+                    })
+                }),
+        };
+        found.unwrap_or_else(|| error.message_ja())
     }
 
     /// A text of the form catalog (a topic's title, a field's label or help, a choice) in
@@ -430,4 +471,29 @@ impl Label {
 pub fn t_plain(key: Key) -> Signal<String> {
     let catalog = Catalog::get();
     Signal::derive(move || ruby::plain(&catalog.raw(key)))
+}
+
+/// A code's name from a family of messages (`admin.audit.actions` and `sign_in` give
+/// `admin.audit.actions.sign_in`), or the code itself where the catalog names no such
+/// code (one newer than this page).
+pub fn t_code(family: &'static str, code: &str) -> impl IntoView + Clone + 'static {
+    t_name(family, code, code.to_owned())
+}
+
+/// [`t_code`] with what to show where the catalog names no such code: the name the
+/// city's data gives (a role or department the city added).
+pub fn t_name(
+    family: &'static str,
+    code: &str,
+    fallback: String,
+) -> impl IntoView + Clone + 'static {
+    let catalog = Catalog::get();
+    let key = format!("{family}.{code}");
+    move || {
+        if super::primary(&key).is_some() {
+            ruby::plain(&catalog.raw_str(&key))
+        } else {
+            fallback.clone()
+        }
+    }
 }

@@ -12,7 +12,7 @@ mod catalog;
 mod load;
 pub mod ruby;
 
-pub use catalog::{t, t_date, t_error, t_in, t_plain, t_with, Catalog, Label};
+pub use catalog::{t, t_code, t_date, t_error, t_in, t_name, t_plain, t_with, Catalog, Label};
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 

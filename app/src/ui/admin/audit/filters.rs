@@ -2,6 +2,7 @@
 
 use crate::model::audit::AuditQuery;
 use crate::ui::common::TextField;
+use crate::ui::i18n::{m, t, t_code};
 use leptos::prelude::*;
 
 fn encode(s: &str) -> String {
@@ -64,43 +65,44 @@ pub fn Filters(actions: Signal<Vec<String>>, search: Callback<AuditQuery>) -> im
     };
     view! {
         <section aria-labelledby="filters-heading">
-            <h2 id="filters-heading">"記録をさがす"</h2>
+            <h2 id="filters-heading">{t(m::admin::audit::search_title)}</h2>
             <form on:submit=submit class="filters" novalidate>
                 <div class="field-row">
-                    <TextField id="f_staff" label="職員 (ユーザー名)" value=staff error=no_error/>
-                    <TextField id="f_resident" label="住民 (宛名番号)" value=resident error=no_error inputmode="numeric"/>
+                    <TextField id="f_staff" label=m::admin::audit::staff value=staff error=no_error/>
+                    <TextField id="f_resident" label=m::admin::audit::resident value=resident error=no_error inputmode="numeric"/>
                     <div class="field">
-                        <label for="f_action">"操作"</label>
+                        <label for="f_action">{t(m::admin::audit::action)}</label>
                         <select id="f_action" prop:value=move || action.get() on:change=move |ev| action.set(event_target_value(&ev))>
-                            <option value="">"すべて"</option>
+                            <option value="">{t(m::admin::audit::all)}</option>
                             {move || actions.get().into_iter().map(|a| {
-                                let label = a.clone();
-                                view! { <option value=a>{label}</option> }
+                                let label = t_code("admin.audit.actions", super::table::action_name(&a));
+                                let code = format!(" ({a})");
+                                view! { <option value=a>{label}{code}</option> }
                             }).collect_view()}
                         </select>
                     </div>
                 </div>
                 <div class="field-row">
                     <div class="field">
-                        <label for="f_from">"この日から"</label>
+                        <label for="f_from">{t(m::admin::audit::from)}</label>
                         <input type="date" id="f_from" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev))/>
                     </div>
                     <div class="field">
-                        <label for="f_to">"この日まで"</label>
+                        <label for="f_to">{t(m::admin::audit::to)}</label>
                         <input type="date" id="f_to" prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev))/>
                     </div>
                 </div>
                 <label class="checkbox" for="f_after">
                     <input type="checkbox" id="f_after" prop:checked=move || after_hours.get() on:change=move |ev| after_hours.set(event_target_checked(&ev))/>
-                    "勤務時間外 (平日8時前・19時以降、土日) のみ"
+                    {t(m::admin::audit::after_hours)}
                 </label>
                 <label class="checkbox" for="f_denied">
                     <input type="checkbox" id="f_denied" prop:checked=move || denied.get() on:change=move |ev| denied.set(event_target_checked(&ev))/>
-                    "拒否・失敗したもののみ"
+                    {t(m::admin::audit::denied_only)}
                 </label>
                 <div class="actions">
-                    <button type="submit" class="btn btn-primary">"さがす"</button>
-                    <a class="btn btn-secondary" href=move || csv_href(&query()) download="audit-log.csv">"CSVでダウンロード"</a>
+                    <button type="submit" class="btn btn-primary">{t(m::admin::audit::search)}</button>
+                    <a class="btn btn-secondary" href=move || csv_href(&query()) download="audit-log.csv">{t(m::admin::audit::csv)}</a>
                 </div>
             </form>
         </section>

@@ -9,11 +9,13 @@ use crate::api::audit::{search_audit, verify_audit};
 use crate::model::audit::{AuditPage, AuditQuery, VerifyReport};
 use crate::model::Permission;
 use crate::ui::auth::RequireStaff;
+use crate::ui::i18n::{m, t, t_with, Catalog};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 #[component]
 pub fn AuditLogPage() -> impl IntoView {
+    Catalog::get().staff_page("admin");
     view! {
         <RequireStaff permission=Permission::AuditRead>
             <AuditLog/>
@@ -23,6 +25,7 @@ pub fn AuditLogPage() -> impl IntoView {
 
 #[component]
 fn AuditLog() -> impl IntoView {
+    let catalog = Catalog::get();
     let query = RwSignal::new(AuditQuery::default());
     let page = RwSignal::new(None::<Result<AuditPage, String>>);
     let older = RwSignal::new(Vec::<crate::model::audit::AuditRow>::new());
@@ -34,7 +37,7 @@ fn AuditLog() -> impl IntoView {
             older.set(Vec::new());
         }
         spawn_local(async move {
-            let r = search_audit(q).await.map_err(|e| e.message_ja());
+            let r = search_audit(q).await.map_err(|e| catalog.app_error(&e));
             if append {
                 if let Ok(p) = &r {
                     older.update(|o| o.extend(p.rows.iter().cloned()));
@@ -52,25 +55,27 @@ fn AuditLog() -> impl IntoView {
     search.run(AuditQuery::default());
     let verify = move |_| {
         spawn_local(async move {
-            report.set(Some(verify_audit().await.map_err(|e| e.message_ja())));
+            report.set(Some(
+                verify_audit().await.map_err(|e| catalog.app_error(&e)),
+            ));
         });
     };
     view! {
-        <h1>"監査ログ"</h1>
+        <h1>{t(m::admin::audit::title)}</h1>
         <section aria-labelledby="verify-heading">
-            <h2 id="verify-heading">"改ざんの検査"</h2>
-            <p>"記録は一件ごとに前の記録のハッシュを含みます。書き換え・削除・並べ替えがあれば、最初の箇所を示します。"</p>
-            <button type="button" class="btn btn-secondary" on:click=verify>"検査する"</button>
+            <h2 id="verify-heading">{t(m::admin::audit::verify_title)}</h2>
+            <p>{t(m::admin::audit::verify_lead)}</p>
+            <button type="button" class="btn btn-secondary" on:click=verify>{t(m::admin::audit::verify)}</button>
             {move || report.get().map(|r| match r {
                 Ok(v) if v.ok() => view! {
                     <div class="alert alert-success" role="status">
-                        {format!("異常はありません。{} 件を確認しました (記録 {} まで)。", v.entries, v.head_seq)}
+                        {t_with(m::admin::audit::verify_ok, move || vec![("entries", v.entries.to_string()), ("head", v.head_seq.to_string())])}
                     </div>
                 }.into_any(),
                 Ok(v) => view! {
                     <div class="alert alert-error" role="alert">
-                        {v.problem.map(|p| format!("記録 {} に異常があります: {}", p.seq, p.detail))}
-                        {(!v.triggers_in_place).then_some(" 変更を防ぐトリガーが外されています。")}
+                        {v.problem.map(|p| t_with(m::admin::audit::verify_problem, move || vec![("seq", p.seq.to_string()), ("detail", p.detail.clone())]))}
+                        {(!v.triggers_in_place).then(|| view! { " " {t(m::admin::audit::triggers_removed)} })}
                     </div>
                 }.into_any(),
                 Err(m) => view! { <div class="alert alert-error" role="alert">{m}</div> }.into_any(),
@@ -91,7 +96,7 @@ fn AuditLog() -> impl IntoView {
                             let mut q = query.get_untracked();
                             q.before_seq = Some(before);
                             search.run(q);
-                        }>"さらに前の記録を表示"</button>
+                        }>{t(m::admin::audit::older)}</button>
                     })}
                 }.into_any()
             }

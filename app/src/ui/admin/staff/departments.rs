@@ -4,6 +4,7 @@
 use super::Notice;
 use crate::api::admin::save_department;
 use crate::model::staff::DepartmentInfo;
+use crate::ui::i18n::{m, t, t_plain, Catalog, Key};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -13,13 +14,15 @@ pub fn Departments(departments: Vec<DepartmentInfo>, done: Callback<Notice>) -> 
     rows.push(DepartmentInfo::default());
     view! {
         <section aria-labelledby="departments-heading">
-            <h2 id="departments-heading">"課"</h2>
-            <p class="hint">"課のID は規則が使います。名前・窓口・庁舎・電話は受付票と手続きの案内に出ます。最後の行で課を追加できます。"</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="課の表">
+            <h2 id="departments-heading">{t(m::admin::staff::departments::title)}</h2>
+            <p class="hint">{t(m::admin::staff::departments::hint)}</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=t_plain(m::admin::staff::departments::table)>
             <table class="data departments">
                 <thead><tr>
-                    <th scope="col">"ID"</th><th scope="col">"名前"</th><th scope="col">"窓口"</th>
-                    <th scope="col">"庁舎"</th><th scope="col">"電話"</th><th scope="col"><span class="visually-hidden">"保存"</span></th>
+                    <th scope="col">{t(m::admin::staff::departments::id)}</th><th scope="col">{t(m::admin::staff::departments::name)}</th>
+                    <th scope="col">{t(m::admin::staff::departments::counter)}</th><th scope="col">{t(m::admin::staff::departments::building)}</th>
+                    <th scope="col">{t(m::admin::staff::departments::phone)}</th>
+                    <th scope="col"><span class="visually-hidden">{t(m::admin::staff::departments::save)}</span></th>
                 </tr></thead>
                 <tbody>
                     {rows.into_iter().map(|d| view! { <DepartmentRow department=d done/> }).collect_view()}
@@ -32,6 +35,7 @@ pub fn Departments(departments: Vec<DepartmentInfo>, done: Callback<Notice>) -> 
 
 #[component]
 fn DepartmentRow(department: DepartmentInfo, done: Callback<Notice>) -> impl IntoView {
+    let catalog = Catalog::get();
     let new = department.id.is_empty();
     let key = if new {
         "new".to_owned()
@@ -53,35 +57,44 @@ fn DepartmentRow(department: DepartmentInfo, done: Callback<Notice>) -> impl Int
         };
         spawn_local(async move {
             done.run(match save_department(d.clone()).await {
-                Ok(()) => Notice::Done(format!("{} を保存しました", d.name)),
+                Ok(()) => Notice::Done(
+                    catalog.fill_now(m::admin::staff::done::department_saved, &[("name", d.name)]),
+                ),
                 Err(e) => Notice::Failed(match &e {
                     crate::error::AppError::InvalidInput { fields } => fields
                         .iter()
-                        .map(|f| format!("{}: {}", f.field, f.error.message_ja()))
+                        .map(|f| {
+                            let error = catalog.text_in(
+                                catalog.lang().get_untracked(),
+                                &format!("common.errors.{}", f.error.code()),
+                            );
+                            format!("{}: {}", f.field, crate::ui::i18n::ruby::plain(&error))
+                        })
                         .collect::<Vec<_>>()
                         .join(" / "),
-                    _ => e.message_ja(),
+                    _ => catalog.app_error(&e),
                 }),
             });
         });
     };
-    let cell = move |field: &'static str, label: &'static str, value: RwSignal<String>| {
+    let cell = move |field: &'static str, label: Key, value: RwSignal<String>| {
         let input_id = format!("dept-{key}-{field}");
         view! {
             <td>
-                <label class="visually-hidden" for=input_id.clone()>{label}</label>
+                <label class="visually-hidden" for=input_id.clone()>{t(label)}</label>
                 <input type="text" id=input_id prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
             </td>
         }
     };
+    use m::admin::staff::departments as d;
     view! {
         <tr>
-            {if new { cell("id", "新しい課のID", id).into_any() } else { view! { <td><code>{id.get_untracked()}</code></td> }.into_any() }}
-            {cell("name", "名前", name)}
-            {cell("counter", "窓口", counter)}
-            {cell("building", "庁舎", building)}
-            {cell("phone", "電話", phone)}
-            <td><button type="button" class="btn btn-secondary btn-small" on:click=save>{if new { "追加" } else { "保存" }}</button></td>
+            {if new { cell("id", d::new_id, id).into_any() } else { view! { <td><code>{id.get_untracked()}</code></td> }.into_any() }}
+            {cell("name", d::name, name)}
+            {cell("counter", d::counter, counter)}
+            {cell("building", d::building, building)}
+            {cell("phone", d::phone, phone)}
+            <td><button type="button" class="btn btn-secondary btn-small" on:click=save>{t(if new { d::add } else { d::save })}</button></td>
         </tr>
     }
 }

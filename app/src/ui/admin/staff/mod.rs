@@ -11,10 +11,12 @@ mod staff_form;
 use crate::api::admin::staff_overview;
 use crate::model::Permission;
 use crate::ui::auth::RequireStaff;
+use crate::ui::i18n::{m, t, t_name, t_with, Catalog};
 use leptos::prelude::*;
 
 #[component]
 pub fn StaffPage() -> impl IntoView {
+    Catalog::get().staff_page("admin");
     view! {
         <RequireStaff permission=Permission::StaffManage>
             <Staff/>
@@ -32,30 +34,34 @@ pub enum Notice {
 
 #[component]
 fn Staff() -> impl IntoView {
+    let catalog = Catalog::get();
     let overview = LocalResource::new(staff_overview);
     let notice = RwSignal::new(None::<Notice>);
     let reload = Callback::new(move |n: Notice| {
+        // A refusal changed nothing: the form keeps what was typed and its errors.
+        if !matches!(n, Notice::Failed(_)) {
+            overview.refetch();
+        }
         notice.set(Some(n));
-        overview.refetch();
         crate::ui::common::focus("staff-notice");
     });
     view! {
-        <h1>"職員と権限"</h1>
+        <h1>{t(m::admin::staff::title)}</h1>
         <div id="staff-notice" tabindex="-1">
             {move || notice.get().map(|n| match n {
                 Notice::Done(m) => view! { <div class="alert alert-success" role="status">{m}</div> }.into_any(),
                 Notice::Password { username, password } => view! {
                     <div class="alert alert-warning" role="status">
-                        <p><strong>{username} " の仮パスワード: "</strong><code class="temporary-password">{password}</code></p>
-                        <p>"本人に直接伝えてください。この表示は一度だけです。次のサインインで本人が新しいパスワードを決めます。"</p>
+                        <p><strong>{t_with(m::admin::staff::temporary_password, move || vec![("user", username.clone())])}</strong><code class="temporary-password">{password}</code></p>
+                        <p>{t(m::admin::staff::temporary_password_note)}</p>
                     </div>
                 }.into_any(),
                 Notice::Failed(m) => view! { <div class="alert alert-error" role="alert">{m}</div> }.into_any(),
             })}
         </div>
-        <Suspense fallback=|| view! { <p class="loading">"読み込み中…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t(m::staff::loading)}</p> }>
             {move || overview.get().map(|r| match r {
-                Err(e) => view! { <div class="alert alert-error" role="alert">{e.message_ja()}</div> }.into_any(),
+                Err(e) => view! { <div class="alert alert-error" role="alert">{catalog.app_error(&e)}</div> }.into_any(),
                 Ok(o) => view! {
                     <accounts::Accounts overview=o.clone() done=reload/>
                     <staff_form::StaffForm overview=o.clone() done=reload/>
@@ -68,10 +74,13 @@ fn Staff() -> impl IntoView {
     }
 }
 
-/// A role's name, from the overview.
-pub fn role_name(o: &crate::model::staff::StaffOverview, id: &str) -> String {
-    o.roles
+/// A role's name: the catalog's for the roles Madoguchi ships, else the one the city
+/// gave it (from the overview).
+pub fn role_name(o: &crate::model::staff::StaffOverview, id: &str) -> impl IntoView + Clone {
+    let given = o
+        .roles
         .iter()
         .find(|r| r.id == id)
-        .map_or_else(|| id.to_owned(), |r| r.name.clone())
+        .map_or_else(|| id.to_owned(), |r| r.name.clone());
+    t_name("admin.roles", id, given)
 }

@@ -5,6 +5,7 @@ use super::Notice;
 use crate::api::admin::{create_staff, update_staff};
 use crate::model::staff::{StaffInput, StaffOverview};
 use crate::ui::common::{server_field_errors, TextField};
+use crate::ui::i18n::{m, t, t_name, Catalog};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
@@ -12,6 +13,7 @@ use madoguchi_core::forms::FieldError;
 
 #[component]
 pub fn StaffForm(overview: StaffOverview, done: Callback<Notice>) -> impl IntoView {
+    let catalog = Catalog::get();
     let query = use_query_map();
     let editing = move || {
         query
@@ -74,11 +76,14 @@ pub fn StaffForm(overview: StaffOverview, done: Callback<Notice>) -> impl IntoVi
                 }
                 Ok(None) => {
                     errors.set(Vec::new());
-                    done.run(Notice::Done(format!("{} を更新しました", input.username)));
+                    done.run(Notice::Done(catalog.fill_now(
+                        m::admin::staff::done::updated,
+                        &[("user", input.username)],
+                    )));
                 }
                 Err(e) => {
                     errors.set(server_field_errors(&e));
-                    done.run(Notice::Failed(e.message_ja()));
+                    done.run(Notice::Failed(catalog.app_error(&e)));
                 }
             }
         });
@@ -87,15 +92,15 @@ pub fn StaffForm(overview: StaffOverview, done: Callback<Notice>) -> impl IntoVi
     let departments = overview.departments.clone();
     view! {
         <section aria-labelledby="staff-form-heading">
-            <h2 id="staff-form-heading">{move || if editing().is_some() { "役割・課を編集" } else { "職員を追加" }}</h2>
+            <h2 id="staff-form-heading">{move || t(if editing().is_some() { m::admin::staff::edit } else { m::admin::staff::form::add_title })}</h2>
             <form on:submit=submit novalidate class="staff-form">
-                <Show when=move || editing().is_none() fallback=move || view! { <p><strong>"ユーザー名: "</strong>{username}</p> }>
-                    <TextField id="username" label="ユーザー名" value=username error=err("username")
-                        hint="半角の英字・数字と . _ - (サインインに使います)" autocomplete="off" required=true/>
+                <Show when=move || editing().is_none() fallback=move || view! { <p><strong>{t(m::admin::staff::form::username_fixed)}</strong>{username}</p> }>
+                    <TextField id="username" label=m::admin::staff::username value=username error=err("username")
+                        hint=m::admin::staff::form::username_hint autocomplete="off" required=true/>
                 </Show>
-                <TextField id="display_name" label="氏名" value=name error=err("display_name") required=true/>
+                <TextField id="display_name" label=m::admin::staff::display_name value=name error=err("display_name") required=true/>
                 <fieldset class="field" class:field-invalid=move || err("roles").get().is_some()>
-                    <legend>"役割 " <span class="req">"※必須"</span></legend>
+                    <legend>{t(m::admin::staff::roles)} " " <span class="req">{t(m::admin::staff::form::required)}</span></legend>
                     {move || err("roles").get().map(|e| view! { <p class="error">{e.view()}</p> })}
                     {role_list.iter().map(|r| {
                         let id = r.id.clone();
@@ -111,23 +116,23 @@ pub fn StaffForm(overview: StaffOverview, done: Callback<Notice>) -> impl IntoVi
                                         let id = id.clone();
                                         roles.update(|rs| { rs.retain(|x| x != &id); if on { rs.push(id); } });
                                     }/>
-                                {r.name.clone()}
+                                {t_name("admin.roles", &r.id, r.name.clone())}
                             </label>
                         }
                     }).collect_view()}
                 </fieldset>
                 <div class="field" class:field-invalid=move || err("department_id").get().is_some()>
-                    <label for="department_id">"課"</label>
-                    <p class="hint">"担当課職員は必須です"</p>
+                    <label for="department_id">{t(m::admin::staff::department)}</label>
+                    <p class="hint">{t(m::admin::staff::form::department_hint)}</p>
                     {move || err("department_id").get().map(|e| view! { <p class="error">{e.view()}</p> })}
                     <select id="department_id" prop:value=move || department.get() on:change=move |ev| department.set(event_target_value(&ev))>
-                        <option value="">"なし"</option>
+                        <option value="">{t(m::admin::staff::form::no_department)}</option>
                         {departments.iter().map(|d| view! { <option value=d.id.clone()>{d.name.clone()}</option> }).collect_view()}
                     </select>
                 </div>
-                <button type="submit" class="btn btn-primary">{move || if editing().is_some() { "保存する" } else { "追加する (仮パスワードを発行)" }}</button>
+                <button type="submit" class="btn btn-primary">{move || t(if editing().is_some() { m::admin::staff::form::save } else { m::admin::staff::form::add })}</button>
                 <Show when=move || editing().is_some()>
-                    <a class="btn btn-ghost" href="/admin/staff">"編集をやめる"</a>
+                    <a class="btn btn-ghost" href="/admin/staff">{t(m::admin::staff::form::cancel)}</a>
                 </Show>
             </form>
         </section>
