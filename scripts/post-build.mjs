@@ -3,16 +3,16 @@
 //  1. copies the message catalog's files (`target/i18n/<code>/<area>.json`, written by
 //     app/build.rs) into the site as `/i18n/...`, where the browser fetches a language
 //     when it is first chosen;
-//  2. builds the counter tablet's own app (frontend/counter.html: the `counter` build)
+//  2. builds the counter tablet's own app (frontend/index.html with the `counter` build)
 //     into `counter-app/` of the same staging directory, so the tablet never downloads
 //     the staff and administration pages (the server sends it for `/counter`);
 //  3. in that build, lets the page that came with its first screen (sent by the server:
 //     server/src/http/first_screen.rs) paint it before the app's download starts, so
 //     the download never competes with it: Trunk's loader waits for the first frame;
 //  4. compresses every built file once at the best levels (scripts/precompress.mjs).
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist';
@@ -41,12 +41,30 @@ if (!existsSync(catalog)) {
 cpSync(catalog, join(dir, 'i18n'), { recursive: true });
 console.log(`post-build: copied the message catalog into ${dir}/i18n`);
 
-const args = ['build', 'frontend/counter.html', '--dist', join(dir, 'counter-app'), '--public-url', '/counter-app/'];
+// The counter's page is frontend/index.html with the `counter` feature instead of
+// `office`, written under target/ with its references made absolute (Trunk resolves
+// them from the page's folder): one page to keep, not two.
+const root = fileURLToPath(new URL('..', import.meta.url));
+const frontend = join(root, 'frontend');
+const office = readFileSync(join(frontend, 'index.html'), 'utf8');
+const officeFeature = 'data-cargo-features="office"';
+if (!office.includes(officeFeature)) {
+  console.error(`post-build: frontend/index.html no longer has ${officeFeature}`);
+  process.exit(1);
+}
+const counterPage = office
+  .replace(officeFeature, 'data-cargo-features="counter"')
+  .replace(/(<link data-trunk[^>]*\shref=")([^"]+)"/g, (_, head, href) => `${head}${resolve(frontend, href)}"`);
+const counterDir = join(root, 'target', 'counter-page');
+mkdirSync(counterDir, { recursive: true });
+writeFileSync(join(counterDir, 'index.html'), counterPage);
+
+const args = ['build', join(counterDir, 'index.html'), '--dist', join(dir, 'counter-app'), '--public-url', '/counter-app/'];
 if (process.env.TRUNK_PROFILE === 'release') args.push('--release');
 console.log(`post-build: trunk ${args.join(' ')}`);
 const counter = spawnSync('trunk', args, {
   stdio: 'inherit',
-  cwd: fileURLToPath(new URL('..', import.meta.url)),
+  cwd: root,
   env: { ...process.env, MADOGUCHI_FRONTEND_BUILD: 'counter' },
 });
 if (counter.status !== 0) {
