@@ -12,7 +12,7 @@
 //  4. compresses every built file once at the best levels (scripts/precompress.mjs).
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist';
@@ -42,8 +42,9 @@ cpSync(catalog, join(dir, 'i18n'), { recursive: true });
 console.log(`post-build: copied the message catalog into ${dir}/i18n`);
 
 // The counter's page is frontend/index.html with the `counter` feature instead of
-// `office`, written under target/ with its references made absolute (Trunk resolves
-// them from the page's folder): one page to keep, not two.
+// `office`, written under target/counter-page/ with its references rewritten relative to
+// that folder (Trunk resolves every href from the page's own folder, even one that
+// starts with '/'): one page to keep, not two.
 const root = fileURLToPath(new URL('..', import.meta.url));
 const frontend = join(root, 'frontend');
 const office = readFileSync(join(frontend, 'index.html'), 'utf8');
@@ -52,10 +53,13 @@ if (!office.includes(officeFeature)) {
   console.error(`post-build: frontend/index.html no longer has ${officeFeature}`);
   process.exit(1);
 }
+const counterDir = join(root, 'target', 'counter-page');
 const counterPage = office
   .replace(officeFeature, 'data-cargo-features="counter"')
-  .replace(/(<link data-trunk[^>]*\shref=")([^"]+)"/g, (_, head, href) => `${head}${resolve(frontend, href)}"`);
-const counterDir = join(root, 'target', 'counter-page');
+  .replace(
+    /(<link data-trunk[^>]*\shref=")([^"]+)"/g,
+    (_, head, href) => `${head}${relative(counterDir, resolve(frontend, href))}"`,
+  );
 mkdirSync(counterDir, { recursive: true });
 writeFileSync(join(counterDir, 'index.html'), counterPage);
 
