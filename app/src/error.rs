@@ -55,15 +55,90 @@ pub enum AppError {
     #[error("four_eyes")]
     FourEyes,
     /// The request conflicts with the current state (e.g. the last administrator
-    /// cannot be disabled).
+    /// cannot be disabled); the reason is a code of its own, translated by the page.
     #[error("conflict")]
-    Conflict { reason: String },
+    Conflict { reason: ConflictReason },
     /// Anything else; details are in the server log.
     #[error("internal")]
     Internal,
     /// The request never reached our code (network, encoding).
     #[error("transport")]
     Transport { message: String },
+}
+
+/// Why a request conflicts with the current state: a stable code (`reason.kind` in the
+/// JSON), with what the message names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ConflictReason {
+    /// An administrator needs a passkey: the last one cannot be removed.
+    LastPasskey,
+    /// No other active account could manage staff.
+    LastStaffAdmin,
+    /// Administrators cannot disable their own account.
+    OwnAccount,
+    /// Only a proposed release can be merged.
+    NotAProposal,
+    /// A file of a merge still has conflicts nobody chose a side for.
+    Unresolved { path: String, count: u32 },
+    /// A rule set version of this name exists.
+    VersionExists { version: String },
+    /// Only a draft (or returned) version can be put up for approval.
+    NotADraft,
+    /// Only a version put up for approval can be approved.
+    NotPendingApproval,
+    /// Only a version put up for approval can be returned.
+    NotPendingReturn,
+    /// Only a version once published can be rolled back to.
+    NeverPublished,
+}
+
+impl ConflictReason {
+    /// The reason's code (`kind`), its message's key below `app_errors.conflict.`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::LastPasskey => "last_passkey",
+            Self::LastStaffAdmin => "last_staff_admin",
+            Self::OwnAccount => "own_account",
+            Self::NotAProposal => "not_a_proposal",
+            Self::Unresolved { .. } => "unresolved",
+            Self::VersionExists { .. } => "version_exists",
+            Self::NotADraft => "not_a_draft",
+            Self::NotPendingApproval => "not_pending_approval",
+            Self::NotPendingReturn => "not_pending_return",
+            Self::NeverPublished => "never_published",
+        }
+    }
+
+    /// What the message names, by placeholder.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Self::Unresolved { path, count } => {
+                vec![("path", path.clone()), ("n", count.to_string())]
+            }
+            Self::VersionExists { version } => vec![("version", version.clone())],
+            _ => vec![],
+        }
+    }
+
+    pub fn message_ja(&self) -> String {
+        match self {
+            Self::LastPasskey => {
+                "管理者はパスキーが必要なため、最後のパスキーは削除できません".into()
+            }
+            Self::LastStaffAdmin => "職員を管理できる有効なアカウントが、ほかにありません".into(),
+            Self::OwnAccount => "自分のアカウントは無効にできません".into(),
+            Self::NotAProposal => "リリースの提案だけを統合できます".into(),
+            Self::Unresolved { path, count } => {
+                format!("{path} の衝突 {count} か所のうち、解決されていないものがあります")
+            }
+            Self::VersionExists { version } => format!("版 {version} はすでにあります"),
+            Self::NotADraft => "下書きの版だけ公開を依頼できます".into(),
+            Self::NotPendingApproval => "公開の依頼が出ている版だけ承認できます".into(),
+            Self::NotPendingReturn => "公開の依頼が出ている版だけ差し戻せます".into(),
+            Self::NeverPublished => "公開したことのある版にだけ戻せます".into(),
+        }
+    }
 }
 
 /// Why a new password was refused.
@@ -158,7 +233,7 @@ impl AppError {
             Self::InvalidCode => "確認コードが違うか、すでに使われています".into(),
             Self::PasskeyFailed => "パスキーで確認できませんでした。もう一度お試しください".into(),
             Self::PasswordRejected { problem } => problem.message_ja().into(),
-            Self::Conflict { reason } => reason.clone(),
+            Self::Conflict { reason } => reason.message_ja(),
             Self::Internal => "システムでエラーが起きました。職員にお知らせください".into(),
             Self::Transport { .. } => "通信できませんでした。もう一度お試しください".into(),
         }

@@ -207,7 +207,7 @@ fn every_error_a_page_can_show_has_its_message() {
 /// Every error the server answers with, once (a new variant fails to compile in
 /// `listed` until it is added here).
 fn every_app_error() -> Vec<app::error::AppError> {
-    use app::error::{AppError as E, PasswordProblem as P};
+    use app::error::{AppError as E, ConflictReason as C, PasswordProblem as P};
     fn listed(e: &E) {
         match e {
             E::Unauthenticated
@@ -223,9 +223,20 @@ fn every_app_error() -> Vec<app::error::AppError> {
             | E::PasskeyFailed
             | E::PasswordRejected { .. }
             | E::FourEyes
-            | E::Conflict { .. }
             | E::Internal
             | E::Transport { .. } => {}
+            E::Conflict { reason } => match reason {
+                C::LastPasskey
+                | C::LastStaffAdmin
+                | C::OwnAccount
+                | C::NotAProposal
+                | C::Unresolved { .. }
+                | C::VersionExists { .. }
+                | C::NotADraft
+                | C::NotPendingApproval
+                | C::NotPendingReturn
+                | C::NeverPublished => {}
+            },
         }
     }
     let all = vec![
@@ -257,7 +268,39 @@ fn every_app_error() -> Vec<app::error::AppError> {
         },
         E::FourEyes,
         E::Conflict {
-            reason: String::new(),
+            reason: C::LastPasskey,
+        },
+        E::Conflict {
+            reason: C::LastStaffAdmin,
+        },
+        E::Conflict {
+            reason: C::OwnAccount,
+        },
+        E::Conflict {
+            reason: C::NotAProposal,
+        },
+        E::Conflict {
+            reason: C::Unresolved {
+                path: String::new(),
+                count: 1,
+            },
+        },
+        E::Conflict {
+            reason: C::VersionExists {
+                version: String::new(),
+            },
+        },
+        E::Conflict {
+            reason: C::NotADraft,
+        },
+        E::Conflict {
+            reason: C::NotPendingApproval,
+        },
+        E::Conflict {
+            reason: C::NotPendingReturn,
+        },
+        E::Conflict {
+            reason: C::NeverPublished,
         },
         E::Internal,
         E::Transport {
@@ -278,7 +321,9 @@ fn every_error_staff_can_meet_has_its_message_in_the_staff_languages() {
             let value = serde_json::to_value(&error).unwrap();
             let code = value["code"].as_str().unwrap().to_owned();
             let key = match &error {
-                app::error::AppError::Conflict { .. } => continue, // the server's own words
+                app::error::AppError::Conflict { reason } => {
+                    format!("app_errors.conflict.{}", reason.kind())
+                }
                 app::error::AppError::PasswordRejected { .. } => {
                     format!("app_errors.password.{}", value["problem"].as_str().unwrap())
                 }

@@ -4,7 +4,7 @@
 //! day; a rollback goes the same way; a new release never overwrites the city's edits.
 
 use crate::common::{now, today, TestDb};
-use app::error::AppError;
+use app::error::{AppError, ConflictReason};
 use app::model::admin::PublicationRequest;
 use app::server::rules::{self, review};
 use app::server::LiveRules;
@@ -530,10 +530,13 @@ async fn a_release_is_merged_with_the_citys_edits_and_its_conflicts_resolved_by_
     )
     .await
     .unwrap_err();
-    let AppError::Conflict { reason } = &e else {
+    let AppError::Conflict {
+        reason: ConflictReason::Unresolved { path, count: 1 },
+    } = &e
+    else {
         panic!("{e:?}")
     };
-    assert!(reason.contains("parameters.toml"), "{reason}");
+    assert_eq!(path, "parameters.toml");
     assert_eq!(e.status(), 409);
 
     let choices = BTreeMap::from([("parameters.toml".to_owned(), vec![Choice::Ours])]);

@@ -12,7 +12,7 @@ use super::settings::SecuritySettings;
 use super::sign_in::{entry, step_up};
 use super::throttle;
 use super::totp::{new_recovery_codes, with_factor};
-use crate::error::AppError;
+use crate::error::{AppError, ConflictReason};
 use crate::model::{SessionState, StaffMe};
 use crate::server::db::begin_write;
 use base64::Engine;
@@ -425,7 +425,7 @@ pub async fn remove<C: ConnectionTrait + TransactionTrait>(
     }
     if current.me.passkey_required && keys.len() == 1 {
         return Err(AppError::Conflict {
-            reason: "管理者はパスキーが必要なため、最後のパスキーは削除できません".into(),
+            reason: ConflictReason::LastPasskey,
         });
     }
     passkey::Entity::delete_by_id(id).exec(db).await?;

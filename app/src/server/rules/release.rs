@@ -7,7 +7,7 @@
 //! any other: rule tests, then a second administrator.
 
 use super::{admin_entry, check, files_of, find, save_draft, LiveRules};
-use crate::error::AppError;
+use crate::error::{AppError, ConflictReason};
 use crate::model::admin::{MergeFile, ReleaseMerge};
 use crate::model::StaffMe;
 use crate::server::audit;
@@ -47,7 +47,7 @@ async fn sides(
     let row = find(db, proposed).await?;
     if !matches!(row.status.as_str(), "proposed" | "merged") {
         return Err(AppError::Conflict {
-            reason: "リリースの提案だけを統合できます".into(),
+            reason: ConflictReason::NotAProposal,
         });
     }
     let ours = live.on(today);
@@ -178,7 +178,10 @@ pub async fn save(
             .flatten();
         let Some(text) = text else {
             return Err(AppError::Conflict {
-                reason: format!("{path} の衝突 {n} か所のうち、解決されていないものがあります"),
+                reason: ConflictReason::Unresolved {
+                    path: path.clone(),
+                    count: n as u32,
+                },
             });
         };
         files.insert(path, text);
@@ -212,7 +215,9 @@ pub async fn propose(
     let compiled = check(files)?;
     if find(db, &compiled.version).await.is_ok() {
         return Err(AppError::Conflict {
-            reason: format!("版 {} はすでにあります", compiled.version),
+            reason: ConflictReason::VersionExists {
+                version: compiled.version.clone(),
+            },
         });
     }
     store_proposal(db, &compiled.version, files, now).await?;

@@ -6,7 +6,7 @@
 //! is refused.
 
 use super::{admin_entry, check, files_of, find, in_force, LiveRules, Transition};
-use crate::error::AppError;
+use crate::error::{AppError, ConflictReason};
 use crate::model::admin::{FileDiff, PublicationRequest, Review, RuleEdit};
 use crate::model::StaffMe;
 use crate::server::audit;
@@ -51,7 +51,7 @@ pub async fn request(
     let row = find(db, &req.version).await?;
     if !matches!(row.status.as_str(), "draft" | "returned") {
         return Err(AppError::Conflict {
-            reason: "下書きの版だけ公開を依頼できます".into(),
+            reason: ConflictReason::NotADraft,
         });
     }
     let compiled = check(&files_of(&row)?)?;
@@ -113,7 +113,7 @@ pub async fn approve(
     let row = find(db, version).await?;
     if row.status != "pending" {
         return Err(AppError::Conflict {
-            reason: "公開の依頼が出ている版だけ承認できます".into(),
+            reason: ConflictReason::NotPendingApproval,
         });
     }
     if row.created_by == staff.username || row.requested_by.as_deref() == Some(&staff.username) {
@@ -174,7 +174,7 @@ pub async fn send_back(
     let row = find(db, version).await?;
     if row.status != "pending" {
         return Err(AppError::Conflict {
-            reason: "公開の依頼が出ている版だけ差し戻せます".into(),
+            reason: ConflictReason::NotPendingReturn,
         });
     }
     let txn = begin_write(db).await?;
@@ -206,7 +206,7 @@ pub async fn rollback_draft(
     let row = find(db, to).await?;
     if row.status != "published" {
         return Err(AppError::Conflict {
-            reason: "公開したことのある版にだけ戻せます".into(),
+            reason: ConflictReason::NeverPublished,
         });
     }
     let files = files_of(&row)?;

@@ -7,7 +7,7 @@ use super::super::auth::{password, sessions, throttle, RequestMeta};
 use super::super::entities::{passkey, recovery_code, staff_session, staff_user, staff_user_role};
 use super::super::permissions;
 use super::{check_input, entry, set_roles};
-use crate::error::AppError;
+use crate::error::{AppError, ConflictReason};
 use crate::model::staff::{StaffAction, StaffActionResult, StaffInput};
 use crate::model::{Permission, StaffMe};
 use crate::server::db::begin_write;
@@ -153,7 +153,7 @@ async fn ensure_another_manager<C: ConnectionTrait>(db: &C, except: i32) -> Resu
         .await?;
     if active.is_none() {
         return Err(AppError::Conflict {
-            reason: "職員を管理できる有効なアカウントが、ほかにありません".into(),
+            reason: ConflictReason::LastStaffAdmin,
         });
     }
     Ok(())
@@ -178,7 +178,7 @@ pub async fn act(
         StaffAction::Disable => {
             if id == admin.id {
                 return Err(AppError::Conflict {
-                    reason: "自分のアカウントは無効にできません".into(),
+                    reason: ConflictReason::OwnAccount,
                 });
             }
             ensure_another_manager(&txn, id).await?;

@@ -258,8 +258,8 @@ impl Catalog {
 
     /// What the reader reads for an error the server answered with, in the current
     /// language: `common.app_errors.<code>` (every language), then, for the errors only
-    /// staff meet, `staff.app_errors.<code>` (the staff languages). A conflict carries
-    /// the server's own explanation.
+    /// staff meet, `staff.app_errors.<code>` (the staff languages); a conflict by its
+    /// reason, `staff.app_errors.conflict.<kind>`. Failing those, the server's Japanese.
     pub fn app_error(self, error: &crate::error::AppError) -> String {
         use crate::error::AppError;
         let lang = self.lang.get_untracked();
@@ -270,7 +270,10 @@ impl Catalog {
         };
         let staff = lang.language().staff;
         let found = match error {
-            AppError::Conflict { reason } => Some(reason.clone()),
+            AppError::Conflict { reason } if staff => {
+                text(&format!("staff.app_errors.conflict.{}", reason.kind()))
+                    .map(|t| ruby::fill(&t, &reason.args()))
+            }
             AppError::PasswordRejected { problem } if staff => serde_json::to_value(problem)
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_owned))
