@@ -30,12 +30,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$bindgen"; then
   cargo install wasm-bindgen-cli --version "$bindgen"
 fi
 
-# Printed forms are set in the IPAex fonts (IPA Font License: embedding allowed).
-if [ ! -f /usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf ] || [ ! -f /usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf ]; then
+# Printed forms are set in the IPAex fonts (IPA Font License: embedding allowed); the
+# receipt's lines in the resident's language in Noto Sans CJK (SIL OFL).
+if [ ! -f /usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf ] || [ ! -f /usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf ] || [ ! -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]; then
   if [ -z "${MADOGUCHI_FONT_DIR:-}" ]; then
-    say "installing the IPAex fonts for printed forms"
+    say "installing the IPAex and Noto Sans CJK fonts for printed documents"
     as_root apt-get update
-    as_root apt-get install -y fonts-ipaexfont-mincho fonts-ipaexfont-gothic
+    as_root apt-get install -y fonts-ipaexfont-mincho fonts-ipaexfont-gothic fonts-noto-cjk
   fi
 fi
 

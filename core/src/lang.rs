@@ -21,6 +21,13 @@ pub struct Language {
     /// Older codes that mean this language.
     #[serde(default)]
     pub alias: Vec<String>,
+    /// The font its lines on the printed receipt are set in.
+    #[serde(default = "noto_sans_cjk_jp")]
+    pub print_font: String,
+}
+
+fn noto_sans_cjk_jp() -> String {
+    "Noto Sans CJK JP".into()
 }
 
 /// `locales/languages.toml`: the languages, and which areas of message files residents

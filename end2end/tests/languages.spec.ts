@@ -142,6 +142,13 @@ async function walkBirth(page: Page, shots: Shots, code: string, html: string, n
   await expect(page.locator('main')).toContainText(T('counter.receipt.sent', { count: '6' }));
   await expect(page.locator('table.receipt')).toContainText(birthName);
   await step(page, shots, html, `${code}-receipt`);
+  // The printed receipt: Japanese, with this language below each line in its own font.
+  const print = page.getByRole('link', { name: T('counter.receipt.print') });
+  const href = (await print.getAttribute('href'))!;
+  expect(href).toMatch(new RegExp(`/receipt\\.pdf\\?lang=${code}$`));
+  const pdf = await (await page.request.get(href)).body();
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(pdf.includes('NotoSansCJK'), 'lines in the resident\'s language').toBe(code !== 'ja' && !code.startsWith('ja-'));
   await page.getByRole('button', { name: T('counter.receipt.finish') }).click();
   await expect(page.getByRole('heading', { name: T('counter.survey.title') })).toBeVisible();
   await page.getByRole('button', { name: T('counter.survey.skip') }).click();

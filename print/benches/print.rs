@@ -5,7 +5,7 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use madoguchi_core::forms::{bundled, check, sample, Filled, Plan};
 use madoguchi_core::screening::EventType;
-use madoguchi_print::{Fonts, FormContext, Printer, ReceiptDoc, ReceiptLine};
+use madoguchi_print::{Fonts, FormContext, Printer, ReceiptDoc, ReceiptLine, ReceiptWords};
 use std::collections::BTreeSet;
 
 fn bench(c: &mut Criterion) {
@@ -52,8 +52,14 @@ fn bench(c: &mut Criterion) {
                 department: "市民課".into(),
                 counter: "本庁舎1階 1番窓口".into(),
                 deadline: "令和8年12月3日".into(),
+                ..Default::default()
             })
             .collect(),
+        japanese: ReceiptWords {
+            title: "受付票".into(),
+            ..Default::default()
+        },
+        translation: None,
     };
     c.bench_function("pdf/receipt", |b| {
         b.iter(|| printer.receipt(&receipt).expect("pdf"))

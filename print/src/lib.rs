@@ -5,8 +5,9 @@
 //! can change a layout.
 //!
 //! No network, no system font lookup: the fonts are given (the server loads them once
-//! from the Debian packages `fonts-ipaexfont-mincho` and `fonts-ipaexfont-gothic`, whose
-//! licence allows embedding), and the documents are pure functions of their data.
+//! from the Debian packages `fonts-ipaexfont-mincho` and `fonts-ipaexfont-gothic`, and
+//! `fonts-noto-cjk` for the receipt's lines in the resident's language; both licences
+//! allow embedding), and the documents are pure functions of their data.
 
 mod world;
 
@@ -48,21 +49,57 @@ pub struct FormContext {
 }
 
 /// One line of the receipt.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct ReceiptLine {
     pub procedure: String,
     pub department: String,
     pub counter: String,
     pub deadline: String,
+    /// The procedure's name, the department's, its counter and the deadline in the
+    /// resident's language (empty without a translation, or where it is the same).
+    pub procedure_tr: String,
+    pub department_tr: String,
+    pub counter_tr: String,
+    pub deadline_tr: String,
 }
 
-/// The receipt of a visit.
+/// The receipt's own words in one language, as printed (no markup).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ReceiptWords {
+    /// 受付票
+    pub title: String,
+    /// 受付番号
+    pub number: String,
+    /// 3件の申請を受け付けました
+    pub headline: String,
+    /// 手続き, 担当課, 窓口, 期限
+    pub columns: [String; 4],
+    /// このあとの流れ
+    pub next_title: String,
+    pub next_steps: [String; 3],
+    pub note: String,
+}
+
+/// The resident's language on the receipt, line by line below the Japanese.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReceiptTranslation {
+    /// The language's code as Typst takes it (ISO 639: `ko`, `zh`, `pt`).
+    pub lang: String,
+    /// The font family its lines are set in (`locales/languages.toml`, `print_font`).
+    pub font: String,
+    pub words: ReceiptWords,
+}
+
+/// The receipt of a visit: printed in Japanese (it is an official document), with the
+/// resident's language below each line when they chose one.
 #[derive(Debug, Clone)]
 pub struct ReceiptDoc {
     pub visit_number: String,
     /// When it was submitted, as printed.
     pub submitted_at: String,
     pub applications: Vec<ReceiptLine>,
+    pub japanese: ReceiptWords,
+    pub translation: Option<ReceiptTranslation>,
 }
 
 #[derive(Serialize)]
@@ -87,10 +124,9 @@ struct ReceiptData<'a> {
     office: &'a str,
     visit_number: &'a str,
     submitted_at: &'a str,
-    headline: String,
     applications: &'a [ReceiptLine],
-    next_steps: [&'a str; 3],
-    note: &'a str,
+    ja: &'a ReceiptWords,
+    tr: Option<&'a ReceiptTranslation>,
 }
 
 impl Printer {
@@ -141,27 +177,57 @@ impl Printer {
         doc.pdf()
     }
 
-    /// The receipt (受付票) of a submitted visit, with a QR code of its number.
+    /// The receipt (受付票) of a submitted visit, with a QR code of its number. A
+    /// translation whose font is missing, or lacks a character of it, is refused
+    /// (`PrintError::Fonts`) rather than printed as empty boxes.
     pub fn receipt(&self, r: &ReceiptDoc) -> Result<Vec<u8>, PrintError> {
+        if let Some(tr) = &r.translation {
+            let text = translated_text(tr, &r.applications);
+            if let Some(c) = self.fonts.missing_glyph(&tr.font, &text) {
+                return Err(PrintError::Fonts(format!(
+                    "{} has no '{c}' for the receipt in {} (install fonts-noto-cjk)",
+                    tr.font, tr.lang
+                )));
+            }
+        }
         let data = ReceiptData {
             city: &self.city,
             office: "市民窓口",
             visit_number: &r.visit_number,
             submitted_at: &r.submitted_at,
-            headline: format!("{}件の申請を受け付けました", r.applications.len()),
             applications: &r.applications,
-            next_steps: [
-                "担当課の職員が内容を確認します。窓口の番号の順にご案内します。",
-                "お持ちいただくものは、各窓口でご確認ください。",
-                "この受付票の受付番号 (QRコード) で、申請の状況を職員がすぐに確認できます。",
-            ],
-            note: "この受付票は大切に保管してください。",
+            ja: &r.japanese,
+            tr: r.translation.as_ref(),
         };
         let mut doc = Doc::new(self, RECEIPT);
         doc.add_json("data.json", &data)?;
         doc.add_file("qr.svg", qr_svg(&r.visit_number)?.into_bytes());
         doc.pdf()
     }
+}
+
+/// Everything a translation prints, as one text (to check its font has every glyph).
+fn translated_text(tr: &ReceiptTranslation, lines: &[ReceiptLine]) -> String {
+    let w = &tr.words;
+    let mut text = [&w.title, &w.number, &w.headline, &w.next_title, &w.note]
+        .into_iter()
+        .chain(&w.columns)
+        .chain(&w.next_steps)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(" ");
+    for l in lines {
+        for s in [
+            &l.procedure_tr,
+            &l.department_tr,
+            &l.counter_tr,
+            &l.deadline_tr,
+        ] {
+            text.push(' ');
+            text.push_str(s);
+        }
+    }
+    text
 }
 
 /// A QR code of the visit number, as SVG.

@@ -1,10 +1,65 @@
-//! Gaps in the message catalog, as pages report them: written to the server's log so
-//! whoever runs the city's server sees which language lacks which text.
+//! The message catalog on the server: the texts it prints in every language (the
+//! receipt), and the gaps pages report, written to the server's log so whoever runs the
+//! city's server sees which language lacks which text.
 
 use crate::error::AppError;
 use crate::model::StaffMe;
+use crate::ui::i18n::ruby;
 use madoguchi_core::jp::ValueError;
 use madoguchi_core::lang::{Lang, LanguagesFile};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+mod built {
+    include!(concat!(env!("OUT_DIR"), "/server_texts.rs"));
+}
+
+type Texts = HashMap<String, String>;
+
+/// Every language's texts of the server's areas (code, then area), parsed once.
+static TEXTS: LazyLock<HashMap<&'static str, HashMap<&'static str, Texts>>> = LazyLock::new(|| {
+    let mut all: HashMap<&'static str, HashMap<&'static str, Texts>> = HashMap::new();
+    for (code, area, json) in built::TEXTS {
+        match serde_json::from_str(json) {
+            Ok(texts) => {
+                all.entry(*code).or_default().insert(*area, texts);
+            }
+            Err(e) => tracing::error!(code, area, error = %e, "a built-in catalog file"),
+        }
+    }
+    all
+});
+
+/// A text in `lang` only (its markup kept), if that language has it.
+pub fn text_in(lang: Lang, key: &str) -> Option<&'static str> {
+    let area = key.split_once('.')?.0;
+    TEXTS
+        .get(lang.code())?
+        .get(area)?
+        .get(key)
+        .map(String::as_str)
+}
+
+/// A text in `lang` only, as printed (readings left out), if that language has it.
+pub fn printed_if_any(lang: Lang, key: &str) -> Option<String> {
+    text_in(lang, key).map(ruby::plain)
+}
+
+/// A text as printed: in `lang`, or in Japanese where `lang` lacks it (the gap logged),
+/// values filled in, readings left out.
+pub fn printed(lang: Lang, key: &str, values: &[(&str, String)]) -> String {
+    let text = text_in(lang, key).or_else(|| {
+        if lang != Lang::JA {
+            tracing::warn!(
+                lang = lang.code(),
+                key,
+                "message catalog gap: printed in Japanese"
+            );
+        }
+        text_in(Lang::JA, key)
+    });
+    ruby::plain(&ruby::fill(text.unwrap_or(key), values))
+}
 
 /// The longest key accepted (a rules text is keyed by its Japanese sentence).
 const MAX_KEY: usize = 300;
@@ -51,5 +106,28 @@ mod tests {
         assert!(!is_catalog_key("evil.key"));
         assert!(!is_catalog_key("counter.x\nforged log line"));
         assert!(!is_catalog_key(&format!("counter.{}", "x".repeat(400))));
+    }
+
+    #[test]
+    fn the_server_prints_in_every_language_with_japanese_for_a_gap() {
+        let ko = Lang::parse("ko").unwrap();
+        assert_eq!(
+            printed(Lang::JA, "counter.receipt.paper.title", &[]),
+            "受付票"
+        );
+        assert_eq!(printed(ko, "counter.receipt.paper.title", &[]), "접수표");
+        assert_eq!(
+            printed(
+                ko,
+                "counter.receipt.paper.headline",
+                &[("count", "3".into())]
+            ),
+            "3건의 신청을 접수했습니다"
+        );
+        // The rules' names are translated for every language but Japanese.
+        assert!(text_in(ko, "rules.procedures.birth_registration.name").is_some());
+        assert!(text_in(Lang::JA, "rules.procedures.birth_registration.name").is_none());
+        // A key no language has: the key itself, never an empty line.
+        assert_eq!(printed(ko, "counter.no_such", &[]), "counter.no_such");
     }
 }

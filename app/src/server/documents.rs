@@ -4,14 +4,19 @@
 //! Typesetting is CPU work, so it runs off the async threads.
 
 use super::audit::{self, Audit};
+use super::catalog;
 use super::entities::{application, department, visit};
 use super::queue;
 use crate::error::AppError;
 use crate::model::StaffMe;
+use crate::ui::i18n::m::counter::receipt as words;
 use chrono::{DateTime, FixedOffset, Utc};
 use madoguchi_core::jp::format_wareki;
+use madoguchi_core::lang::Lang;
 use madoguchi_core::rules::Ruleset;
-use madoguchi_print::{FormContext, Printer, ReceiptDoc, ReceiptLine};
+use madoguchi_print::{
+    FormContext, PrintError, Printer, ReceiptDoc, ReceiptLine, ReceiptTranslation, ReceiptWords,
+};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use std::sync::Arc;
 
@@ -79,16 +84,27 @@ pub async fn application_pdf(
     })
 }
 
-/// The receipt of a submitted visit, for the counter staff member who took it.
+/// The receipt of a submitted visit, for the counter staff member who took it: in
+/// Japanese, with the resident's language (`lang`, the visit's) below each line.
+#[allow(clippy::too_many_arguments)]
 pub async fn receipt_pdf(
     db: &DatabaseConnection,
     printer: &Arc<Printer>,
     staff: &StaffMe,
     rules: &Ruleset,
     visit_number: &str,
+    lang: Lang,
     now: DateTime<Utc>,
     origin: &str,
 ) -> Result<Pdf, AppError> {
+    let translated = lang != Lang::JA;
+    // A name of the city's rules in the resident's language, if it has one.
+    let in_lang = |key: String| {
+        translated
+            .then(|| catalog::printed_if_any(lang, &key))
+            .flatten()
+            .unwrap_or_default()
+    };
     let v = visit::Entity::find()
         .filter(visit::Column::VisitNumber.eq(visit_number))
         .one(db)
@@ -106,6 +122,13 @@ pub async fn receipt_pdf(
             .one(db)
             .await?;
         lines.push(ReceiptLine {
+            procedure_tr: in_lang(format!("rules.procedures.{}.name", a.procedure_id)),
+            department_tr: in_lang(format!("rules.departments.{}.name", a.department_id)),
+            counter_tr: in_lang(format!("rules.departments.{}.counter", a.department_id)),
+            deadline_tr: match a.deadline {
+                Some(d) if translated => date_in(lang, d),
+                _ => String::new(),
+            },
             procedure: rules
                 .procedure(&a.procedure_id)
                 .map_or_else(|| a.procedure_id.clone(), |p| p.name.clone()),
@@ -133,9 +156,23 @@ pub async fn receipt_pdf(
             format_wareki(submitted.date_naive()),
             submitted.format("%-H時%M分")
         ),
+        japanese: receipt_words(Lang::JA, apps.len()),
+        translation: receipt_translation(lang, apps.len()),
         applications: lines,
     };
-    let bytes = typeset(printer, move |p| p.receipt(&doc)).await?;
+    // Without the fonts for the resident's language, the receipt is still printed, in
+    // Japanese; whoever runs the server sees why in its log.
+    let bytes = typeset(printer, move |p| match p.receipt(&doc) {
+        Err(PrintError::Fonts(why)) if doc.translation.is_some() => {
+            tracing::warn!(%why, "the receipt is printed in Japanese only");
+            p.receipt(&ReceiptDoc {
+                translation: None,
+                ..doc
+            })
+        }
+        printed => printed,
+    })
+    .await?;
     audit::record(
         db,
         now,
@@ -147,6 +184,58 @@ pub async fn receipt_pdf(
         filename: format!("receipt-{}.pdf", v.visit_number),
         bytes,
     })
+}
+
+/// The receipt's own words in the resident's language (none for 日本語).
+pub fn receipt_translation(lang: Lang, count: usize) -> Option<ReceiptTranslation> {
+    (lang != Lang::JA).then(|| ReceiptTranslation {
+        lang: lang.html().split('-').next().unwrap_or("ja").to_owned(),
+        font: lang.language().print_font.clone(),
+        words: receipt_words(lang, count),
+    })
+}
+
+/// The receipt's own words in `lang`, as printed.
+pub fn receipt_words(lang: Lang, count: usize) -> ReceiptWords {
+    let p = |key: crate::ui::i18n::Key| catalog::printed(lang, key.0, &[]);
+    ReceiptWords {
+        title: p(words::paper::title),
+        number: p(words::number),
+        headline: catalog::printed(
+            lang,
+            words::paper::headline.0,
+            &[("count", count.to_string())],
+        ),
+        columns: [
+            words::procedure,
+            words::department,
+            words::counter,
+            words::deadline,
+        ]
+        .map(p),
+        next_title: p(words::paper::next_title),
+        next_steps: [
+            words::paper::step1,
+            words::paper::step2,
+            words::paper::step3,
+        ]
+        .map(p),
+        note: p(words::paper::note),
+    }
+}
+
+/// A day as `lang` writes it (`common.date`).
+fn date_in(lang: Lang, date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    catalog::printed(
+        lang,
+        crate::ui::i18n::m::common::date.0,
+        &[
+            ("y", date.year().to_string()),
+            ("m", date.month().to_string()),
+            ("d", date.day().to_string()),
+        ],
+    )
 }
 
 fn print_entry(staff: &StaffMe, action: &'static str, target: String) -> Audit<'static> {

@@ -1,7 +1,9 @@
 //! `madoguchi forms render`: any form of the catalog (or the receipt) as a PDF with
 //! demo data, to check a layout without a visit. No database is read.
 
+use app::server::{catalog, documents};
 use madoguchi_core::forms::{self, Filled, Plan};
+use madoguchi_core::lang::Lang;
 use madoguchi_core::screening::EventType;
 use madoguchi_print::{Fonts, FormContext, Printer, ReceiptDoc, ReceiptLine};
 use std::collections::BTreeSet;
@@ -29,6 +31,10 @@ pub struct RenderArgs {
     /// Render the visit receipt (受付票) instead of a form.
     #[arg(long, conflicts_with = "procedure")]
     pub receipt: bool,
+    /// The resident's language printed below the receipt's Japanese (a code of
+    /// `locales/languages.toml`, e.g. `ko`).
+    #[arg(long, requires = "receipt", default_value = "ja")]
+    pub lang: String,
     /// Fill it with demo data (the only source for now: real applications are printed
     /// from the department queue).
     #[arg(long, required = true)]
@@ -85,16 +91,32 @@ fn render(args: RenderArgs) -> anyhow::Result<()> {
                 },
             )?
         }
-        None => printer.receipt(&ReceiptDoc {
-            visit_number: "261125-SAMPLE".into(),
-            submitted_at: "令和8年11月25日 10時30分".into(),
-            applications: vec![ReceiptLine {
-                procedure: "出生届".into(),
-                department: "市民課".into(),
-                counter: "本庁舎1階 1番窓口".into(),
-                deadline: "令和8年12月3日".into(),
-            }],
-        })?,
+        None => {
+            let lang = Lang::parse(&args.lang)
+                .ok_or_else(|| anyhow::anyhow!("no language `{}`", args.lang))?;
+            let in_lang = |key: &str| {
+                (lang != Lang::JA)
+                    .then(|| catalog::printed_if_any(lang, key))
+                    .flatten()
+                    .unwrap_or_default()
+            };
+            printer.receipt(&ReceiptDoc {
+                visit_number: "261125-SAMPLE".into(),
+                submitted_at: "令和8年11月25日 10時30分".into(),
+                applications: vec![ReceiptLine {
+                    procedure: "出生届".into(),
+                    department: "市民課".into(),
+                    counter: "本庁舎1階 1番窓口".into(),
+                    deadline: "令和8年12月3日".into(),
+                    procedure_tr: in_lang("rules.procedures.birth_registration.name"),
+                    department_tr: in_lang("rules.departments.shimin.name"),
+                    counter_tr: in_lang("rules.departments.shimin.counter"),
+                    deadline_tr: String::new(),
+                }],
+                japanese: documents::receipt_words(Lang::JA, 1),
+                translation: documents::receipt_translation(lang, 1),
+            })?
+        }
     };
     std::fs::write(&args.out, pdf)?;
     println!("wrote {}", args.out.display());

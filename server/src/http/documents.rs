@@ -1,7 +1,7 @@
 //! Printed documents over plain GET (a browser opens or prints them directly):
 //! `GET /api/applications/{id}/form.pdf` for staff who read the department queue,
-//! `GET /api/visits/{number}/receipt.pdf` for the counter staff member who took the
-//! visit. Access is checked as for server functions; the services check the record.
+//! `GET /api/visits/{number}/receipt.pdf?lang=<code>` for the counter staff member who
+//! took the visit. Access is checked as for server functions; the services check the record.
 
 use super::access::{self, error_response};
 use app::api::Access;
@@ -9,7 +9,7 @@ use app::error::AppError;
 use app::model::Permission;
 use app::server::documents::{self, Pdf};
 use app::server::AppState;
-use axum::extract::{Path, Request, State};
+use axum::extract::{Path, Query, Request, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 
@@ -59,9 +59,17 @@ pub async fn application_form(
     )
 }
 
+/// `?lang=<code>`: the resident's language, printed below the Japanese (a code that is
+/// not one of `locales/languages.toml` prints Japanese only).
+#[derive(serde::Deserialize)]
+pub struct ReceiptQuery {
+    lang: Option<String>,
+}
+
 pub async fn visit_receipt(
     State(state): State<AppState>,
     Path(number): Path<String>,
+    Query(query): Query<ReceiptQuery>,
     req: Request,
 ) -> Response {
     let (req, _) = req.into_parts();
@@ -76,6 +84,7 @@ pub async fn visit_receipt(
             &current.me,
             &state.rules.on(state.clock.today()),
             &number,
+            madoguchi_core::lang::Lang::parse_or_ja(query.lang.as_deref().unwrap_or("ja")),
             state.clock.now(),
             &meta.address,
         )

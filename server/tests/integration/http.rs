@@ -474,6 +474,20 @@ async fn the_department_prints_its_application_and_the_counter_its_receipt() {
     );
     let (status, _) = get_pdf(&t, "/api/visits/000000-XXXXXX/receipt.pdf", Some(&counter)).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // In the resident's language: its lines set in that language's font (Japanese alone
+    // has none); a language that does not exist prints Japanese only.
+    let has = |pdf: &[u8], font: &str| pdf.windows(font.len()).any(|w| w == font.as_bytes());
+    assert!(!has(&pdf, "NotoSansCJK"), "Japanese only");
+    let (status, ko) = get_pdf(&t, &format!("{uri}?lang=ko"), Some(&counter)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(has(&ko, "NotoSansCJKkr-Regular"), "the Korean lines");
+    let (status, other) = get_pdf(&t, &format!("{uri}?lang=xx-nope"), Some(&counter)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        !has(&other, "NotoSansCJK"),
+        "an unknown code prints Japanese"
+    );
 }
 
 #[tokio::test]

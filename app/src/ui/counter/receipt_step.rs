@@ -10,6 +10,8 @@ use leptos::prelude::*;
 pub fn ReceiptStep() -> impl IntoView {
     let wizard = Wizard::get();
     let receipt = wizard.draft.with_untracked(|d| d.receipt.clone());
+    // The printed receipt carries the visit's language below its Japanese.
+    let lang = crate::ui::i18n::Catalog::get().lang();
     view! {
         <section>
             <h1 id="step-heading" tabindex="-1">{t(m::counter::receipt::title)}</h1>
@@ -37,7 +39,7 @@ pub fn ReceiptStep() -> impl IntoView {
                         </tbody>
                     </table>
                     <p class="hint">{t(m::counter::receipt::next)}</p>
-                    <p><a class="btn btn-secondary" href=format!("/api/visits/{}/receipt.pdf", r.visit_number) target="_blank" rel="noopener">
+                    <p><a class="btn btn-secondary" href=move || format!("/api/visits/{}/receipt.pdf?lang={}", r.visit_number, lang.get().code()) target="_blank" rel="noopener">
                         {t(m::counter::receipt::print)}
                     </a></p>
                 }
