@@ -9,10 +9,18 @@ export class Shots {
   private n = 0;
   /** `page` may be switched to another page (another staff member's browser). */
   constructor(public page: Page, private info: TestInfo) {}
-  async take(step: string) {
-    this.n += 1;
+  private dir() {
     const dir = path.join(__dirname, '..', 'screenshots', this.info.project.name, this.info.title.replace(/[^\w-]+/g, '_'));
     fs.mkdirSync(dir, { recursive: true });
+    return dir;
+  }
+  /** Keeps a document the step produced (a printed PDF) beside the screenshots. */
+  keep(name: string, data: Buffer) {
+    fs.writeFileSync(path.join(this.dir(), name), data);
+  }
+  async take(step: string) {
+    this.n += 1;
+    const dir = this.dir();
     const file = path.join(dir, `${String(this.n).padStart(2, '0')}-${step}.png`);
     await this.page.screenshot({ path: file, fullPage: true });
     await expectAccessible(this.page, step);

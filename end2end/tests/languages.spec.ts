@@ -148,6 +148,7 @@ async function walkBirth(page: Page, shots: Shots, code: string, html: string, n
   expect(href).toMatch(new RegExp(`/receipt\\.pdf\\?lang=${code}$`));
   const pdf = await (await page.request.get(href)).body();
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  shots.keep(`${code}-receipt.pdf`, pdf);
   expect(pdf.includes('NotoSansCJK'), 'lines in the resident\'s language').toBe(code !== 'ja' && !code.startsWith('ja-'));
   await page.getByRole('button', { name: T('counter.receipt.finish') }).click();
   await expect(page.getByRole('heading', { name: T('counter.survey.title') })).toBeVisible();
