@@ -62,7 +62,9 @@ fn words(title: &str, number: &str) -> ReceiptWords {
 }
 
 fn receipt(translation: Option<ReceiptTranslation>) -> ReceiptDoc {
-    let tr = translation.is_some();
+    // A translated text, or nothing without a translation.
+    let on = translation.is_some();
+    let tr = move |text: &str| if on { text.to_owned() } else { String::new() };
     ReceiptDoc {
         visit_number: "261125-ABC123".into(),
         submitted_at: "令和8年11月25日 14時05分".into(),
@@ -71,26 +73,10 @@ fn receipt(translation: Option<ReceiptTranslation>) -> ReceiptDoc {
             department: "市民課".into(),
             counter: "本庁舎1階 1番窓口".into(),
             deadline: "令和8年12月3日".into(),
-            procedure_tr: if tr {
-                "출생신고".into()
-            } else {
-                String::new()
-            },
-            department_tr: if tr {
-                "시민과".into()
-            } else {
-                String::new()
-            },
-            counter_tr: if tr {
-                "본청사 1층 1번 창구".into()
-            } else {
-                String::new()
-            },
-            deadline_tr: if tr {
-                "2026. 12. 3.".into()
-            } else {
-                String::new()
-            },
+            procedure_tr: tr("출생신고"),
+            department_tr: tr("시민과"),
+            counter_tr: tr("본청사 1층 1번 창구"),
+            deadline_tr: tr("2026. 12. 3."),
         }],
         japanese: words("受付票", "受付番号"),
         translation,
