@@ -510,3 +510,72 @@ fn no_page_writes_its_japanese_in_code() {
         found.join("\n")
     );
 }
+
+/// The Japanese templates the rule engine writes its messages with (`msg!("…")` in
+/// `core/src/rules`), those with words in them (`{file}: {error}` reads the same in any
+/// language).
+fn rule_error_templates() -> Vec<String> {
+    let root = locales().parent().unwrap().join("core/src/rules");
+    let mut found = Vec::new();
+    let mut dirs = vec![root];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let code = text.split("#[cfg(test)]").next().unwrap();
+            for call in code.split("msg!(").skip(1) {
+                let Some(literal) = call.trim_start().strip_prefix('"') else {
+                    continue; // the macro's own definition
+                };
+                let mut template = String::new();
+                let mut chars = literal.chars();
+                while let Some(c) = chars.next() {
+                    match c {
+                        '"' => break,
+                        '\\' => template.extend(chars.next()),
+                        c => template.push(c),
+                    }
+                }
+                if template.chars().any(|c| is_kanji(c) || is_kana(c)) {
+                    found.push(template);
+                }
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// Every staff language but Japanese has each message of the rule engine, with the
+/// same values, and none it no longer writes.
+#[test]
+fn every_staff_language_has_every_rule_engine_message() {
+    let wanted = rule_error_templates();
+    assert!(
+        wanted.len() > 100,
+        "the rule engine's messages were read: {wanted:?}"
+    );
+    let mut gaps = Vec::new();
+    let staff = Lang::all().filter(|l| l.language().staff && !l.is_japanese());
+    for lang in staff {
+        let theirs = texts(lang.code(), "rule_errors").unwrap_or_default();
+        for key in &wanted {
+            match theirs.get(key) {
+                None => gaps.push(format!("{}: missing: {key}", lang.code())),
+                Some(t) if values(t) != values(key) => {
+                    gaps.push(format!("{}: values differ: {key} → {t}", lang.code()))
+                }
+                Some(_) => {}
+            }
+        }
+        for key in theirs.keys().filter(|k| !wanted.contains(k)) {
+            gaps.push(format!("{}: no longer written: {key}", lang.code()));
+        }
+    }
+    assert!(gaps.is_empty(), "rule_errors gaps:\n{}", gaps.join("\n"));
+}

@@ -15,7 +15,11 @@ fn every_rule_test_passes() {
                 "{} — {}:\n    {}",
                 c.file,
                 c.name,
-                c.failures.join("\n    ")
+                c.failures
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n    ")
             )
         })
         .collect();
@@ -162,7 +166,12 @@ benefits = { pregnancy_support_benefit = 40000 }
     let results = cases::run(bundled(), &files);
     assert_eq!(results.len(), 1);
     assert!(!results[0].passed);
-    let text = results[0].failures.join("\n");
+    let text = results[0]
+        .failures
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n");
     assert!(
         text.contains("手続きは [\"maternal_handbook\"] のはずが"),
         "{text}"

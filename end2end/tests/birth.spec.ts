@@ -254,6 +254,8 @@ test('birth walk at the counter reaches both departments queues', async ({ brows
   await expect(hoken.locator('html')).toHaveAttribute('lang', 'en');
   await expect(queue.locator('thead')).toContainText('Deadline');
   await expect(queue.locator('tbody tr').first()).toContainText('Received');
+  // Procedure names in English, the official Japanese name beside them.
+  await expect(queue).toContainText('National Health Insurance: joining 国民健康保険 加入');
   await expect(languages.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
   await shots.take('hoken-queue-english');
   await hoken.reload();

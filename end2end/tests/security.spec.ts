@@ -302,7 +302,18 @@ test('an administrator manages staff and reads their account in English', async 
   await expect(page.getByRole('heading', { name: 'Version history' })).toBeVisible();
   await expect(page.locator('tr[data-status="published"] .version-status').first()).toContainText(/In force|Published/);
   await expect(page.getByRole('heading', { name: 'Procedures and rules' })).toBeVisible();
+  await expect(page.locator('table.catalog')).toContainText('Birth registration 出生届');
   await shots.take('rules-english');
+  // The rule compiler's messages in English too, the names of types translated inside.
+  await page.getByLabel('File', { exact: true }).selectOption('events/birth.toml');
+  const text = await page.locator('#rule-text').inputValue();
+  await page.locator('#rule-text').fill(text.replace("claimant.insurance == 'nhi'", 'claimant.insurance == 75'));
+  await page.getByRole('button', { name: 'Check (tests and impact)' }).click();
+  await expect(page.locator('.check-report')).toContainText('There are errors (nothing can be saved)');
+  await expect(page.locator('.rule-errors')).toContainText('events/birth.toml:');
+  await expect(page.locator('.rule-errors')).toContainText('Cannot compare a kind of insurance with a number (in `claimant.insurance == 75`)');
+  await expect(page.locator('.rule-errors')).not.toContainText('比べられません');
+  await shots.take('rule-error-english');
   await page.goto('/account');
   await expect(page.getByRole('heading', { name: 'Account', exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Passkeys and security keys' })).toBeVisible();

@@ -16,7 +16,7 @@ pub struct RulesOverview {
     pub scheduled: Vec<(NaiveDate, String)>,
     /// Set when the holiday list runs out within a year.
     #[serde(default)]
-    pub calendar_warning: Option<String>,
+    pub calendar_warning: Option<madoguchi_core::rules::Msg>,
     /// Every version, newest first.
     pub versions: Vec<VersionRow>,
     pub procedures: Vec<ProcedureRow>,
@@ -110,6 +110,7 @@ pub struct Review {
 pub struct ProcedureRow {
     pub id: String,
     pub name: String,
+    pub department_id: String,
     pub department: String,
 }
 

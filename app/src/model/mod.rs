@@ -183,6 +183,7 @@ pub struct ReceiptLine {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApplicationSummary {
     pub id: i32,
+    pub procedure_id: String,
     pub procedure_name: String,
     pub subject_name: String,
     pub status: String,
@@ -194,6 +195,7 @@ pub struct ApplicationSummary {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ApplicationDetail {
     pub summary: ApplicationSummary,
+    pub department_id: String,
     pub department_name: String,
     pub ruleset: String,
     pub reasons: Vec<String>,

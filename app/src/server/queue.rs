@@ -86,6 +86,7 @@ fn summary(a: &application::Model, rules: &Ruleset, visit_number: String) -> App
     let jst = FixedOffset::east_opt(9 * 3600).expect("UTC+9 is a valid offset");
     ApplicationSummary {
         id: a.id,
+        procedure_id: a.procedure_id.clone(),
         procedure_name: rules
             .procedure(&a.procedure_id)
             .map_or_else(|| a.procedure_id.clone(), |p| p.name.clone()),
@@ -148,6 +149,7 @@ pub async fn get(
     Ok(ApplicationDetail {
         summary: summary(&a, rules, v.visit_number),
         trace,
+        department_id: a.department_id.clone(),
         department_name,
         ruleset: a.ruleset.clone(),
         reasons: serde_json::from_str(&a.reasons).map_err(|_| AppError::Internal)?,

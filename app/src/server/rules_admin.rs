@@ -58,6 +58,7 @@ pub async fn overview(
             .map(|p| ProcedureRow {
                 id: p.id.clone(),
                 name: p.name.clone(),
+                department_id: p.department.clone(),
                 department: live
                     .department(&p.department)
                     .map_or_else(|| p.department.clone(), |d| d.name.clone()),

@@ -109,13 +109,13 @@ impl Calendar {
 
     /// A warning when the holiday list runs out within a year of `today`: deadlines
     /// after its end would ignore the holidays not yet listed.
-    pub fn warning(&self, today: NaiveDate) -> Option<String> {
+    pub fn warning(&self, today: NaiveDate) -> Option<super::Msg> {
         let until = self.covered_until()?;
         let horizon = today.checked_add_days(Days::new(365))?;
         (until < horizon).then(|| {
-            format!(
-                "祝日の一覧は{}年12月31日までです。翌年の祝日 (内閣府が公表) を calendar.toml に加えてください",
-                until.year()
+            crate::msg!(
+                "祝日の一覧は{year}年12月31日までです。翌年の祝日 (内閣府が公表) を calendar.toml に加えてください",
+                year = until.year()
             )
         })
     }

@@ -97,7 +97,7 @@ pub struct CaseResult {
     pub file: String,
     pub name: String,
     pub passed: bool,
-    pub failures: Vec<String>,
+    pub failures: Vec<super::Msg>,
     /// The procedure ids the case names (expected or excluded), for coverage.
     pub procedures: Vec<String>,
 }
@@ -126,7 +126,11 @@ pub fn run(rules: &Ruleset, files: &RuleFiles) -> Vec<CaseResult> {
                     file: file.clone(),
                     name: "(file)".into(),
                     passed: false,
-                    failures: vec![format!("{file}: {}", e.to_string().trim())],
+                    failures: vec![crate::msg!(
+                        "{file}: {error}",
+                        file,
+                        error = e.to_string().trim()
+                    )],
                     procedures: vec![],
                 });
                 continue;
@@ -157,25 +161,29 @@ pub fn run(rules: &Ruleset, files: &RuleFiles) -> Vec<CaseResult> {
     out
 }
 
-fn members(doc: &CaseFile, case: &CaseDef) -> Result<Vec<Json>, String> {
+fn members(doc: &CaseFile, case: &CaseDef) -> Result<Vec<Json>, super::Msg> {
     let mut members: Vec<Json> = match (&case.household, &case.members) {
         (Some(name), None) => doc
             .households
             .get(name)
-            .ok_or_else(|| format!("no household `{name}` in this file"))?
+            .ok_or_else(|| crate::msg!("このファイルに世帯 `{name}` はありません", name))?
             .members
             .iter()
             .map(to_json)
             .collect(),
         (None, Some(list)) => list.iter().map(to_json).collect(),
         (None, None) => Vec::new(),
-        (Some(_), Some(_)) => return Err("give `household` or `members`, not both".into()),
+        (Some(_), Some(_)) => {
+            return Err(crate::msg!(
+                "`household` か `members` のどちらかを書きます (両方は書けません)"
+            ))
+        }
     };
     for (id, changes) in &case.patch {
         let m = members
             .iter_mut()
             .find(|m| m["id"] == json!(id))
-            .ok_or_else(|| format!("patch names member `{id}`, who is not in the household"))?;
+            .ok_or_else(|| crate::msg!("patch の世帯員 `{id}` は世帯にいません", id))?;
         for (k, v) in changes {
             if let Json::Object(obj) = m {
                 if v.as_str() == Some("-") {
@@ -190,7 +198,7 @@ fn members(doc: &CaseFile, case: &CaseDef) -> Result<Vec<Json>, String> {
     Ok(members)
 }
 
-fn run_case(rules: &Ruleset, doc: &CaseFile, case: &CaseDef) -> Vec<String> {
+fn run_case(rules: &Ruleset, doc: &CaseFile, case: &CaseDef) -> Vec<super::Msg> {
     let members = match members(doc, case) {
         Ok(m) => m,
         Err(e) => return vec![e],
@@ -211,28 +219,38 @@ fn run_case(rules: &Ruleset, doc: &CaseFile, case: &CaseDef) -> Vec<String> {
     let result = match (result, &case.error) {
         (Err(e), Some(code)) => {
             if &e.code != code {
-                f.push(format!(
-                    "エラー `{code}` のはずが `{}` でした ({})",
-                    e.code, e.message
+                f.push(crate::msg!(
+                    "エラー `{code}` のはずが `{got}` でした ({message})",
+                    code,
+                    got = &e.code,
+                    message = &e.message
                 ));
             }
             if let Some(path) = &case.error_path {
                 if &e.path != path {
-                    f.push(format!(
-                        "エラーの場所は `{path}` のはずが `{}` でした",
-                        e.path
+                    f.push(crate::msg!(
+                        "エラーの場所は `{path}` のはずが `{got}` でした",
+                        path,
+                        got = &e.path
                     ));
                 }
             }
             return f;
         }
         (Err(e), None) => {
-            return vec![format!(
-                "判定が拒否されました: {} ({}): {}",
-                e.code, e.path, e.message
+            return vec![crate::msg!(
+                "判定が拒否されました: {code} ({path}): {message}",
+                code = &e.code,
+                path = &e.path,
+                message = &e.message
             )]
         }
-        (Ok(_), Some(code)) => return vec![format!("エラー `{code}` のはずが、判定されました")],
+        (Ok(_), Some(code)) => {
+            return vec![crate::msg!(
+                "エラー `{code}` のはずが、判定されました",
+                code
+            )]
+        }
         (Ok(r), None) => r,
     };
     let mut listed: Vec<&str> = result.procedures.iter().map(|p| p.id.as_str()).collect();
@@ -242,19 +260,25 @@ fn run_case(rules: &Ruleset, doc: &CaseFile, case: &CaseDef) -> Vec<String> {
         let mut want: Vec<&str> = expect.iter().map(String::as_str).collect();
         want.sort();
         if want != listed {
-            f.push(format!("手続きは {want:?} のはずが {listed:?} でした"));
+            f.push(crate::msg!(
+                "手続きは {want} のはずが {listed} でした",
+                want = format!("{want:?}"),
+                listed = format!("{listed:?}")
+            ));
         }
     }
     for id in &case.includes {
         if !listed.contains(&id.as_str()) {
-            f.push(format!(
-                "`{id}` が出るはずが出ません (出たもの: {listed:?})"
+            f.push(crate::msg!(
+                "`{id}` が出るはずが出ません (出たもの: {listed})",
+                id,
+                listed = format!("{listed:?}")
             ));
         }
     }
     for id in &case.excludes {
         if listed.contains(&id.as_str()) {
-            f.push(format!("`{id}` は出ないはずが出ました"));
+            f.push(crate::msg!("`{id}` は出ないはずが出ました", id));
         }
     }
     let asked: Vec<&str> = result.questions.iter().map(|q| q.id.as_str()).collect();
@@ -267,13 +291,17 @@ fn run_case(rules: &Ruleset, doc: &CaseFile, case: &CaseDef) -> Vec<String> {
         want.sort();
         got.sort();
         if want != got {
-            f.push(format!("質問は {want:?} のはずが {got:?} でした"));
+            f.push(crate::msg!(
+                "質問は {want} のはずが {got} でした",
+                want = format!("{want:?}"),
+                got = format!("{got:?}")
+            ));
         }
     }
     let find = |id: &str| result.procedures.iter().find(|p| p.id == id);
     for (id, want) in &case.deadlines {
         let Some(p) = find(id) else {
-            f.push(format!("`{id}` の期限: 手続きが出ていません"));
+            f.push(crate::msg!("`{id}` の期限: 手続きが出ていません", id));
             continue;
         };
         let got = p.deadline.map_or("none".to_owned(), |d| d.to_string());
@@ -283,16 +311,26 @@ fn run_case(rules: &Ruleset, doc: &CaseFile, case: &CaseDef) -> Vec<String> {
             other => other.to_string(),
         };
         if got != want {
-            f.push(format!("`{id}` の期限は {want} のはずが {got} でした"));
+            f.push(crate::msg!(
+                "`{id}` の期限は {want} のはずが {got} でした",
+                id,
+                want,
+                got
+            ));
         }
     }
     for (id, want) in &case.benefits {
         match find(id) {
-            None => f.push(format!("`{id}` の金額: 手続きが出ていません")),
+            None => f.push(crate::msg!("`{id}` の金額: 手続きが出ていません", id)),
             Some(p) => {
                 let got = p.benefit.as_ref().map_or(0, |b| b.amount);
                 if got != *want {
-                    f.push(format!("`{id}` の金額は {want} 円のはずが {got} 円でした"));
+                    f.push(crate::msg!(
+                        "`{id}` の金額は {want} 円のはずが {got} 円でした",
+                        id,
+                        want,
+                        got
+                    ));
                 }
             }
         }
@@ -301,14 +339,18 @@ fn run_case(rules: &Ruleset, doc: &CaseFile, case: &CaseDef) -> Vec<String> {
         let got = find(id).and_then(|p| p.benefit.as_ref());
         let got = got.map(|b| (b.min.unwrap_or(b.amount), b.amount));
         if got != Some((*low, *high)) {
-            f.push(format!(
-                "`{id}` の金額の幅は {low}〜{high} 円のはずが {got:?} でした"
+            f.push(crate::msg!(
+                "`{id}` の金額の幅は {low}〜{high} 円のはずが {got} でした",
+                id,
+                low,
+                high,
+                got = format!("{got:?}")
             ));
         }
     }
     for (id, want) in &case.deadline_notes {
         let Some(p) = find(id) else {
-            f.push(format!("`{id}` の期限の注記: 手続きが出ていません"));
+            f.push(crate::msg!("`{id}` の期限の注記: 手続きが出ていません", id));
             continue;
         };
         let ok = match (&p.deadline_note, want.as_str()) {
@@ -317,9 +359,11 @@ fn run_case(rules: &Ruleset, doc: &CaseFile, case: &CaseDef) -> Vec<String> {
             (None, _) => false,
         };
         if !ok {
-            f.push(format!(
-                "`{id}` の期限の注記は「{want}」のはずが {:?} でした",
-                p.deadline_note
+            f.push(crate::msg!(
+                "`{id}` の期限の注記は「{want}」のはずが {got} でした",
+                id,
+                want,
+                got = format!("{:?}", p.deadline_note)
             ));
         }
     }
@@ -327,11 +371,13 @@ fn run_case(rules: &Ruleset, doc: &CaseFile, case: &CaseDef) -> Vec<String> {
         let got = result.not_applicable.iter().find(|n| &n.id == id);
         match got {
             Some(n) if n.reasons.iter().any(|r| r.contains(want.as_str())) => {}
-            Some(n) => f.push(format!(
-                "`{id}` が対象外の理由に「{want}」がありません ({:?})",
-                n.reasons
+            Some(n) => f.push(crate::msg!(
+                "`{id}` が対象外の理由に「{want}」がありません ({got})",
+                id,
+                want,
+                got = format!("{:?}", n.reasons)
             )),
-            None => f.push(format!("`{id}` が対象外として示されていません")),
+            None => f.push(crate::msg!("`{id}` が対象外として示されていません", id)),
         }
     }
     for (id, want) in &case.subjects {
@@ -348,10 +394,13 @@ fn run_case(rules: &Ruleset, doc: &CaseFile, case: &CaseDef) -> Vec<String> {
         want.sort();
         got.sort();
         if got.is_empty() {
-            f.push(format!("`{id}` の対象者: 手続きが出ていません"));
+            f.push(crate::msg!("`{id}` の対象者: 手続きが出ていません", id));
         } else if want != got {
-            f.push(format!(
-                "`{id}` の対象者は {want:?} のはずが {got:?} でした"
+            f.push(crate::msg!(
+                "`{id}` の対象者は {want} のはずが {got} でした",
+                id,
+                want = format!("{want:?}"),
+                got = format!("{got:?}")
             ));
         }
     }

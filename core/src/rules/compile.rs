@@ -19,7 +19,7 @@ struct Ctx<'f> {
 }
 
 impl Ctx<'_> {
-    fn err(&mut self, offset: usize, message: impl Into<String>) {
+    fn err(&mut self, offset: usize, message: Msg) {
         let before = &self.text[..offset.min(self.text.len())];
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
@@ -27,7 +27,7 @@ impl Ctx<'_> {
             file: self.file.to_owned(),
             line,
             column,
-            message: message.into(),
+            message,
         });
     }
 }
@@ -83,7 +83,7 @@ pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
                     errors: &mut errors,
                 };
                 let at = e.span().map_or(0, |s| s.start);
-                ctx.err(at, e.message().to_owned());
+                ctx.err(at, crate::msg!("{error}", error = e.message()));
             }
         }
     }
@@ -101,7 +101,7 @@ pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
         };
         if let Some(v) = &doc.version {
             if version.replace(v.clone()).is_some() {
-                ctx.err(0, "version が複数のファイルに書かれています");
+                ctx.err(0, crate::msg!("version が複数のファイルに書かれています"));
             }
         }
         for d in &doc.department {
@@ -118,7 +118,7 @@ pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
             {
                 ctx.err(
                     p.id.span().start,
-                    format!("手続き `{}` が2回定義されています", p.id.get_ref()),
+                    crate::msg!("手続き `{id}` が2回定義されています", id = p.id.get_ref()),
                 );
             }
             procedures.push(Procedure {
@@ -137,10 +137,10 @@ pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
             {
                 ctx.err(
                     p.id.span().start,
-                    format!(
-                        "手続き `{}` の担当課 `{}` はありません",
-                        p.id.get_ref(),
-                        p.department
+                    crate::msg!(
+                        "手続き `{id}` の担当課 `{department}` はありません",
+                        id = p.id.get_ref(),
+                        department = &p.department
                     ),
                 );
             }
@@ -167,16 +167,16 @@ pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
             if !rule_ids.insert(def.id.get_ref().clone()) {
                 ctx.err(
                     at,
-                    format!("規則 `{}` が2回定義されています", def.id.get_ref()),
+                    crate::msg!("規則 `{id}` が2回定義されています", id = def.id.get_ref()),
                 );
             }
             let Some(procedure) = procedures.iter().position(|p| p.id == def.procedure) else {
                 ctx.err(
                     at,
-                    format!(
-                        "規則 `{}` の手続き `{}` はありません (unknown procedure)",
-                        def.id.get_ref(),
-                        def.procedure
+                    crate::msg!(
+                        "規則 `{id}` の手続き `{procedure}` はありません (unknown procedure)",
+                        id = def.id.get_ref(),
+                        procedure = &def.procedure
                     ),
                 );
                 continue;
@@ -187,7 +187,7 @@ pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
                 other => match Role::from_name(other) {
                     Some(r) if r != Role::Subject => Subjects::Role(r),
                     _ => {
-                        ctx.err(at, format!("`for = \"{other}\"` は使えません。event, members, claimant, mother, partner, head, single_parent のどれかです"));
+                        ctx.err(at, crate::msg!("`for = \"{other}\"` は使えません。event, members, claimant, mother, partner, head, single_parent のどれかです", other));
                         continue;
                     }
                 },
@@ -196,7 +196,7 @@ pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
             for e in &def.events {
                 match EventType::from_id(e) {
                     Some(ev) => by_event[ev.index()].push(index),
-                    None => ctx.err(at, format!("出来事 `{e}` はありません")),
+                    None => ctx.err(at, crate::msg!("出来事 `{e}` はありません", e)),
                 }
             }
             let when = conditions(&mut ctx, &names, &def.when);
@@ -209,9 +209,9 @@ pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
                 if !matches!(b.per.as_str(), "once" | "month" | "year") {
                     ctx.err(
                         b.amount.span().start,
-                        format!(
-                            "`per = \"{}\"` は使えません。once, month, year のどれかです",
-                            b.per
+                        crate::msg!(
+                            "`per = \"{per}\"` は使えません。once, month, year のどれかです",
+                            per = &b.per
                         ),
                     );
                 }
@@ -262,9 +262,9 @@ pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
             file: "parameters".into(),
             line: 0,
             column: 0,
-            message: format!(
-                "child_allowance_monthly/child_allowance_band にはパラメータ {} が必要です",
-                ChildAllowanceParams::NAMES.join(", ")
+            message: crate::msg!(
+                "child_allowance_monthly/child_allowance_band にはパラメータ {names} が必要です",
+                names = ChildAllowanceParams::NAMES.join(", ")
             ),
         });
     }
@@ -275,9 +275,9 @@ pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
             file: "parameters".into(),
             line: 0,
             column: 0,
-            message: format!(
-                "child_rearing_band/child_rearing_monthly/income_within にはパラメータ {} が必要です",
-                ChildRearingParams::NAMES.join(", ")
+            message: crate::msg!(
+                "child_rearing_band/child_rearing_monthly/income_within にはパラメータ {names} が必要です",
+                names = ChildRearingParams::NAMES.join(", ")
             ),
         });
     }
@@ -286,7 +286,7 @@ pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
             file: String::new(),
             line: 0,
             column: 0,
-            message: "どのファイルにも version がありません".into(),
+            message: crate::msg!("どのファイルにも version がありません"),
         });
         String::new()
     });
@@ -328,7 +328,7 @@ fn expression(
             // The span includes the opening quote of the TOML string.
             ctx.err(
                 span.start + 1 + e.start,
-                format!("{} (`{src}` の中)", e.message),
+                crate::msg!("{error} (`{src}` の中)", error = e.message, src),
             );
             None
         }
@@ -385,11 +385,14 @@ fn collect_params(docs: &[(&str, &str, SourceFile)], errors: &mut Vec<RuleError>
             let at = def.name.span().start;
             let name = def.name.get_ref();
             if params.iter().any(|p| &p.name == name) {
-                ctx.err(at, format!("パラメータ `{name}` が2回定義されています"));
+                ctx.err(
+                    at,
+                    crate::msg!("パラメータ `{name}` が2回定義されています", name),
+                );
                 continue;
             }
             let Some(kind) = ParamKind::parse(&def.kind) else {
-                ctx.err(at, format!("パラメータ `{name}`: 種類 `{}` はありません。yen, age, count, days, months, years, date, flag のどれかです", def.kind));
+                ctx.err(at, crate::msg!("パラメータ `{name}`: 種類 `{kind}` はありません。yen, age, count, days, months, years, date, flag のどれかです", name, kind = &def.kind));
                 continue;
             };
             let mut periods = Vec::new();
@@ -397,13 +400,19 @@ fn collect_params(docs: &[(&str, &str, SourceFile)], errors: &mut Vec<RuleError>
                 let (Some(from), until) = (to_date(&v.from), v.until.as_ref().map(to_date)) else {
                     ctx.err(
                         at,
-                        format!("パラメータ `{name}`: `from` は日付で書きます (例: 2024-10-01)"),
+                        crate::msg!(
+                            "パラメータ `{name}`: `from` は日付で書きます (例: 2024-10-01)",
+                            name
+                        ),
                     );
                     continue;
                 };
                 let until = match until {
                     Some(None) => {
-                        ctx.err(at, format!("パラメータ `{name}`: `until` は日付で書きます"));
+                        ctx.err(
+                            at,
+                            crate::msg!("パラメータ `{name}`: `until` は日付で書きます", name),
+                        );
                         continue;
                     }
                     Some(Some(u)) => Some(u),
@@ -423,20 +432,22 @@ fn collect_params(docs: &[(&str, &str, SourceFile)], errors: &mut Vec<RuleError>
                     Some(value) => periods.push(Period { from, until, value }),
                     None => ctx.err(
                         at,
-                        format!(
-                            "パラメータ `{name}` ({from} から): 値は{}で書きます",
-                            match kind {
-                                ParamKind::Date => "日付",
-                                ParamKind::Flag => "true か false",
-                                ParamKind::Yen => "0以上の整数 (限度なしは \"none\")",
-                                _ => "0以上の整数",
+                        crate::msg!(
+                            "パラメータ `{name}` ({from} から): 値は{kind}で書きます",
+                            name,
+                            from,
+                            kind = match kind {
+                                ParamKind::Date => crate::msg!("日付"),
+                                ParamKind::Flag => crate::msg!("true か false"),
+                                ParamKind::Yen => crate::msg!("0以上の整数 (限度なしは \"none\")"),
+                                _ => crate::msg!("0以上の整数"),
                             }
                         ),
                     ),
                 }
             }
             if let Err(m) = settle(&mut periods) {
-                ctx.err(at, format!("パラメータ `{name}`: {m}"));
+                ctx.err(at, crate::msg!("パラメータ `{name}`: {m}", name, m));
             }
             params.push(Param {
                 name: name.clone(),
@@ -467,8 +478,10 @@ fn collect_facts(docs: &[(&str, &str, SourceFile)], errors: &mut Vec<RuleError>)
                 s => {
                     ctx.err(
                         at,
-                        format!(
-                            "事実 `{name}`: scope `{s}` は使えません。member か household です"
+                        crate::msg!(
+                            "事実 `{name}`: scope `{s}` は使えません。member か household です",
+                            name,
+                            s
                         ),
                     );
                     continue;
@@ -483,8 +496,10 @@ fn collect_facts(docs: &[(&str, &str, SourceFile)], errors: &mut Vec<RuleError>)
                 t => {
                     ctx.err(
                         at,
-                        format!(
-                            "fact `{name}`: type `{t}`; use bool, int, insurance, text or member"
+                        crate::msg!(
+                            "事実 `{name}`: 種類 `{t}` はありません。bool, int, insurance, text, member のどれかです",
+                            name,
+                            t
                         ),
                     );
                     continue;
@@ -493,20 +508,20 @@ fn collect_facts(docs: &[(&str, &str, SourceFile)], errors: &mut Vec<RuleError>)
             if ty == Ty::Text && def.options.is_empty() {
                 ctx.err(
                     at,
-                    format!("事実 `{name}`: text の事実には options が必要です"),
+                    crate::msg!("事実 `{name}`: text の事実には options が必要です", name),
                 );
             }
             if facts
                 .iter()
                 .any(|f| f.name == name && f.household == household)
             {
-                ctx.err(at, format!("事実 `{name}` が2回定義されています"));
+                ctx.err(at, crate::msg!("事実 `{name}` が2回定義されています", name));
                 continue;
             }
             let question = match template::parse(&def.question, &Allowed::Question) {
                 Ok(t) => t,
                 Err(m) => {
-                    ctx.err(at, format!("事実 `{name}`: {m}"));
+                    ctx.err(at, crate::msg!("事実 `{name}`: {m}", name, m));
                     continue;
                 }
             };
@@ -530,11 +545,18 @@ fn collect_facts(docs: &[(&str, &str, SourceFile)], errors: &mut Vec<RuleError>)
             match expected {
                 Some(t) if t != ty => ctx.err(
                     at,
-                    format!("事実 `{name}` は判定の契約では{}です", t.name()),
+                    crate::msg!(
+                        "事実 `{name}` は判定の契約では{ty}です",
+                        name,
+                        ty = t.name()
+                    ),
                 ),
                 None if ty == Ty::Member => ctx.err(
                     at,
-                    format!("事実 `{name}`: 世帯員を答えにできるのは claimant だけです"),
+                    crate::msg!(
+                        "事実 `{name}`: 世帯員を答えにできるのは claimant だけです",
+                        name
+                    ),
                 ),
                 _ => {}
             }

@@ -13,13 +13,13 @@ struct At<'a> {
 }
 
 impl At<'_> {
-    fn err(&self, offset: usize, message: impl Into<String>) -> RuleError {
+    fn err(&self, offset: usize, message: super::Msg) -> RuleError {
         let before = &self.text[..offset.min(self.text.len())];
         RuleError {
             file: self.file.to_owned(),
             line: before.matches('\n').count() + 1,
             column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
-            message: message.into(),
+            message,
         }
     }
 }
@@ -35,7 +35,7 @@ pub(crate) fn collect(
         let at = At { file, text };
         if let Some(c) = &doc.calendar {
             if seen_calendar {
-                errors.push(at.err(0, "[calendar] は1つのファイルにだけ書きます"));
+                errors.push(at.err(0, crate::msg!("[calendar] は1つのファイルにだけ書きます")));
             }
             seen_calendar = true;
             for w in &c.closed_weekdays {
@@ -44,15 +44,15 @@ pub(crate) fn collect(
                     Some(_) => {}
                     None => errors.push(at.err(
                         w.span().start,
-                        format!(
-                            "曜日 `{}` はありません。monday 〜 sunday で書きます",
-                            w.get_ref()
+                        crate::msg!(
+                            "曜日 `{day}` はありません。monday 〜 sunday で書きます",
+                            day = w.get_ref()
                         ),
                     )),
                 }
             }
             if cal.closed_weekdays.len() == 7 {
-                errors.push(at.err(0, "毎日が閉庁日になっています"));
+                errors.push(at.err(0, crate::msg!("毎日が閉庁日になっています")));
             }
             for span in &c.closed_days {
                 let from = parse_month_day(span.from.get_ref());
@@ -70,7 +70,7 @@ pub(crate) fn collect(
         }
         if let Some(h) = &doc.holidays {
             if seen_holidays {
-                errors.push(at.err(0, "[holidays] は1つのファイルにだけ書きます"));
+                errors.push(at.err(0, crate::msg!("[holidays] は1つのファイルにだけ書きます")));
             }
             seen_holidays = true;
             for day in &h.days {
@@ -81,12 +81,15 @@ pub(crate) fn collect(
                 let Some(d) = parsed else {
                     errors.push(at.err(
                         day.date.span().start,
-                        format!("祝日の日付 `{date}` はありえない日です"),
+                        crate::msg!("祝日の日付 `{date}` はありえない日です", date),
                     ));
                     continue;
                 };
                 if cal.holidays.insert(d, day.name.clone()).is_some() {
-                    errors.push(at.err(day.date.span().start, format!("祝日 {d} が2回あります")));
+                    errors.push(at.err(
+                        day.date.span().start,
+                        crate::msg!("祝日 {d} が2回あります", d),
+                    ));
                 }
             }
         }
@@ -97,6 +100,9 @@ pub(crate) fn collect(
 fn bad_day(at: &At<'_>, s: &toml::Spanned<String>) -> RuleError {
     at.err(
         s.span().start,
-        format!("`{}` は月-日 (例: 12-29) で、ある日を書きます", s.get_ref()),
+        crate::msg!(
+            "`{day}` は月-日 (例: 12-29) で、ある日を書きます",
+            day = s.get_ref()
+        ),
     )
 }

@@ -14,6 +14,7 @@ mod compile;
 mod compile_calendar;
 mod eval;
 pub mod expr;
+mod msg;
 mod params;
 pub mod population;
 mod roles;
@@ -28,6 +29,7 @@ use std::collections::BTreeMap;
 
 pub use bundled::{bundled, bundled_cases, bundled_files};
 pub use compile::{compile, is_test_file};
+pub use msg::{Arg, Msg, ToArg};
 pub use params::{Param, ParamKind, ParamValue, Period};
 pub use screen::Options;
 pub use template::thousands;
@@ -41,7 +43,7 @@ pub struct RuleError {
     pub file: String,
     pub line: usize,
     pub column: usize,
-    pub message: String,
+    pub message: Msg,
 }
 
 impl std::fmt::Display for RuleError {

@@ -117,17 +117,18 @@ impl Param {
 }
 
 /// Sorts the periods, fills implicit ends and refuses overlaps and gaps.
-pub fn settle(periods: &mut [Period]) -> Result<(), String> {
+pub fn settle(periods: &mut [Period]) -> Result<(), super::Msg> {
     if periods.is_empty() {
-        return Err("パラメータには期間が1つ以上必要です".into());
+        return Err(crate::msg!("パラメータには期間が1つ以上必要です"));
     }
     periods.sort_by_key(|p| p.from);
     for i in 0..periods.len() {
         if let Some(u) = periods[i].until {
             if u < periods[i].from {
-                return Err(format!(
-                    "{} からの期間が、始まる前に終わっています ({u})",
-                    periods[i].from
+                return Err(crate::msg!(
+                    "{from} からの期間が、始まる前に終わっています ({until})",
+                    from = periods[i].from,
+                    until = u
                 ));
             }
         }
@@ -137,19 +138,25 @@ pub fn settle(periods: &mut [Period]) -> Result<(), String> {
         let day_before = next_from - Days::new(1);
         match periods[i].until {
             None if next_from == periods[i].from => {
-                return Err(format!("{next_from} に始まる期間が2つあります"));
+                return Err(crate::msg!(
+                    "{next_from} に始まる期間が2つあります",
+                    next_from
+                ));
             }
             None => periods[i].until = Some(day_before),
             Some(u) if u >= next_from => {
-                return Err(format!(
-                    "期間が重なっています (overlap): {}〜{u} と {next_from} からの期間",
-                    periods[i].from
+                return Err(crate::msg!(
+                    "期間が重なっています (overlap): {from}〜{until} と {next_from} からの期間",
+                    from = periods[i].from,
+                    until = u,
+                    next_from
                 ));
             }
             Some(u) if u < day_before => {
-                return Err(format!(
-                    "期間にすき間があります (gap): {} から {day_before} まで値がありません",
-                    u + Days::new(1)
+                return Err(crate::msg!(
+                    "期間にすき間があります (gap): {from} から {day_before} まで値がありません",
+                    from = u + Days::new(1),
+                    day_before
                 ));
             }
             Some(_) => {}

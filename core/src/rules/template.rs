@@ -27,7 +27,7 @@ pub enum Allowed<'a> {
     Question,
 }
 
-pub fn parse(text: &str, allowed: &Allowed<'_>) -> Result<Template, String> {
+pub fn parse(text: &str, allowed: &Allowed<'_>) -> Result<Template, super::Msg> {
     let mut out = Vec::new();
     let mut rest = text;
     while let Some(open) = rest.find('{') {
@@ -36,13 +36,13 @@ pub fn parse(text: &str, allowed: &Allowed<'_>) -> Result<Template, String> {
         }
         let close = rest[open..]
             .find('}')
-            .ok_or_else(|| format!("\"{text}\" の {{ が閉じていません"))?
+            .ok_or_else(|| crate::msg!("\"{text}\" の { が閉じていません", text))?
             + open;
         let name = &rest[open + 1..close];
         let seg = match allowed {
             Allowed::Question => match name {
                 "member" => Segment::Member,
-                _ => return Err(format!("差し込み {{{name}}} はありません (unknown placeholder)。質問で使えるのは {{member}} です")),
+                _ => return Err(crate::msg!("差し込み {placeholder} はありません (unknown placeholder)。質問で使えるのは {member} です", placeholder = format!("{{{name}}}"))),
             },
             Allowed::Reason(param) => {
                 if name == "event.date" {
@@ -50,11 +50,12 @@ pub fn parse(text: &str, allowed: &Allowed<'_>) -> Result<Template, String> {
                 } else if let Some(role) = Role::from_name(name) {
                     Segment::Role(role)
                 } else if let Some(p) = name.strip_prefix('$') {
-                    Segment::Param(param(p).ok_or_else(|| format!("パラメータ {{${p}}} はありません (unknown parameter)"))?)
+                    Segment::Param(param(p).ok_or_else(|| crate::msg!("パラメータ {param} はありません (unknown parameter)", param = format!("{{${p}}}")))?)
                 } else {
-                    return Err(format!(
-                        "差し込み {{{name}}} はありません (unknown placeholder)。{{event.date}}、{{$パラメータ}}、または世帯員 ({}) を使います",
-                        Role::ALL.map(|r| r.name()).join(", ")
+                    return Err(crate::msg!(
+                        "差し込み {placeholder} はありません (unknown placeholder)。{event.date}、{$…}、または世帯員 ({roles}) を使います",
+                        placeholder = format!("{{{name}}}"),
+                        roles = Role::ALL.map(|r| r.name()).join(", ")
                     ));
                 }
             }

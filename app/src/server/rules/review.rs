@@ -26,11 +26,14 @@ fn failing_tests(compiled: &Ruleset) -> Vec<RuleError> {
         .run_tests()
         .into_iter()
         .filter(|c| !c.passed)
-        .map(|c| RuleError {
-            file: c.file,
-            line: 0,
-            column: 0,
-            message: format!("{}: {}", c.name, c.failures.join("; ")),
+        .flat_map(|c| {
+            let (file, name) = (c.file, c.name);
+            c.failures.into_iter().map(move |failure| RuleError {
+                file: file.clone(),
+                line: 0,
+                column: 0,
+                message: madoguchi_core::msg!("{name}: {failure}", name, failure),
+            })
         })
         .collect()
 }

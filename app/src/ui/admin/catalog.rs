@@ -2,6 +2,7 @@
 //! and each parameter with its dated values.
 
 use crate::model::admin::RulesOverview;
+use crate::ui::counter::rules_text::RulesText;
 use crate::ui::i18n::{m, t, t_code, t_date, t_with, Catalog as Messages};
 use leptos::prelude::*;
 use madoguchi_core::screening::EventType;
@@ -29,8 +30,8 @@ pub fn Catalog(overview: RulesOverview) -> impl IntoView {
                     let mine: Vec<_> = rules.iter().filter(|r| r.procedure == p.id).cloned().collect();
                     view! {
                         <tr>
-                            <td><strong>{p.name}</strong><div><code>{p.id}</code></div></td>
-                            <td>{p.department}</td>
+                            <td><strong><RulesText key=format!("procedures.{}.name", p.id) ja=p.name official=true/></strong><div><code>{p.id.clone()}</code></div></td>
+                            <td><RulesText key=format!("departments.{}.name", p.department_id) ja=p.department official=true/></td>
                             <td>{mine.into_iter().map(|r| view! {
                                 <div class="rule">
                                     <code>{r.id}</code>

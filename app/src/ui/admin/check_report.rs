@@ -3,17 +3,19 @@
 
 use crate::error::AppError;
 use crate::model::admin::CheckReport;
-use crate::ui::i18n::{m, t, t_code, t_with};
+use crate::ui::i18n::{m, t, t_code, t_with, Catalog};
 use leptos::prelude::*;
 use madoguchi_core::rules::RuleError;
 
 fn error_list(errors: Vec<RuleError>) -> impl IntoView {
+    let catalog = Catalog::get();
+    catalog.need("rule_errors");
     view! {
         <ul class="rule-errors">
             {errors.into_iter().map(|e| view! {
                 <li>
                     <code>{if e.line > 0 { format!("{}:{}:{}", e.file, e.line, e.column) } else { e.file.clone() }}</code>
-                    " "{e.message}
+                    " "{move || catalog.diagnostic(&e.message)}
                 </li>
             }).collect_view()}
         </ul>
@@ -31,6 +33,8 @@ pub fn RuleErrors(error: AppError) -> impl IntoView {
 
 #[component]
 pub fn CheckReportView(report: CheckReport) -> impl IntoView {
+    let catalog = Catalog::get();
+    catalog.need("rule_errors");
     if !report.errors.is_empty() {
         return view! {
             <section class="check-report" aria-labelledby="check-title">
@@ -51,7 +55,7 @@ pub fn CheckReportView(report: CheckReport) -> impl IntoView {
             {(failed > 0).then(|| view! {
                 <ul class="rule-errors">
                     {report.tests_failed.into_iter().map(|c| view! {
-                        <li><code>{c.file}</code>" "{c.name}<ul>{c.failures.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul></li>
+                        <li><code>{c.file}</code>" "{c.name}<ul>{c.failures.into_iter().map(|f| view! { <li>{move || catalog.diagnostic(&f)}</li> }).collect_view()}</ul></li>
                     }).collect_view()}
                 </ul>
             })}

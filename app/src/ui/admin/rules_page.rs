@@ -14,6 +14,7 @@ use leptos::prelude::*;
 #[component]
 pub fn RulesPage() -> impl IntoView {
     Messages::get().staff_page("admin");
+    Messages::get().need("rule_errors");
     view! {
         <RequireStaff permission=Permission::RulesEdit>
             <Rules/>
@@ -47,7 +48,7 @@ fn Rules() -> impl IntoView {
                     {o.scheduled.iter().map(|(day, v)| view! {
                         <p class="alert alert-info scheduled" role="status">{let (day, v) = (*day, v.clone()); t_with(m::admin::rules::scheduled, move || vec![("date", catalog.date(day)), ("version", v.clone())])}</p>
                     }).collect_view()}
-                    {o.calendar_warning.clone().map(|w| view! { <div class="alert alert-warning" role="status">{w}</div> })}
+                    {o.calendar_warning.clone().map(|w| view! { <div class="alert alert-warning" role="status">{move || catalog.diagnostic(&w)}</div> })}
                     <Versions versions=o.versions.clone() live=o.live.clone() on_change=refresh/>
                     <RuleEditor base=o.live.clone() params=o.params.iter().map(|p| (p.name.clone(), p.label.clone())).collect() on_saved=saved/>
                     <Catalog overview=o/>

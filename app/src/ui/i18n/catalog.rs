@@ -332,6 +332,27 @@ impl Catalog {
         self.data_text(lang, "rules", key)
     }
 
+    /// A message of the rule compiler or of a rule test in the current language
+    /// (tracked): each Japanese template and translated value from
+    /// `locales/<code>/rule_errors.toml`, Japanese where that lacks it (the gap logged).
+    /// A page showing one calls `need("rule_errors")`.
+    pub fn diagnostic(self, msg: &madoguchi_core::rules::Msg) -> String {
+        let lang = self.lang.get();
+        self.arrived.track();
+        if lang.is_japanese() {
+            return msg.to_string();
+        }
+        let words = |c: char| c.is_alphabetic() && !c.is_ascii();
+        msg.render(&|template: &str| {
+            // A template of values and symbols only (`{file}: {error}`) reads the same.
+            template
+                .chars()
+                .any(words)
+                .then(|| self.data_text(lang, "rule_errors", template))
+                .flatten()
+        })
+    }
+
     /// A data area's text in `lang` (not tracked), the gap logged when it lacks one.
     fn data_text(self, lang: Lang, area: &str, key: &str) -> Option<String> {
         let full = format!("{area}.{key}");

@@ -4,6 +4,7 @@ use super::queue_page::status_label;
 use crate::api::staff::get_application;
 use crate::model::Permission;
 use crate::ui::auth::RequireStaff;
+use crate::ui::counter::rules_text::RulesText;
 use crate::ui::i18n::{m, t, t_date, t_with, Catalog};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -11,6 +12,7 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn ApplicationPage() -> impl IntoView {
     Catalog::get().staff_page("staff");
+    Catalog::get().need("rules");
     view! {
         <RequireStaff permission=Permission::QueueRead>
             <Application/>
@@ -52,11 +54,11 @@ fn Application() -> impl IntoView {
             {move || detail.get().map(|r| match r {
                 Err(e) => view! { <div class="alert alert-error" role="alert">{catalog.app_error(&e)}</div> }.into_any(),
                 Ok(a) => view! {
-                    <h1>{a.summary.procedure_name.clone()}</h1>
+                    <h1><RulesText key=format!("procedures.{}.name", a.summary.procedure_id) ja=a.summary.procedure_name.clone() official=true/></h1>
                     <dl class="summary-list">
                         <div class="summary-row"><dt>{t(m::staff::application::visit_number)}</dt><dd>{a.summary.visit_number.clone()}</dd></div>
                         <div class="summary-row"><dt>{t(m::staff::application::received)}</dt><dd>{a.summary.created_at.clone()}</dd></div>
-                        <div class="summary-row"><dt>{t(m::staff::application::department)}</dt><dd>{a.department_name.clone()}</dd></div>
+                        <div class="summary-row"><dt>{t(m::staff::application::department)}</dt><dd><RulesText key=format!("departments.{}.name", a.department_id) ja=a.department_name.clone() official=true/></dd></div>
                         <div class="summary-row staff-only"><dt>{t(m::staff::application::status)}</dt><dd>{t(status_label(&a.summary.status))}</dd></div>
                         <div class="summary-row"><dt>{t(m::staff::application::deadline)}</dt><dd>{a.summary.deadline.map(|d| t_date(d).into_any()).unwrap_or_else(|| t(m::staff::none).into_any())}</dd></div>
                     </dl>

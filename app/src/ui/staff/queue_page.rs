@@ -3,12 +3,14 @@
 use crate::api::staff::list_applications;
 use crate::model::Permission;
 use crate::ui::auth::RequireStaff;
+use crate::ui::counter::rules_text::RulesText;
 use crate::ui::i18n::{m, t, Catalog, Key};
 use leptos::prelude::*;
 
 #[component]
 pub fn QueuePage() -> impl IntoView {
     Catalog::get().staff_page("staff");
+    Catalog::get().need("rules");
     view! {
         <RequireStaff permission=Permission::QueueRead>
             <Queue/>
@@ -38,7 +40,7 @@ fn Queue() -> impl IntoView {
                             {list.into_iter().map(|a| view! {
                                 <tr>
                                     <td>{a.created_at}</td>
-                                    <td><a href=format!("/staff/applications/{}", a.id)>{a.procedure_name}</a></td>
+                                    <td><a href=format!("/staff/applications/{}", a.id)><RulesText key=format!("procedures.{}.name", a.procedure_id) ja=a.procedure_name official=true/></a></td>
                                     <td>{a.subject_name}</td>
                                     <td>{a.deadline.map(|d| crate::ui::i18n::t_date(d).into_any()).unwrap_or_else(|| t(m::staff::none).into_any())}</td>
                                     <td>{t(status_label(&a.status))}</td>

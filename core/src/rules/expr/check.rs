@@ -21,18 +21,18 @@ pub enum Ty {
 }
 
 impl Ty {
-    pub fn name(self) -> &'static str {
+    pub fn name(self) -> crate::rules::Msg {
         match self {
-            Self::Bool => "真偽 (true/false)",
-            Self::Int => "数",
-            Self::Date => "日付",
-            Self::Days => "日数",
-            Self::Months => "月数・年数",
-            Self::Member => "世帯員",
-            Self::Insurance => "保険の種類",
-            Self::Relationship => "続柄",
-            Self::Sex => "性別",
-            Self::Text => "文字",
+            Self::Bool => crate::msg!("真偽 (true/false)"),
+            Self::Int => crate::msg!("数"),
+            Self::Date => crate::msg!("日付"),
+            Self::Days => crate::msg!("日数"),
+            Self::Months => crate::msg!("月数・年数"),
+            Self::Member => crate::msg!("世帯員"),
+            Self::Insurance => crate::msg!("保険の種類"),
+            Self::Relationship => crate::msg!("続柄"),
+            Self::Sex => crate::msg!("性別"),
+            Self::Text => crate::msg!("文字"),
         }
     }
 
@@ -261,7 +261,7 @@ fn mk(op: Op, s: &Spanned) -> Node {
     }
 }
 
-fn err(s: &Spanned, message: impl Into<String>) -> ExprError {
+fn err(s: &Spanned, message: crate::rules::Msg) -> ExprError {
     ExprError::at(s.start, s.end, message)
 }
 
@@ -271,10 +271,11 @@ fn symbol(s: &Spanned, text: &str, ty: Ty) -> Result<Const, ExprError> {
         if !allowed.contains(&text) {
             return Err(err(
                 s,
-                format!(
-                    "`{text}` は{}ではありません。使えるのは {} です",
-                    ty.name(),
-                    allowed.join(", ")
+                crate::msg!(
+                    "`{text}` は{ty}ではありません。使えるのは {allowed} です",
+                    text,
+                    ty = ty.name(),
+                    allowed = allowed.join(", ")
                 ),
             ));
         }
@@ -283,7 +284,10 @@ fn symbol(s: &Spanned, text: &str, ty: Ty) -> Result<Const, ExprError> {
     if ty == Ty::Text {
         return Ok(Const::Sym(text.to_owned()));
     }
-    Err(err(s, format!("文字と{}は比べられません", ty.name())))
+    Err(err(
+        s,
+        crate::msg!("文字と{ty}は比べられません", ty = ty.name()),
+    ))
 }
 
 pub fn check(
@@ -295,7 +299,7 @@ pub fn check(
         Ast::Int(n) => (mk(Op::Const(Const::Int(*n)), s), Ty::Int),
         Ast::Bool(b) => (mk(Op::Const(Const::Bool(*b)), s), Ty::Bool),
         Ast::Str(t) => (mk(Op::Const(Const::Sym(t.clone())), s), Ty::Text),
-        Ast::List(_) => return Err(err(s, "一覧 [...] は `in` の後にだけ書けます")),
+        Ast::List(_) => return Err(err(s, crate::msg!("一覧 [...] は `in` の後にだけ書けます"))),
         Ast::Name(name) => {
             if let Some(depth) = bound.iter().rposition(|b| b == name) {
                 (mk(Op::Bound(depth), s), Ty::Member)
@@ -306,14 +310,15 @@ pub fn check(
             } else if name == "event" || name == "household" {
                 return Err(err(
                     s,
-                    format!("`{name}` の後に項目が必要です (例: `{name}.date`)"),
+                    crate::msg!("`{name}` の後に項目が必要です (例: `{name}.date`)", name),
                 ));
             } else {
                 return Err(err(
                     s,
-                    format!(
-                        "`{name}` という名前はありません。as_of、event.date、または世帯員 ({}) を使います",
-                        Role::ALL.map(|r| r.name()).join(", ")
+                    crate::msg!(
+                        "`{name}` という名前はありません。as_of、event.date、または世帯員 ({roles}) を使います",
+                        name,
+                        roles = Role::ALL.map(|r| r.name()).join(", ")
                     ),
                 ));
             }
@@ -321,14 +326,14 @@ pub fn check(
         Ast::Param(name, day) => {
             let (index, ty) = vocab
                 .param(name)
-                .ok_or_else(|| err(s, format!("パラメータ `${name}` はありません")))?;
+                .ok_or_else(|| err(s, crate::msg!("パラメータ `${name}` はありません", name)))?;
             let day = match day {
                 Some(d) => {
                     let (node, t) = check(d, vocab, bound)?;
                     if t != Ty::Date {
                         return Err(err(
                             d,
-                            format!("パラメータは日付で読みます ({}ではなく)", t.name()),
+                            crate::msg!("パラメータは日付で読みます ({ty}ではなく)", ty = t.name()),
                         ));
                     }
                     Some(Box::new(node))
@@ -344,14 +349,14 @@ pub fn check(
                         "date" => Ok((mk(Op::EventDate, s), Ty::Date)),
                         _ => Err(err(
                             s,
-                            format!("`event` に `{field}` はありません。event.date か person を使います"),
+                            crate::msg!("`event` に `{field}` はありません。event.date か person を使います", field),
                         )),
                     };
                 }
                 if n == "household" && !bound.contains(n) {
-                    let (index, ty) = vocab
-                        .household_fact(field)
-                        .ok_or_else(|| err(s, format!("世帯の事実 `{field}` はありません")))?;
+                    let (index, ty) = vocab.household_fact(field).ok_or_else(|| {
+                        err(s, crate::msg!("世帯の事実 `{field}` はありません", field))
+                    })?;
                     return Ok((mk(Op::HouseholdFact(index), s), ty));
                 }
             }
@@ -359,7 +364,7 @@ pub fn check(
             if ty != Ty::Member {
                 return Err(err(
                     base,
-                    format!("事実を持つのは世帯員だけです (これは{})", ty.name()),
+                    crate::msg!("事実を持つのは世帯員だけです (これは{ty})", ty = ty.name()),
                 ));
             }
             let (fact, fty) =
@@ -368,7 +373,10 @@ pub fn check(
                 } else if let Some((i, t)) = vocab.member_fact(field) {
                     (MemberFact::Declared(i), t)
                 } else {
-                    return Err(err(s, format!("世帯員の事実 `{field}` はありません")));
+                    return Err(err(
+                        s,
+                        crate::msg!("世帯員の事実 `{field}` はありません", field),
+                    ));
                 };
             (mk(Op::Fact(Box::new(b), fact), s), fty)
         }
@@ -376,19 +384,21 @@ pub fn check(
             let (builtin, params, ret) = Builtin::lookup(name).ok_or_else(|| {
                 err(
                     s,
-                    format!(
-                        "関数 `{name}` はありません。使えるのは {}, count, any, all です",
-                        Builtin::NAMES.join(", ")
+                    crate::msg!(
+                        "関数 `{name}` はありません。使えるのは {names}, count, any, all です",
+                        name,
+                        names = Builtin::NAMES.join(", ")
                     ),
                 )
             })?;
             if args.len() != params.len() {
                 return Err(err(
                     s,
-                    format!(
-                        "`{name}` には値が{}つ必要です ({}つではなく)",
-                        params.len(),
-                        args.len()
+                    crate::msg!(
+                        "`{name}` には値が{want}つ必要です ({got}つではなく)",
+                        name,
+                        want = params.len(),
+                        got = args.len()
                     ),
                 ));
             }
@@ -398,10 +408,11 @@ pub fn check(
                 if t != *want {
                     return Err(err(
                         a,
-                        format!(
-                            "`{name}` のここには{}が必要です ({}ではなく)",
-                            want.name(),
-                            t.name()
+                        crate::msg!(
+                            "`{name}` のここには{want}が必要です ({ty}ではなく)",
+                            name,
+                            want = want.name(),
+                            ty = t.name()
                         ),
                     ));
                 }
@@ -409,12 +420,14 @@ pub fn check(
                     match &n.op {
                         Op::Const(Const::Sym(id)) if vocab.has_procedure(id) => {}
                         Op::Const(Const::Sym(id)) => {
-                            return Err(err(a, format!("手続き `{id}` はありません")))
+                            return Err(err(a, crate::msg!("手続き `{id}` はありません", id)))
                         }
                         _ => {
                             return Err(err(
                                 a,
-                                "手続きの id を引用符で書きます (例: 'child_allowance')",
+                                crate::msg!(
+                                    "手続きの id を引用符で書きます (例: 'child_allowance')"
+                                ),
                             ))
                         }
                     }
@@ -431,7 +444,10 @@ pub fn check(
             {
                 return Err(err(
                     s,
-                    format!("`{var}` はすでに使われている名前です。m などにしてください"),
+                    crate::msg!(
+                        "`{var}` はすでに使われている名前です。m などにしてください",
+                        var
+                    ),
                 ));
             }
             bound.push(var.clone());
@@ -441,7 +457,11 @@ pub fn check(
             if t != Ty::Bool {
                 return Err(err(
                     body,
-                    format!("`{kind}` には真偽の条件が必要です ({}ではなく)", t.name()),
+                    crate::msg!(
+                        "`{kind}` には真偽の条件が必要です ({ty}ではなく)",
+                        kind,
+                        ty = t.name()
+                    ),
                 ));
             }
             match kind.as_str() {
@@ -455,7 +475,10 @@ pub fn check(
             if t != Ty::Bool {
                 return Err(err(
                     inner,
-                    format!("`not` には真偽の条件が必要です ({}ではなく)", t.name()),
+                    crate::msg!(
+                        "`not` には真偽の条件が必要です ({ty}ではなく)",
+                        ty = t.name()
+                    ),
                 ));
             }
             (mk(Op::Not(Box::new(n)), s), Ty::Bool)
@@ -467,9 +490,9 @@ pub fn check(
                 if t != Ty::Bool {
                     return Err(err(
                         part,
-                        format!(
-                            "`and`/`or` でつなげるのは真偽の条件です ({}ではなく)",
-                            t.name()
+                        crate::msg!(
+                            "`and`/`or` でつなげるのは真偽の条件です ({ty}ではなく)",
+                            ty = t.name()
                         ),
                     ));
                 }
@@ -492,20 +515,24 @@ pub fn check(
             if tx != ty {
                 return Err(err(
                     s,
-                    format!("{}と{}は比べられません", tx.name(), ty.name()),
+                    crate::msg!(
+                        "{left}と{right}は比べられません",
+                        left = tx.name(),
+                        right = ty.name()
+                    ),
                 ));
             }
             let ordered = matches!(tx, Ty::Int | Ty::Date | Ty::Days | Ty::Months);
             if !ordered && !matches!(op, CmpOp::Eq | CmpOp::Ne) {
                 return Err(err(
                     s,
-                    format!("{}は == か != でだけ比べられます", tx.name()),
+                    crate::msg!("{ty}は == か != でだけ比べられます", ty = tx.name()),
                 ));
             }
             if tx == Ty::Bool {
                 return Err(err(
                     s,
-                    "true/false と比べずに、条件そのもの (または not 条件) を書きます",
+                    crate::msg!("true/false と比べずに、条件そのもの (または not 条件) を書きます"),
                 ));
             }
             (mk(Op::Cmp(*op, Box::new(x), Box::new(y)), s), Ty::Bool)
@@ -515,13 +542,13 @@ pub fn check(
             if t.symbols().is_none() && t != Ty::Text {
                 return Err(err(
                     value,
-                    format!("`in` で並べるのは文字の値です (これは{})", t.name()),
+                    crate::msg!("`in` で並べるのは文字の値です (これは{ty})", ty = t.name()),
                 ));
             }
             let mut consts = Vec::with_capacity(items.len());
             for item in items {
                 let Ast::Str(text) = &item.ast else {
-                    return Err(err(item, "一覧の値は引用符で囲んだ文字です"));
+                    return Err(err(item, crate::msg!("一覧の値は引用符で囲んだ文字です")));
                 };
                 consts.push(symbol(item, text, t)?);
             }
@@ -537,7 +564,11 @@ pub fn check(
                 _ => {
                     return Err(err(
                         s,
-                        format!("{}と{}は足し引きできません", tx.name(), ty.name()),
+                        crate::msg!(
+                            "{left}と{right}は足し引きできません",
+                            left = tx.name(),
+                            right = ty.name()
+                        ),
                     ))
                 }
             };
@@ -592,7 +623,7 @@ mod tests {
     }
 
     fn msg(src: &str) -> String {
-        compile(src, &V, Ty::Bool).unwrap_err().message
+        compile(src, &V, Ty::Bool).unwrap_err().message.to_string()
     }
 
     #[test]

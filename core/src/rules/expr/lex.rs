@@ -60,7 +60,7 @@ pub fn tokens(src: &str) -> Result<Vec<Token>, ExprError> {
                 return Err(ExprError::at(
                     start,
                     i,
-                    "`$` の後にはパラメータの名前が必要です",
+                    crate::msg!("`$` の後にはパラメータの名前が必要です"),
                 ));
             }
             out.push(Token {
@@ -75,7 +75,7 @@ pub fn tokens(src: &str) -> Result<Vec<Token>, ExprError> {
                 ExprError::at(
                     start,
                     i,
-                    format!("`{}` は整数ではありません", &src[start..i]),
+                    crate::msg!("`{text}` は整数ではありません", text = &src[start..i]),
                 )
             })?;
             out.push(Token {
@@ -84,9 +84,13 @@ pub fn tokens(src: &str) -> Result<Vec<Token>, ExprError> {
                 end: i,
             });
         } else if c == b'\'' || c == b'"' {
-            let close = src[i + 1..]
-                .find(c as char)
-                .ok_or_else(|| ExprError::at(start, src.len(), "文字の引用符が閉じていません"))?;
+            let close = src[i + 1..].find(c as char).ok_or_else(|| {
+                ExprError::at(
+                    start,
+                    src.len(),
+                    crate::msg!("文字の引用符が閉じていません"),
+                )
+            })?;
             i = i + 1 + close + 1;
             out.push(Token {
                 tok: Tok::Str(src[start + 1..i - 1].to_owned()),
@@ -105,7 +109,7 @@ pub fn tokens(src: &str) -> Result<Vec<Token>, ExprError> {
             return Err(ExprError::at(
                 start,
                 start + ch.len_utf8(),
-                format!("`{ch}` は使えません"),
+                crate::msg!("`{ch}` は使えません", ch),
             ));
         }
     }

@@ -17,15 +17,15 @@ pub use parse::parse;
 pub struct ExprError {
     pub start: usize,
     pub end: usize,
-    pub message: String,
+    pub message: crate::rules::Msg,
 }
 
 impl ExprError {
-    pub fn at(start: usize, end: usize, message: impl Into<String>) -> Self {
+    pub fn at(start: usize, end: usize, message: crate::rules::Msg) -> Self {
         Self {
             start,
             end,
-            message: message.into(),
+            message,
         }
     }
 }
@@ -38,7 +38,11 @@ pub fn compile(src: &str, vocab: &dyn Vocabulary, want: Ty) -> Result<Node, Expr
         return Err(ExprError::at(
             ast.start,
             ast.end,
-            format!("ここには{}が必要です (これは{})", want.name(), ty.name()),
+            crate::msg!(
+                "ここには{want}が必要です (これは{ty})",
+                want = want.name(),
+                ty = ty.name()
+            ),
         ));
     }
     Ok(node)

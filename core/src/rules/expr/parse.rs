@@ -27,7 +27,7 @@ pub fn parse(src: &str) -> Result<Spanned, ExprError> {
         return Err(ExprError::at(
             t.start,
             t.end,
-            "条件の後に余分な文字があります",
+            crate::msg!("条件の後に余分な文字があります"),
         ));
     }
     Ok(e)
@@ -66,13 +66,17 @@ impl Parser {
         t
     }
 
-    fn end_err(&self, what: &str) -> ExprError {
+    fn end_err(&self, what: crate::rules::Msg) -> ExprError {
         match self.peek() {
-            Some(t) => ExprError::at(t.start, t.end, format!("{what}が必要です")),
+            Some(t) => ExprError::at(
+                t.start,
+                t.end,
+                crate::msg!("{what}が必要です", what = what.clone()),
+            ),
             None => ExprError::at(
                 self.len,
                 self.len,
-                format!("{what}が必要ですが、条件が終わっています"),
+                crate::msg!("{what}が必要ですが、条件が終わっています", what),
             ),
         }
     }
@@ -81,7 +85,7 @@ impl Parser {
         if self.is_sym(s) {
             Ok(self.bump().map_or(self.len, |t| t.end))
         } else {
-            Err(self.end_err(&format!("`{s}`")))
+            Err(self.end_err(crate::msg!("`{s}`", s)))
         }
     }
 
@@ -146,7 +150,7 @@ impl Parser {
                 return Err(ExprError::at(
                     list.start,
                     list.end,
-                    "`in` の後には一覧が必要です (例: ['employee', 'late_elderly'])",
+                    crate::msg!("`in` の後には一覧が必要です (例: ['employee', 'late_elderly'])"),
                 ));
             };
             let start = left.start;
@@ -187,7 +191,7 @@ impl Parser {
                     return Err(ExprError::at(
                         e.end,
                         e.end + 1,
-                        "`.` の後には事実の名前が必要です",
+                        crate::msg!("`.` の後には事実の名前が必要です"),
                     ))
                 }
             }
@@ -197,7 +201,7 @@ impl Parser {
 
     fn primary(&mut self) -> Result<Spanned, ExprError> {
         let Some(t) = self.bump() else {
-            return Err(self.end_err("値"));
+            return Err(self.end_err(crate::msg!("値")));
         };
         let (start, end) = (t.start, t.end);
         match t.tok {
@@ -241,7 +245,7 @@ impl Parser {
                 "and" | "or" | "not" | "in" => Err(ExprError::at(
                     start,
                     end,
-                    format!("`{word}` で値を始めることはできません"),
+                    crate::msg!("`{word}` で値を始めることはできません", word),
                 )),
                 _ if self.is_sym("(") => self.call(word, start),
                 _ => Ok(node(Ast::Name(word), start, end)),
@@ -249,7 +253,7 @@ impl Parser {
             Tok::Sym(s) => Err(ExprError::at(
                 start,
                 end,
-                format!("ここに `{s}` は書けません"),
+                crate::msg!("ここに `{s}` は書けません", s),
             )),
         }
     }
@@ -261,7 +265,11 @@ impl Parser {
                 Some(Token {
                     tok: Tok::Ident(v), ..
                 }) => v,
-                _ => return Err(self.end_err(&format!("世帯員を表す名前 (例: {name}(m: ...))"))),
+                _ => {
+                    return Err(
+                        self.end_err(crate::msg!("世帯員を表す名前 (例: {name}(m: ...))", name))
+                    )
+                }
             };
             self.expect_sym(":")?;
             let body = self.expr()?;
