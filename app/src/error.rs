@@ -91,6 +91,10 @@ pub enum ConflictReason {
     NotPendingReturn,
     /// Only a version once published can be rolled back to.
     NeverPublished,
+    /// An application's status cannot go from `from` to `to` (完了 → 受付, say).
+    StatusOrder { from: String, to: String },
+    /// The application changed since the caller saw it (now `status`): look again.
+    ChangedMeanwhile { status: String },
 }
 
 impl ConflictReason {
@@ -107,6 +111,8 @@ impl ConflictReason {
             Self::NotPendingApproval => "not_pending_approval",
             Self::NotPendingReturn => "not_pending_return",
             Self::NeverPublished => "never_published",
+            Self::StatusOrder { .. } => "status_order",
+            Self::ChangedMeanwhile { .. } => "changed_meanwhile",
         }
     }
 
@@ -137,6 +143,11 @@ impl ConflictReason {
             Self::NotPendingApproval => "公開の依頼が出ている版だけ承認できます".into(),
             Self::NotPendingReturn => "公開の依頼が出ている版だけ差し戻せます".into(),
             Self::NeverPublished => "公開したことのある版にだけ戻せます".into(),
+            Self::StatusOrder { .. } => "この申請は、今の状態からその状態にはできません".into(),
+            Self::ChangedMeanwhile { .. } => {
+                "ほかの職員がこの申請を先に更新しました。表示を読み込み直して確かめてください"
+                    .into()
+            }
         }
     }
 }

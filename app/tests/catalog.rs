@@ -235,7 +235,9 @@ fn every_app_error() -> Vec<app::error::AppError> {
                 | C::NotADraft
                 | C::NotPendingApproval
                 | C::NotPendingReturn
-                | C::NeverPublished => {}
+                | C::NeverPublished
+                | C::StatusOrder { .. }
+                | C::ChangedMeanwhile { .. } => {}
             },
         }
     }
@@ -301,6 +303,17 @@ fn every_app_error() -> Vec<app::error::AppError> {
         },
         E::Conflict {
             reason: C::NeverPublished,
+        },
+        E::Conflict {
+            reason: C::StatusOrder {
+                from: String::new(),
+                to: String::new(),
+            },
+        },
+        E::Conflict {
+            reason: C::ChangedMeanwhile {
+                status: String::new(),
+            },
         },
         E::Internal,
         E::Transport {

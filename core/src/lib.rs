@@ -11,3 +11,4 @@ pub mod jp;
 pub mod lang;
 pub mod rules;
 pub mod screening;
+pub mod workflow;

@@ -232,6 +232,32 @@ test('birth walk at the counter reaches both departments queues', async ({ brows
   await shots.take('kodomo-application-resident-view');
   await kodomo.getByRole('button', { name: '職員の表示に戻る' }).click();
   await expect(kodomo.locator('.trace-details')).toBeVisible();
+  // こども支援課 takes it on, reviews it and completes it; each step is in the history
+  // with who did it.
+  const status = kodomo.locator('.summary-row.staff-only dd');
+  await expect(status).toHaveText('受付');
+  await kodomo.getByRole('button', { name: '自分が担当する' }).click();
+  await expect(kodomo.locator('.assignee')).toContainText('子ども 花子');
+  await kodomo.getByRole('button', { name: '審査を始める' }).click();
+  await expect(status).toHaveText('審査中');
+  await kodomo.locator('#comment').fill('所得は住民税の課税データで確認済み');
+  await kodomo.getByRole('button', { name: 'コメントを追加' }).click();
+  await expect(kodomo.locator('ol.history')).toContainText('所得は住民税の課税データで確認済み');
+  await kodomo.getByRole('button', { name: '完了にする' }).click();
+  await expect(status).toHaveText('完了');
+  await expect(kodomo.locator('ol.history li')).toHaveCount(5);
+  await expect(kodomo.locator('ol.history li').last()).toContainText('子ども 花子');
+  await expect(kodomo.locator('.work .steps')).toHaveCount(0);
+  await shots.take('kodomo-completed');
+  // Completed, it leaves the open queue; "all" still shows it.
+  await kodomo.getByRole('link', { name: '← 受付一覧へ' }).click();
+  await expect(kodomo.getByText('表示する申請はありません。')).toBeVisible();
+  await kodomo.getByLabel('状態').selectOption('all');
+  await kodomo.getByRole('button', { name: '表示する' }).click();
+  await expect(kodomo).toHaveURL(/status=all/);
+  await expect(kodomo.locator('table.queue tbody tr')).toHaveCount(1);
+  await expect(kodomo.locator('table.queue tbody tr').first()).toContainText('完了');
+  await shots.take('kodomo-queue-all');
   await kodomoCtx.close();
 
   // 保険年金課 sees the three NHI applications of the same visit.
@@ -267,6 +293,20 @@ test('birth walk at the counter reaches both departments queues', async ({ brows
   await languages.getByRole('button', { name: '日本語' }).click();
   await expect(hoken.getByRole('link', { name: '← 受付一覧へ' })).toBeVisible();
   await expect(hoken.locator('html')).toHaveAttribute('lang', 'ja');
+  // 保険年金課 returns this one: a return says why, in words the resident reads.
+  const hokenStatus = hoken.locator('.summary-row.staff-only dd');
+  await hoken.getByRole('button', { name: '審査を始める' }).click();
+  await expect(hokenStatus).toHaveText('審査中');
+  await hoken.getByRole('button', { name: '差し戻す' }).click();
+  await expect(hoken.locator('#note-error')).toBeVisible();
+  await expect(hoken.locator('#note')).toHaveAttribute('aria-invalid', 'true');
+  await expect(hokenStatus).toHaveText('審査中');
+  await hoken.locator('#note').fill('勤務先の健康保険をやめた日がわかる書類が必要です。窓口か郵送でお届けください');
+  await hoken.getByRole('button', { name: '差し戻す' }).click();
+  await expect(hokenStatus).toHaveText('差戻し');
+  await expect(hoken.locator('ol.history')).toContainText('勤務先の健康保険をやめた日がわかる書類が必要です');
+  await expect(hoken.getByRole('button', { name: '再提出を受け付ける' })).toBeVisible();
+  await shots.take('hoken-returned');
   // Signing in again on this device, in English.
   await languages.getByRole('button', { name: 'English' }).click();
   await expect(hoken.getByRole('link', { name: '← Applications' })).toBeVisible();

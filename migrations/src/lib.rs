@@ -10,6 +10,7 @@ mod m0004_drafts;
 mod m0005_consent_signature_survey;
 pub mod m0006_security;
 mod m0007_rule_lifecycle;
+mod m0008_workflow;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0005_consent_signature_survey::Migration),
             Box::new(m0006_security::Migration),
             Box::new(m0007_rule_lifecycle::Migration),
+            Box::new(m0008_workflow::Migration),
         ]
     }
 }

@@ -190,6 +190,62 @@ pub struct ApplicationSummary {
     pub deadline: Option<NaiveDate>,
     pub visit_number: String,
     pub created_at: String,
+    /// Who has it (a display name), if anyone.
+    pub assignee: Option<String>,
+    /// An open application whose deadline has passed (`overdue`) or comes within
+    /// [`DUE_SOON_DAYS`] days (`soon`).
+    pub due: Option<Due>,
+}
+
+/// Days before a deadline from which the queue warns.
+pub const DUE_SOON_DAYS: i64 = 7;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Due {
+    Overdue,
+    Soon,
+}
+
+/// What the queue shows: filters, order and page. Every field may be left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct QueueQuery {
+    /// A status code, `open` (any not final: the default) or `all`.
+    pub status: Option<String>,
+    pub procedure: Option<String>,
+    /// Received on or after this day (Japan time).
+    pub received_from: Option<NaiveDate>,
+    /// Received on or before this day (Japan time).
+    pub received_to: Option<NaiveDate>,
+    /// Deadline within this many days from today (or passed).
+    pub due_within: Option<u32>,
+    /// Only those assigned to the caller.
+    pub mine: bool,
+    pub sort: QueueSort,
+    /// From 0.
+    pub page: u32,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QueueSort {
+    #[default]
+    Newest,
+    Oldest,
+    Deadline,
+}
+
+/// One page of the queue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueuePage {
+    pub items: Vec<ApplicationSummary>,
+    /// How many match the filters.
+    pub total: u64,
+    pub page: u32,
+    pub page_size: u32,
+    /// The procedures of the caller's queue (id, name), to filter by.
+    pub procedures: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -204,6 +260,33 @@ pub struct ApplicationDetail {
     /// How the rules decided this procedure at the visit: each rule considered, its
     /// conditions and the values they saw.
     pub trace: Vec<madoguchi_core::rules::trace::RuleTrace>,
+    /// Who has it (a display name), if anyone.
+    pub assignee: Option<String>,
+    /// The caller has it.
+    pub mine: bool,
+    /// The caller's staff id (to take it on).
+    pub me: i32,
+    /// The caller may work on it (`application.process`, its department).
+    pub can_process: bool,
+    /// The statuses it may move to now (empty if the caller may not process it).
+    pub next: Vec<madoguchi_core::workflow::Status>,
+    /// Every change, assignment and comment, oldest first.
+    pub history: Vec<HistoryEntry>,
+}
+
+/// One line of an application's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    /// When, in Japan time (`2026-12-02 10:15`).
+    pub at: String,
+    /// Who: a member of staff's display name, or the business system's name.
+    pub who: String,
+    /// `status`, `comment` or `assigned`.
+    pub kind: String,
+    /// The status after it.
+    pub status: String,
+    /// The reason, the comment, or the assignee's name.
+    pub note: String,
 }
 
 /// The baby, checked: the same checks in the browser (before sending) and on the server.

@@ -21,6 +21,7 @@ pub mod rules_admin;
 pub mod staff;
 pub mod state;
 pub mod visits;
+pub mod workflow;
 
 pub use rules::LiveRules;
 pub use state::{AppState, Clock};

@@ -181,7 +181,8 @@ async fn every_response_carries_the_security_headers() {
         web.get("/", None).await,
         web.get("/counter", None).await,
         web.post("/api/auth/current_staff", "{}", None).await,
-        web.post("/api/staff/list_applications", "{}", None).await,
+        web.post("/api/staff/list_applications", r#"{"query":{}}"#, None)
+            .await,
         web.get("/api/applications/1/form.pdf", None).await,
     ] {
         let csp = a.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
@@ -253,7 +254,7 @@ async fn server_functions_refuse_cross_site_requests() {
 async fn the_queue_needs_a_session() {
     let t = TestDb::new().await.with_city(5).await;
     let a = Web::new(&t)
-        .post("/api/staff/list_applications", "{}", None)
+        .post("/api/staff/list_applications", r#"{"query":{}}"#, None)
         .await;
     assert_eq!(a.status, StatusCode::UNAUTHORIZED);
     assert_eq!(a.body["code"], "unauthenticated");

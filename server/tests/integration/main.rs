@@ -19,3 +19,4 @@ mod records;
 mod rules;
 mod staff;
 mod web;
+mod workflow;

@@ -49,8 +49,11 @@ fn sample(path: &str) -> Option<&'static str> {
         "counter/resume_visit" | "counter/end_visit" => r#"{"visit_number":"X"}"#,
         "counter/record_consent" => r#"{"visit_number":"X","granted":true}"#,
         "counter/record_survey" => r#"{"visit_number":"X","level":5,"comment":""}"#,
-        "staff/list_applications" => "{}",
+        "staff/list_applications" => r#"{"query":{}}"#,
         "staff/get_application" => r#"{"id":999999}"#,
+        "staff/change_status" => r#"{"id":999999,"from":"received","to":"in_review","note":""}"#,
+        "staff/assign_application" => r#"{"id":999999,"to":null}"#,
+        "staff/comment_application" => r#"{"id":999999,"text":"x"}"#,
         "admin/rules_overview" => "{}",
         "admin/rule_files" | "admin/review_rules" | "admin/approve_rules" => {
             r#"{"version":"no-such-version"}"#

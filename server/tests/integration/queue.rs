@@ -1,15 +1,24 @@
 use crate::common::{now, TestDb};
 use crate::counter::submitted_visit;
 use app::error::AppError;
-use app::model::{ApplicationDetail, ApplicationSummary, StaffMe};
+use app::model::{
+    ApplicationDetail, ApplicationSummary, QueuePage, QueueQuery, QueueSort, StaffMe,
+};
 use app::server::queue;
 
 /// The caller's queue, with the shipped rules' procedure names.
 async fn list(t: &TestDb, staff: &StaffMe) -> Result<Vec<ApplicationSummary>, AppError> {
+    page(t, staff, &QueueQuery::default())
+        .await
+        .map(|p| p.items)
+}
+
+async fn page(t: &TestDb, staff: &StaffMe, q: &QueueQuery) -> Result<QueuePage, AppError> {
     queue::list(
         &t.db,
         staff,
         madoguchi_core::rules::bundled(),
+        q,
         now(),
         "test",
     )
@@ -104,4 +113,131 @@ async fn counter_staff_have_no_queue() {
     let t = TestDb::new().await.with_city(5).await;
     let counter = t.staff("counter").await;
     assert_eq!(list(&t, &counter).await.unwrap_err(), AppError::Forbidden);
+}
+
+#[tokio::test]
+async fn the_queue_filters_sorts_and_pages_and_refuses_nonsense() {
+    let t = TestDb::new().await.with_city(20).await;
+    submitted_visit(&t).await;
+    let hoken = t.staff("hoken").await;
+    let all = page(&t, &hoken, &QueueQuery::default()).await.unwrap();
+    assert_eq!(all.total, 3);
+    assert!(all.procedures.iter().any(|(id, _)| id == "nhi_enrollment"));
+    // By procedure.
+    let q = QueueQuery {
+        procedure: Some("nhi_enrollment".into()),
+        ..Default::default()
+    };
+    let one = page(&t, &hoken, &q).await.unwrap();
+    assert_eq!(one.total, 1);
+    assert_eq!(one.items[0].procedure_name, "国民健康保険 加入");
+    // Into review: gone from 受付, in 審査中; a completed one leaves the open queue.
+    let id = one.items[0].id;
+    let actor = app::server::workflow::Actor::Staff(&hoken);
+    use madoguchi_core::workflow::Status::*;
+    app::server::workflow::change_status(&t.db, actor, id, Received, InReview, "", now(), "t")
+        .await
+        .unwrap();
+    let in_review = QueueQuery {
+        status: Some("in_review".into()),
+        ..Default::default()
+    };
+    assert_eq!(page(&t, &hoken, &in_review).await.unwrap().items[0].id, id);
+    app::server::workflow::change_status(&t.db, actor, id, InReview, Completed, "", now(), "t")
+        .await
+        .unwrap();
+    assert_eq!(
+        page(&t, &hoken, &QueueQuery::default())
+            .await
+            .unwrap()
+            .total,
+        2
+    );
+    let every = QueueQuery {
+        status: Some("all".into()),
+        ..Default::default()
+    };
+    assert_eq!(page(&t, &hoken, &every).await.unwrap().total, 3);
+    // Mine: none until one is taken on.
+    let mine = QueueQuery {
+        mine: true,
+        ..Default::default()
+    };
+    assert_eq!(page(&t, &hoken, &mine).await.unwrap().total, 0);
+    let other = all.items.iter().find(|a| a.id != id).unwrap().id;
+    app::server::workflow::assign(&t.db, &hoken, other, Some(hoken.id), now(), "t")
+        .await
+        .unwrap();
+    let mine_now = page(&t, &hoken, &mine).await.unwrap();
+    assert_eq!(mine_now.items.len(), 1);
+    assert_eq!(
+        mine_now.items[0].assignee.as_deref(),
+        Some(hoken.display_name.as_str())
+    );
+    // Received between: the visit was today (Japan time); nothing tomorrow.
+    let today = now()
+        .with_timezone(&chrono::FixedOffset::east_opt(9 * 3600).unwrap())
+        .date_naive();
+    let today_only = QueueQuery {
+        status: Some("all".into()),
+        received_from: Some(today),
+        received_to: Some(today),
+        ..Default::default()
+    };
+    assert_eq!(page(&t, &hoken, &today_only).await.unwrap().total, 3);
+    let tomorrow = QueueQuery {
+        received_from: today.succ_opt(),
+        ..Default::default()
+    };
+    assert_eq!(page(&t, &hoken, &tomorrow).await.unwrap().total, 0);
+    // Oldest first is the reverse of newest first.
+    let newest: Vec<i32> = page(&t, &hoken, &every)
+        .await
+        .unwrap()
+        .items
+        .iter()
+        .map(|a| a.id)
+        .collect();
+    let oldest_q = QueueQuery {
+        sort: QueueSort::Oldest,
+        ..every.clone()
+    };
+    let mut oldest: Vec<i32> = page(&t, &hoken, &oldest_q)
+        .await
+        .unwrap()
+        .items
+        .iter()
+        .map(|a| a.id)
+        .collect();
+    oldest.reverse();
+    assert_eq!(newest, oldest);
+    // Deadline order works with applications that have none.
+    let by_deadline = QueueQuery {
+        sort: QueueSort::Deadline,
+        ..every.clone()
+    };
+    assert_eq!(page(&t, &hoken, &by_deadline).await.unwrap().items.len(), 3);
+    // Nonsense is a field error, not a 500.
+    let backwards = QueueQuery {
+        received_from: today.succ_opt(),
+        received_to: Some(today),
+        ..Default::default()
+    };
+    assert!(matches!(
+        page(&t, &hoken, &backwards).await,
+        Err(AppError::InvalidInput { .. })
+    ));
+    let unknown = QueueQuery {
+        status: Some("done".into()),
+        ..Default::default()
+    };
+    assert!(matches!(
+        page(&t, &hoken, &unknown).await,
+        Err(AppError::InvalidInput { .. })
+    ));
+    // Past the last page: an empty page, the total still told.
+    let far = QueueQuery { page: 5, ..every };
+    let p = page(&t, &hoken, &far).await.unwrap();
+    assert!(p.items.is_empty());
+    assert_eq!(p.total, 3);
 }

@@ -20,6 +20,9 @@ pub struct Model {
     pub data: String,
     pub ruleset: String,
     pub created_at: DateTimeUtc,
+    /// The member of staff who has it, if anyone.
+    pub assigned_to: Option<i32>,
+    pub updated_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

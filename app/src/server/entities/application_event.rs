@@ -12,6 +12,11 @@ pub struct Model {
     pub staff_user_id: Option<i32>,
     pub note: String,
     pub at: DateTimeUtc,
+    /// `status` (a change to `status`), `comment` or `assigned` (`note`: the assignee's
+    /// name, empty when unassigned).
+    pub kind: String,
+    /// The business system that acted, when not a member of staff.
+    pub source: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

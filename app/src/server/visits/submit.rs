@@ -14,6 +14,7 @@ use crate::server::LiveRules;
 use madoguchi_core::forms::{self, Catalog, FieldType, Filled, Plan, Signature, Source};
 use madoguchi_core::jp::{format_wareki, MyNumber};
 use madoguchi_core::screening::EventType;
+use madoguchi_core::workflow::Status;
 use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
 use std::collections::BTreeMap;
 
@@ -92,22 +93,24 @@ pub async fn submit(
             department_id: Set(p.department.clone()),
             subject_resident_id: Set(g.subjects.iter().find_map(|x| x.resident_id)),
             subject_name: Set(subject_name),
-            status: Set("submitted".into()),
+            status: Set(Status::Received.code().into()),
             deadline: Set(p.deadline),
             reasons: Set(json(&p.reasons)?),
             data: Set(json(&filled)?),
             ruleset: Set(s.result.ruleset.clone()),
             created_at: Set(now),
+            updated_at: Set(Some(now)),
             ..Default::default()
         }
         .insert(&txn)
         .await?;
         application_event::ActiveModel {
             application_id: Set(app.id),
-            status: Set("submitted".into()),
+            status: Set(Status::Received.code().into()),
             staff_user_id: Set(Some(staff.id)),
             note: Set(String::new()),
             at: Set(now),
+            kind: Set("status".into()),
             ..Default::default()
         }
         .insert(&txn)

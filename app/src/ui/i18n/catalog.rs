@@ -103,6 +103,10 @@ impl Catalog {
             let areas = self.areas.get_value();
             futures_join(areas.into_iter().map(|area| self.load(lang, area))).await;
             self.lang.set(lang);
+            // Areas a page asked for while the files came (`need` loaded them in the
+            // language then shown): load them in this one too (nothing twice).
+            let areas = self.areas.get_value();
+            futures_join(areas.into_iter().map(|area| self.load(lang, area))).await;
         });
         #[cfg(not(feature = "csr"))]
         self.lang.set(lang);

@@ -24,7 +24,9 @@ pub fn ApplicationPage() -> impl IntoView {
 fn Application() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|s| s.parse::<i32>().ok()));
+    let version = RwSignal::new(0u32);
     let detail = LocalResource::new(move || {
+        version.track();
         let id = id();
         async move {
             match id {
@@ -82,8 +84,9 @@ fn Application() -> impl IntoView {
                         </dl>
                     }).collect_view()}
                     <h2>{t(m::staff::application::reasons)}</h2>
-                    <ul class="reasons">{a.reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                    <ul class="reasons">{a.reasons.clone().into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
                     <p class="hint staff-only">{let version = a.ruleset.clone(); t_with(m::staff::application::ruleset, move || vec![("version", version.clone())])}</p>
+                    <super::work_panel::WorkPanel detail=a.clone() changed=Callback::new(move |_| version.update(|v| *v += 1))/>
                     {(!a.trace.is_empty()).then(|| view! {
                         <details class="trace-details staff-only">
                             <summary>{t(m::staff::application::trace)}</summary>
