@@ -18,8 +18,8 @@ use madoguchi_core::jp::ValueError;
 use madoguchi_core::workflow::{check_change, ChangeError, Status, MAX_NOTE};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
+    EntityTrait, QueryFilter, Set,
 };
 
 /// Who acts: a member of staff, or a business system by its key's name.
@@ -144,11 +144,14 @@ pub async fn change_status(
             },
         });
     }
-    event(&txn, actor, id, "status", to, &note, now).await?;
-    let household = visit_household(&txn, app.visit_id).await?;
-    audit::record(&txn, now, origin, audit_entry("ok", household)).await?;
-    txn.commit().await?;
-    Ok(())
+    let done = Done {
+        actor,
+        app: &app,
+        kind: "status",
+        status: to,
+        note: &note,
+    };
+    finish(txn, done, now, origin, audit_entry).await
 }
 
 /// Gives application `id` to `to` (a member of staff of its department who may process
@@ -191,20 +194,14 @@ pub async fn assign(
         .await?;
     let status = Status::parse(&app.status).ok_or(AppError::Internal)?;
     let note = assignee.unwrap_or_default();
-    event(
-        &txn,
-        Actor::Staff(staff),
-        id,
-        "assigned",
+    let done = Done {
+        actor: Actor::Staff(staff),
+        app: &app,
+        kind: "assigned",
         status,
-        &note,
-        now,
-    )
-    .await?;
-    let household = visit_household(&txn, app.visit_id).await?;
-    audit::record(&txn, now, origin, audit_entry("ok", household)).await?;
-    txn.commit().await?;
-    Ok(())
+        note: &note,
+    };
+    finish(txn, done, now, origin, audit_entry).await
 }
 
 /// The display name of `user` if they are active staff of `department` who may process
@@ -268,8 +265,37 @@ pub async fn comment(
         return Err(AppError::NotFound);
     };
     let status = Status::parse(&app.status).ok_or(AppError::Internal)?;
-    event(&txn, Actor::Staff(staff), id, "comment", status, text, now).await?;
-    let household = visit_household(&txn, app.visit_id).await?;
+    let done = Done {
+        actor: Actor::Staff(staff),
+        app: &app,
+        kind: "comment",
+        status,
+        note: text,
+    };
+    finish(txn, done, now, origin, audit_entry).await
+}
+
+/// What was done to an application, for its history.
+struct Done<'a> {
+    actor: Actor<'a>,
+    app: &'a application::Model,
+    kind: &'a str,
+    status: Status,
+    note: &'a str,
+}
+
+/// Ends a change: its `application_events` row and its audit entry (`ok`, with the
+/// visit's household) in the change's transaction, then commits.
+async fn finish<'a>(
+    txn: DatabaseTransaction,
+    done: Done<'_>,
+    now: DateTime<Utc>,
+    origin: &str,
+    audit_entry: impl Fn(&'static str, Option<i32>) -> Audit<'a>,
+) -> Result<(), AppError> {
+    let id = done.app.id;
+    event(&txn, done.actor, id, done.kind, done.status, done.note, now).await?;
+    let household = visit_household(&txn, done.app.visit_id).await?;
     audit::record(&txn, now, origin, audit_entry("ok", household)).await?;
     txn.commit().await?;
     Ok(())
