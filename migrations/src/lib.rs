@@ -11,6 +11,7 @@ mod m0005_consent_signature_survey;
 pub mod m0006_security;
 mod m0007_rule_lifecycle;
 mod m0008_workflow;
+mod m0009_integration;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0006_security::Migration),
             Box::new(m0007_rule_lifecycle::Migration),
             Box::new(m0008_workflow::Migration),
+            Box::new(m0009_integration::Migration),
         ]
     }
 }

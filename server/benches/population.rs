@@ -3,9 +3,9 @@
 //! preview of a rule edit over every household; and outreach. Prints one line per
 //! step. Set MADOGUCHI_BENCH_HOUSEHOLDS to change the size.
 
-use app::server::{demo, population, Clock};
 use madoguchi_core::rules::population::{events_touched, impact, outreach};
 use madoguchi_core::rules::{bundled, bundled_files, compile};
+use madoguchi_services::{demo, population, Clock};
 use std::time::Instant;
 
 fn main() {

@@ -6,11 +6,11 @@
 //! - `submit/nhi_birth`: the submit service on a real SQLite file — re-screening, checks
 //!   and the transaction that writes six applications (a new visit each iteration).
 
-use app::model::{BabyInput, SubmitVisit, VisitInput};
-use app::server::{auth, demo, visits, Clock};
 use criterion::{criterion_group, criterion_main, Criterion};
 use madoguchi_core::rules::{bundled, Options};
 use madoguchi_core::screening::{parse_request, screen};
+use madoguchi_services::{auth, demo, visits, Clock};
+use madoguchi_types::model::{BabyInput, SubmitVisit, VisitInput};
 use std::collections::BTreeMap;
 
 const REQUEST: &str = r#"{"as_of":"2026-11-24","events":[{"type":"birth","date":"2026-11-20","person":"c1"}],
@@ -75,7 +75,7 @@ fn submit(c: &mut Criterion) {
         birth_date: clock.today().to_string(),
         sex: "female".into(),
     };
-    let live = app::server::LiveRules::bundled();
+    let live = madoguchi_services::LiveRules::bundled();
     // The interview as the tablet sends it: every asked field answered.
     let interview = rt.block_on(async {
         let number = visits::start(&db, &staff, clock).await.expect("visit");
@@ -123,7 +123,7 @@ fn birth_visit(visit_number: String, baby: &BabyInput) -> VisitInput {
         visit_number,
         household_number: "20000001".into(),
         applicant: None,
-        events: vec![app::model::EventInput {
+        events: vec![madoguchi_types::model::EventInput {
             kind: madoguchi_core::screening::EventType::Birth,
             date: String::new(),
             person: None,
@@ -138,7 +138,10 @@ criterion_main!(benches);
 
 /// The demo counter account, signed in with its password and an authenticator app
 /// enrolled as a phone would (the services take a fully signed-in staff member).
-async fn signed_in(db: &sea_orm::DatabaseConnection, clock: Clock) -> app::model::StaffMe {
+async fn signed_in(
+    db: &sea_orm::DatabaseConnection,
+    clock: Clock,
+) -> madoguchi_types::model::StaffMe {
     let settings = auth::SecuritySettings::new("http://localhost:3000");
     let meta = auth::RequestMeta::local("127.0.0.1");
     let password = demo::DEMO_STAFF

@@ -93,6 +93,9 @@ pub fn server_fns() -> Vec<(&'static str, Access)> {
         admin::ActOnStaff => P(StaffManage),
         admin::EndStaffSession => P(StaffManage),
         admin::SaveDepartment => P(StaffManage),
+        admin::IntegrationOverviewFn => P(IntegrationManage),
+        admin::CreateApiKey => P(IntegrationManage),
+        admin::RevokeApiKey => P(IntegrationManage),
         audit::SearchAudit => P(AuditRead),
         audit::VerifyAudit => P(AuditRead),
     ]

@@ -1,27 +1,11 @@
-//! Server-only code (the `ssr` feature): database access in services that take a
-//! `&DatabaseConnection`, the application state, and the helpers server functions use
-//! to find the caller. Nothing here is compiled into the browser.
+//! The server side of the Leptos app (the `ssr` feature): what server functions need of
+//! their request (`context`), and the texts the server prints from the app's message
+//! catalog (`catalog`, `documents`). The services themselves are `madoguchi_services`
+//! (database, sign-in, audit, workflow; no Leptos), re-exported here so a server
+//! function names one place. Nothing here is compiled into the browser.
 
-pub mod audit;
-pub mod auth;
 pub mod catalog;
 pub mod context;
-pub mod db;
-pub mod demo;
 pub mod documents;
-pub mod entities;
-pub mod outreach;
-pub mod permissions;
-pub mod population;
-pub mod queue;
-pub mod registry;
-pub mod rule_params;
-pub mod rules;
-pub mod rules_admin;
-pub mod staff;
-pub mod state;
-pub mod visits;
-pub mod workflow;
 
-pub use rules::LiveRules;
-pub use state::{AppState, Clock};
+pub use madoguchi_services::*;

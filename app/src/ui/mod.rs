@@ -33,6 +33,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/outreach") view=pages::OutreachPage/>
                     <Route path=path!("/admin/staff") view=pages::StaffPage/>
                     <Route path=path!("/admin/audit") view=pages::AuditLogPage/>
+                    <Route path=path!("/admin/integration") view=pages::IntegrationPage/>
                 </Routes>
             </main>
         </Router>
@@ -51,7 +52,7 @@ mod pages {
 
     #[cfg(feature = "office")]
     pub use super::{
-        admin::{AuditLogPage, OutreachPage, RulesPage, StaffPage},
+        admin::{AuditLogPage, IntegrationPage, OutreachPage, RulesPage, StaffPage},
         auth::{AccountPage, LoginPage},
         staff::{ApplicationPage, QueuePage},
         Home,
@@ -61,6 +62,7 @@ mod pages {
         Elsewhere as Home, Elsewhere as LoginPage, Elsewhere as AccountPage,
         Elsewhere as QueuePage, Elsewhere as ApplicationPage, Elsewhere as RulesPage,
         Elsewhere as OutreachPage, Elsewhere as StaffPage, Elsewhere as AuditLogPage,
+        Elsewhere as IntegrationPage,
     };
 }
 
@@ -96,7 +98,7 @@ pub fn Home() -> impl IntoView {
     let session = auth::Session::get();
     use i18n::m::staff::home;
     i18n::Catalog::get().staff_page("staff");
-    const PAGES: [(Option<P>, &str, i18n::Key, i18n::Key); 7] = [
+    const PAGES: [(Option<P>, &str, i18n::Key, i18n::Key); 8] = [
         (
             Some(P::CounterRun),
             "/counter",
@@ -126,6 +128,12 @@ pub fn Home() -> impl IntoView {
             "/admin/staff",
             home::staff::title,
             home::staff::text,
+        ),
+        (
+            Some(P::IntegrationManage),
+            "/admin/integration",
+            home::integration::title,
+            home::integration::text,
         ),
         (
             Some(P::AuditRead),

@@ -3,8 +3,8 @@
 //! `madoguchi audit prune`: summarises and removes entries past the retention period
 //! (run as the database owner; the chain keeps verifying from the checkpoint).
 
-use app::server::audit::{retention, verify};
-use app::server::Clock;
+use madoguchi_services::audit::{retention, verify};
+use madoguchi_services::Clock;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {

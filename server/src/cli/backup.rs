@@ -10,7 +10,7 @@
 //! `--force`.
 
 use anyhow::{bail, Context};
-use app::server::audit::verify;
+use madoguchi_services::audit::verify;
 use sea_orm::{
     AccessMode, ConnectionTrait, DatabaseBackend, DatabaseConnection, IsolationLevel, Statement,
     TransactionTrait,
@@ -133,7 +133,7 @@ async fn backup_sqlite(url: &str, out: &Path) -> anyhow::Result<Manifest> {
     .context("VACUUM INTO")?;
     db.close().await?;
     // Count in the copy itself: exactly what the file holds.
-    let copy = app::server::db::connect(&format!("sqlite://{}", out.display())).await?;
+    let copy = madoguchi_services::db::connect(&format!("sqlite://{}", out.display())).await?;
     let rows = count_rows(&copy).await?;
     let (seq, hash) = head(&copy).await?;
     copy.close().await?;
@@ -233,7 +233,7 @@ async fn holds_tables(db: &DatabaseConnection) -> anyhow::Result<bool> {
 async fn restore_sqlite(url: &str, file: &Path, force: bool) -> anyhow::Result<()> {
     let path = sqlite_path(url)?;
     if path.exists() {
-        let db = app::server::db::connect(url).await?;
+        let db = madoguchi_services::db::connect(url).await?;
         let occupied = holds_tables(&db).await?;
         db.close().await?;
         if occupied && !force {
@@ -253,7 +253,7 @@ async fn restore_sqlite(url: &str, file: &Path, force: bool) -> anyhow::Result<(
 }
 
 async fn restore_postgres(url: &str, file: &Path, force: bool) -> anyhow::Result<()> {
-    let db = app::server::db::connect(url).await?;
+    let db = madoguchi_services::db::connect(url).await?;
     if holds_tables(&db).await? {
         if !force {
             bail!("the database already holds tables; add --force to replace them");
@@ -281,7 +281,7 @@ async fn restore_postgres(url: &str, file: &Path, force: bool) -> anyhow::Result
 
 /// Verifies the restored audit chain and compares every table's rows with the manifest.
 async fn check(url: &str, manifest: &Manifest) -> anyhow::Result<Restored> {
-    let db = app::server::db::connect(url).await?;
+    let db = madoguchi_services::db::connect(url).await?;
     let report = verify::walk(&db).await?;
     if let Some(p) = report.problem {
         bail!("the restored audit chain does not verify: {}", p.detail);

@@ -1,8 +1,8 @@
 //! `madoguchi demo-data`: the synthetic city and the demo staff accounts.
 
-use app::server::demo;
-use app::server::Clock;
 use chrono::NaiveDate;
+use madoguchi_services::demo;
+use madoguchi_services::Clock;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {

@@ -3,10 +3,10 @@
 //! (`madoguchi screen --input FILE.jsonl`).
 
 use super::population_day;
-use app::server::population;
 use chrono::NaiveDate;
 use madoguchi_core::rules::population::scenario;
 use madoguchi_core::screening::EventType;
+use madoguchi_services::population;
 use std::io::Write;
 use std::path::PathBuf;
 

@@ -64,7 +64,7 @@ pub enum Command {
 
 /// The day a population run is for: the one given, or today in Japan.
 fn population_day(given: Option<chrono::NaiveDate>) -> chrono::NaiveDate {
-    given.unwrap_or_else(|| app::server::Clock::System.today())
+    given.unwrap_or_else(|| madoguchi_services::Clock::System.today())
 }
 
 pub fn init_tracing() {
@@ -109,9 +109,9 @@ pub async fn run(cli: Cli) -> ExitCode {
 
 /// Connects, applies migrations and makes sure the catalog's departments exist.
 pub async fn open(database_url: &str) -> anyhow::Result<sea_orm::DatabaseConnection> {
-    let db = app::server::db::connect(database_url).await?;
-    app::server::db::migrate(&db).await?;
-    app::server::rules::load(&db, chrono::Utc::now())
+    let db = madoguchi_services::db::connect(database_url).await?;
+    madoguchi_services::db::migrate(&db).await?;
+    madoguchi_services::rules::load(&db, chrono::Utc::now())
         .await
         .map_err(|e| anyhow::anyhow!("the rule set could not be loaded: {e:?}"))?;
     Ok(db)

@@ -3,10 +3,10 @@
 //! JSON. The read of every household is audited as one outreach run.
 
 use super::population_day;
-use app::server::audit::{self, Audit};
-use app::server::{population, rules};
 use chrono::NaiveDate;
 use madoguchi_core::rules::population::outreach;
+use madoguchi_services::audit::{self, Audit};
+use madoguchi_services::{population, rules};
 use std::io::Write;
 
 #[derive(clap::Args, Debug)]

@@ -46,12 +46,12 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
     let mut files = madoguchi_core::rules::RuleFiles::new();
     read_dir(&dir, &dir, &mut files)?;
     let db = super::open(database_url).await?;
-    match app::server::rules::release::propose(&db, &files, chrono::Utc::now()).await {
+    match madoguchi_services::rules::release::propose(&db, &files, chrono::Utc::now()).await {
         Ok(version) => {
             println!("proposed release {version}: merge and review it at /admin/rules");
             Ok(())
         }
-        Err(app::error::AppError::InvalidRules { errors }) => {
+        Err(madoguchi_types::error::AppError::InvalidRules { errors }) => {
             for e in &errors {
                 eprintln!("{e}");
             }

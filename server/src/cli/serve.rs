@@ -1,7 +1,7 @@
 //! `madoguchi serve`: the web app, server functions and the screening API.
 
-use app::model::KioskSettings;
-use app::server::{AppState, Clock};
+use madoguchi_services::{AppState, Clock};
+use madoguchi_types::model::KioskSettings;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -60,7 +60,7 @@ pub struct SecurityArgs {
 
 impl SecurityArgs {
     /// The settings these arguments give for a server listening at `addr`.
-    pub fn settings(&self, addr: SocketAddr) -> app::server::auth::SecuritySettings {
+    pub fn settings(&self, addr: SocketAddr) -> madoguchi_services::auth::SecuritySettings {
         let url = self.public_url.clone().unwrap_or_else(|| {
             let host = if addr.ip().is_loopback() || addr.ip().is_unspecified() {
                 "localhost".to_owned()
@@ -69,7 +69,7 @@ impl SecurityArgs {
             };
             format!("http://{host}:{}", addr.port())
         });
-        let mut s = app::server::auth::SecuritySettings::new(&url);
+        let mut s = madoguchi_services::auth::SecuritySettings::new(&url);
         s.trusted_proxies = self.trusted_proxies.clone();
         s.idle = chrono::Duration::minutes(self.session_idle_minutes.max(1).into());
         s.counter_idle = chrono::Duration::minutes(self.counter_session_idle_minutes.max(1).into());
@@ -137,13 +137,13 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
         warning_seconds: 30.min(idle_seconds / 2),
         resume_minutes: args.draft_resume_minutes,
     };
-    let rules = app::server::rules::load(&db, chrono::Utc::now()).await?;
-    let today = app::server::Clock::System.today();
+    let rules = madoguchi_services::rules::load(&db, chrono::Utc::now()).await?;
+    let today = madoguchi_services::Clock::System.today();
     tracing::info!(version = %rules.on(today).version, "rule set loaded");
     let fonts = madoguchi_print::Fonts::load(args.font_dir.as_deref())?;
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
     let security = args.security.settings(listener.local_addr()?);
-    let webauthn = app::server::auth::passkeys::relying_party(&security, CITY)
+    let webauthn = madoguchi_services::auth::passkeys::relying_party(&security, CITY)
         .map_err(|e| anyhow::anyhow!(e))?;
     let public_url = security.public_url.clone();
     let state = AppState {

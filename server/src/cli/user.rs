@@ -2,8 +2,8 @@
 //! first administrator of a new city, or one locked out). The password comes from
 //! `MADOGUCHI_PASSWORD` or is read from standard input.
 
-use app::server::auth::password::MIN_CHARS;
-use app::server::{staff, Clock};
+use madoguchi_services::auth::password::MIN_CHARS;
+use madoguchi_services::{staff, Clock};
 use std::io::BufRead;
 
 #[derive(clap::Args, Debug)]

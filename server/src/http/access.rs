@@ -4,13 +4,13 @@
 //! thing asked for exists.
 
 use app::api::Access;
-use app::error::AppError;
-use app::model::SessionState;
-use app::server::audit::{self, Audit};
-use app::server::auth::{self, sessions, Current, RequestMeta};
-use app::server::AppState;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use madoguchi_services::audit::{self, Audit};
+use madoguchi_services::auth::{self, sessions, Current, RequestMeta};
+use madoguchi_services::AppState;
+use madoguchi_types::error::AppError;
+use madoguchi_types::model::SessionState;
 
 /// The session the request's cookie names, if it is live (any state).
 pub async fn resolve(

@@ -3,13 +3,13 @@
 
 use super::access::{self, error_response};
 use app::api::Access;
-use app::model::audit::AuditQuery;
-use app::model::Permission;
-use app::server::audit::viewer;
-use app::server::AppState;
 use axum::extract::{Query, Request, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
+use madoguchi_services::audit::viewer;
+use madoguchi_services::AppState;
+use madoguchi_types::model::audit::AuditQuery;
+use madoguchi_types::model::Permission;
 
 pub const ACCESS: Access = Access::Permission(Permission::AuditRead);
 

@@ -6,13 +6,13 @@
 //! `/api/v1/` is exempt: it acts on no cookie.
 
 use super::access::deny;
-use app::error::AppError;
-use app::server::auth::RequestMeta;
-use app::server::AppState;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap};
 use axum::middleware::Next;
 use axum::response::Response;
+use madoguchi_services::auth::RequestMeta;
+use madoguchi_services::AppState;
+use madoguchi_types::error::AppError;
 
 pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let path = req.uri().path();

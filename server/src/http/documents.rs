@@ -5,13 +5,13 @@
 
 use super::access::{self, error_response};
 use app::api::Access;
-use app::error::AppError;
-use app::model::Permission;
 use app::server::documents::{self, Pdf};
-use app::server::AppState;
 use axum::extract::{Path, Query, Request, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
+use madoguchi_services::AppState;
+use madoguchi_types::error::AppError;
+use madoguchi_types::model::Permission;
 
 pub const FORM_ACCESS: Access = Access::Permission(Permission::QueueRead);
 pub const RECEIPT_ACCESS: Access = Access::Permission(Permission::CounterRun);

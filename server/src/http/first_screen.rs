@@ -11,13 +11,13 @@
 //! button. The browser suite checks that the two match, element by element.
 
 use super::{access, HttpState};
-use app::model::{DraftSummary, Permission, StaffMe};
-use app::server::auth::RequestMeta;
 use app::ui::i18n::{m, ruby, Key};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{Html, IntoResponse, Response};
 use madoguchi_core::lang::Lang;
+use madoguchi_services::auth::RequestMeta;
+use madoguchi_types::model::{DraftSummary, Permission, StaffMe};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -91,7 +91,7 @@ pub async fn counter(State(http): State<HttpState>, req: Request) -> Response {
     };
     let window = chrono::Duration::minutes(state.kiosk.resume_minutes.into());
     let interrupted =
-        app::server::visits::drafts::resumable(&state.db, &me, state.clock.now(), window)
+        madoguchi_services::visits::drafts::resumable(&state.db, &me, state.clock.now(), window)
             .await
             .ok()
             .flatten();

@@ -4,12 +4,12 @@
 //! `'unsafe-inline'` nor `'unsafe-eval'`; HSTS over HTTPS; a Permissions-Policy that
 //! turns camera, microphone and the like off; and the usual hardening headers.
 
-use app::server::auth::RequestMeta;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
 use base64::Engine;
+use madoguchi_services::auth::RequestMeta;
 use sha2::{Digest, Sha256};
 use std::path::Path;
 use std::sync::Arc;

@@ -3,11 +3,11 @@
 //! forwarded), its browser, and whether it came over HTTPS (a configured HTTPS public
 //! URL, or a trusted proxy's `X-Forwarded-Proto: https`).
 
-use app::server::auth::{RequestMeta, SecuritySettings};
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::HeaderMap;
 use axum::middleware::Next;
 use axum::response::Response;
+use madoguchi_services::auth::{RequestMeta, SecuritySettings};
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 

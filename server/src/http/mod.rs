@@ -5,6 +5,7 @@
 //! checked before any handler runs (`access`).
 
 pub mod access;
+pub mod api_v1;
 mod audit_export;
 pub mod csrf;
 mod documents;
@@ -12,7 +13,7 @@ mod first_screen;
 pub mod headers;
 pub mod meta;
 pub mod rate_limit;
-mod screening;
+pub mod screening;
 mod server_fns;
 mod static_files;
 
@@ -20,12 +21,12 @@ mod static_files;
 pub const PAGES: [&str; 2] = ["index.html", first_screen::COUNTER_PAGE];
 
 use app::api::Access;
-use app::model::Permission;
-use app::server::AppState;
 use axum::extract::FromRef;
 use axum::http::{header, HeaderValue, Method};
 use axum::routing::{get, post};
 use axum::Router;
+use madoguchi_services::AppState;
+use madoguchi_types::model::Permission;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -34,7 +35,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Largest request body accepted (a screening request of a large household is ~10 KB).
-const BODY_LIMIT: usize = 1024 * 1024;
+pub const BODY_LIMIT: usize = 1024 * 1024;
 
 /// What the routes share: the application state and the server functions' access.
 #[derive(Clone)]
@@ -125,7 +126,8 @@ pub fn app(state: AppState, site_dir: PathBuf) -> Router {
             "/api/visits/{number}/receipt.pdf",
             get(documents::visit_receipt),
         )
-        .route("/api/audit/export.csv", get(audit_export::export));
+        .route("/api/audit/export.csv", get(audit_export::export))
+        .merge(api_v1::router());
     for path in SIGN_IN_STEPS {
         api = api.route(path, post(server_fns::handle).layer(sign_in_limit.clone()));
     }

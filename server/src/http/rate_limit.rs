@@ -3,11 +3,11 @@
 //! `auth::throttle` limits each account from anywhere), and on the public screening
 //! API. Over the limit: `429 too_many_attempts` with `Retry-After`.
 
-use app::error::AppError;
-use app::server::auth::RequestMeta;
 use axum::body::Body;
 use axum::http::Request;
 use axum::response::Response;
+use madoguchi_services::auth::RequestMeta;
+use madoguchi_types::error::AppError;
 use std::time::Duration;
 use tower_governor::governor::GovernorConfigBuilder;
 use tower_governor::key_extractor::KeyExtractor;

@@ -2,7 +2,6 @@
 //! the published rule set. No session is needed and no database is read: the result is
 //! a pure function of the request and the rules. `?explain=true` adds the full trace.
 
-use app::server::AppState;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
@@ -10,14 +9,32 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use madoguchi_core::rules::Options;
 use madoguchi_core::screening::{parse_request, ContractError};
+use madoguchi_services::AppState;
 use serde::Deserialize;
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct Params {
+    /// Add the full trace: every rule, its conditions and their values.
     #[serde(default)]
     explain: bool,
 }
 
+/// Which procedures a household needs after its life events, why, by when, and what
+/// must still be asked (`shared/domain/screening-contract.md`). A pure function of the
+/// request and the rule set in force on `as_of`: no key, nothing stored.
+#[utoipa::path(
+    post,
+    path = "/api/v1/screenings",
+    tag = "screening",
+    params(Params),
+    request_body = madoguchi_core::screening::Request,
+    responses(
+        (status = 200, description = "The result", body = madoguchi_core::screening::ScreeningResult),
+        (status = 422, description = "A request the contract refuses, with the code and the path of what is wrong", body = crate::http::api_v1::ScreeningError),
+        (status = 429, description = "Too many requests from this address"),
+    )
+)]
 pub async fn post(
     State(state): State<AppState>,
     Query(params): Query<Params>,

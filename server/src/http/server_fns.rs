@@ -6,14 +6,14 @@
 use super::access::{self, error_response};
 use super::HttpState;
 use app::api::Access;
-use app::error::AppError;
-use app::server::auth::RequestMeta;
 use app::server::context::Caller;
 use axum::body::{self, Body};
 use axum::extract::State;
 use axum::http::{header, HeaderValue, Request, StatusCode};
 use axum::response::{IntoResponse, Response};
 use leptos::prelude::provide_context;
+use madoguchi_services::auth::RequestMeta;
+use madoguchi_types::error::AppError;
 
 /// server_fn marks an error response with this header.
 const SERVER_FN_ERROR: &str = "serverfnerror";

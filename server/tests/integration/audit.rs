@@ -3,9 +3,9 @@
 //! found, retention that keeps the chain verifiable, and the auditor's viewer.
 
 use crate::common::{madoguchi_on, now, TestDb};
-use app::model::audit::{AuditQuery, ProblemKind};
-use app::server::audit::{self, retention, verify, viewer, Audit};
 use chrono::Duration;
+use madoguchi_services::audit::{self, retention, verify, viewer, Audit};
+use madoguchi_types::model::audit::{AuditQuery, ProblemKind};
 use sea_orm::{ConnectionTrait, DatabaseBackend, Statement};
 use std::process::Command;
 
@@ -238,10 +238,10 @@ async fn retention_summarises_old_entries_and_the_chain_still_verifies() {
 /// One page of the viewer, as the auditor asks for it.
 async fn search(
     t: &TestDb,
-    auditor: &app::model::StaffMe,
+    auditor: &madoguchi_types::model::StaffMe,
     q: AuditQuery,
     at: chrono::DateTime<chrono::Utc>,
-) -> app::model::audit::AuditPage {
+) -> madoguchi_types::model::audit::AuditPage {
     viewer::search(&t.db, auditor, &q, at, "192.0.2.99")
         .await
         .unwrap()

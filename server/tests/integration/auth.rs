@@ -2,12 +2,12 @@
 //! under the test's control.
 
 use crate::common::{demo_password, meta, now, settings, sign_in_with_totp, TestDb};
-use app::error::{AppError, PasswordProblem};
-use app::model::staff::{StaffAction, StaffInput};
-use app::model::SessionState;
-use app::server::auth::{self, sessions, sign_in, totp, RequestMeta, SecuritySettings};
-use app::server::staff;
 use chrono::{DateTime, Duration, Utc};
+use madoguchi_services::auth::{self, sessions, sign_in, totp, RequestMeta, SecuritySettings};
+use madoguchi_services::staff;
+use madoguchi_types::error::{AppError, PasswordProblem};
+use madoguchi_types::model::staff::{StaffAction, StaffInput};
+use madoguchi_types::model::SessionState;
 use sea_orm::DatabaseConnection;
 
 async fn password(
@@ -17,7 +17,7 @@ async fn password(
     pw: &str,
     at: DateTime<Utc>,
     from: &str,
-) -> Result<(String, app::model::StaffMe), AppError> {
+) -> Result<(String, madoguchi_types::model::StaffMe), AppError> {
     sign_in::with_password(db, s, user, pw, at, &RequestMeta::local(from)).await
 }
 
@@ -80,7 +80,7 @@ async fn a_new_account_enrols_an_authenticator_and_then_needs_its_code() {
     .unwrap();
     assert_eq!(me.state, SessionState::SecondFactor);
     assert!(
-        !me.can(app::model::Permission::QueueRead),
+        !me.can(madoguchi_types::model::Permission::QueueRead),
         "no permission before the second factor"
     );
     let c = current(&t.db, &s, &token, later).await.unwrap();
@@ -388,7 +388,7 @@ async fn a_disabled_account_and_a_changed_role_take_effect_at_the_next_request()
     let s = settings();
     let admin = t.staff("admin").await;
     let (token, me, _) = sign_in_with_totp(&t.db, &s, "seikatsu", demo_password("seikatsu")).await;
-    assert!(me.can(app::model::Permission::QueueRead));
+    assert!(me.can(madoguchi_types::model::Permission::QueueRead));
     staff::update(
         &t.db,
         &admin,
@@ -405,8 +405,8 @@ async fn a_disabled_account_and_a_changed_role_take_effect_at_the_next_request()
     .await
     .unwrap();
     let c = current(&t.db, &s, &token, now()).await.unwrap();
-    assert!(!c.me.can(app::model::Permission::QueueRead));
-    assert!(c.me.can(app::model::Permission::CounterRun));
+    assert!(!c.me.can(madoguchi_types::model::Permission::QueueRead));
+    assert!(c.me.can(madoguchi_types::model::Permission::CounterRun));
     staff::act(&t.db, &admin, me.id, StaffAction::Disable, now(), &meta())
         .await
         .unwrap();

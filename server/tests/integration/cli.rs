@@ -185,10 +185,10 @@ fn user_creates_an_account_that_can_sign_in() {
     assert!(!short.status.success());
     let rt = tokio::runtime::Runtime::new().unwrap();
     rt.block_on(async {
-        let db = app::server::db::connect(&url).await.unwrap();
+        let db = madoguchi_services::db::connect(&url).await.unwrap();
         let now = chrono::Utc::now();
         let settings = crate::common::settings();
-        let (_, me) = app::server::auth::sign_in::with_password(
+        let (_, me) = madoguchi_services::auth::sign_in::with_password(
             &db,
             &settings,
             "sato",
@@ -202,7 +202,7 @@ fn user_creates_an_account_that_can_sign_in() {
         assert_eq!(me.roles, ["department"]);
         assert_eq!(
             me.state,
-            app::model::SessionState::Enrol,
+            madoguchi_types::model::SessionState::Enrol,
             "a new account enrols a second factor first"
         );
     });

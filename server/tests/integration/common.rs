@@ -1,9 +1,9 @@
 //! Test databases and fixtures.
 
-use app::model::{SessionState, StaffMe};
-use app::server::auth::{self, RequestMeta, SecuritySettings};
-use app::server::{demo, AppState, Clock};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use madoguchi_services::auth::{self, RequestMeta, SecuritySettings};
+use madoguchi_services::{demo, AppState, Clock};
+use madoguchi_types::model::{SessionState, StaffMe};
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 
 /// The instant every test runs at: 2026-11-25 10:00 in Japan.
@@ -78,7 +78,7 @@ impl TestDb {
             db: self.db.clone(),
             clock: Clock::Fixed(now()),
             kiosk: Default::default(),
-            rules: app::server::LiveRules::bundled(),
+            rules: madoguchi_services::LiveRules::bundled(),
             printer: printer(),
             security: std::sync::Arc::new(security),
             webauthn: std::sync::Arc::new(webauthn),

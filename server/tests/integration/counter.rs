@@ -1,10 +1,10 @@
 //! A counter visit through the services, as the tablet drives them.
 
 use crate::common::{now, TestDb};
-use app::error::AppError;
-use app::model::{BabyInput, HouseholdQuery, StaffMe, SubmitVisit, VisitInput};
-use app::server::{registry, visits, Clock};
 use madoguchi_core::forms::Answers;
+use madoguchi_services::{registry, visits, Clock};
+use madoguchi_types::error::AppError;
+use madoguchi_types::model::{BabyInput, HouseholdQuery, StaffMe, SubmitVisit, VisitInput};
 use std::collections::BTreeMap;
 
 pub fn baby() -> BabyInput {
@@ -56,8 +56,8 @@ pub fn interview() -> Answers {
     .collect()
 }
 
-fn birth() -> app::model::EventInput {
-    app::model::EventInput {
+fn birth() -> madoguchi_types::model::EventInput {
+    madoguchi_types::model::EventInput {
         kind: madoguchi_core::screening::EventType::Birth,
         date: String::new(),
         person: None,
@@ -83,7 +83,7 @@ fn yamada() -> HouseholdQuery {
     }
 }
 
-pub async fn submitted_visit(t: &TestDb) -> app::model::Receipt {
+pub async fn submitted_visit(t: &TestDb) -> madoguchi_types::model::Receipt {
     let counter = t.staff("counter").await;
     let clock = Clock::Fixed(now());
     let visit_number = start(t, &counter, clock).await;
@@ -329,11 +329,11 @@ pub async fn screen(
     staff: &StaffMe,
     input: &VisitInput,
     clock: Clock,
-) -> Result<app::model::VisitScreening, AppError> {
+) -> Result<madoguchi_types::model::VisitScreening, AppError> {
     visits::screen(
         &t.db,
         staff,
-        &app::server::LiveRules::bundled(),
+        &madoguchi_services::LiveRules::bundled(),
         input,
         clock,
         "test",
@@ -347,11 +347,11 @@ pub async fn submit(
     staff: &StaffMe,
     input: &SubmitVisit,
     clock: Clock,
-) -> Result<app::model::Receipt, AppError> {
+) -> Result<madoguchi_types::model::Receipt, AppError> {
     visits::submit(
         &t.db,
         staff,
-        &app::server::LiveRules::bundled(),
+        &madoguchi_services::LiveRules::bundled(),
         input,
         clock,
         "test",

@@ -1,6 +1,6 @@
 use crate::common::{now, today, TestDb};
-use app::server::demo;
-use app::server::entities::resident;
+use madoguchi_services::demo;
+use madoguchi_services::entities::resident;
 use sea_orm::{EntityTrait, QueryOrder};
 
 #[tokio::test]

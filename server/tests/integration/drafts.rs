@@ -4,11 +4,11 @@
 
 use crate::common::{now, TestDb};
 use crate::counter::{interview, visit};
-use app::error::AppError;
-use app::model::{SavedDraft, StaffMe, SubmitVisit};
-use app::server::visits::{self, drafts};
-use app::server::Clock;
 use chrono::Duration;
+use madoguchi_services::visits::{self, drafts};
+use madoguchi_services::Clock;
+use madoguchi_types::error::AppError;
+use madoguchi_types::model::{SavedDraft, StaffMe, SubmitVisit};
 
 fn draft(visit_number: &str, step: &str) -> SavedDraft {
     SavedDraft {

@@ -3,12 +3,12 @@
 
 use crate::common::{now, TestDb};
 use crate::counter::{screen, signature, start, submit, visit};
-use app::error::AppError;
-use app::model::{StaffMe, SubmitVisit, VisitInput};
-use app::server::Clock;
+use madoguchi_services::Clock;
+use madoguchi_types::error::AppError;
+use madoguchi_types::model::{StaffMe, SubmitVisit, VisitInput};
 
-fn event(kind: &str, date: &str, person: Option<&str>) -> app::model::EventInput {
-    app::model::EventInput {
+fn event(kind: &str, date: &str, person: Option<&str>) -> madoguchi_types::model::EventInput {
+    madoguchi_types::model::EventInput {
         kind: madoguchi_core::screening::EventType::from_id(kind).unwrap(),
         date: date.into(),
         person: person.map(str::to_owned),
@@ -99,9 +99,9 @@ async fn submit_sample(
     t: &TestDb,
     staff: &StaffMe,
     input: VisitInput,
-    s: &app::model::VisitScreening,
+    s: &madoguchi_types::model::VisitScreening,
     clock: Clock,
-) -> Result<app::model::Receipt, AppError> {
+) -> Result<madoguchi_types::model::Receipt, AppError> {
     let answers = madoguchi_core::forms::sample::answers(&s.interview.catalog, &s.interview.plan);
     let visit = SubmitVisit {
         visit: input,
@@ -118,7 +118,7 @@ async fn answer_all(
     staff: &StaffMe,
     input: &mut VisitInput,
     clock: Clock,
-) -> app::model::VisitScreening {
+) -> madoguchi_types::model::VisitScreening {
     for _ in 0..8 {
         let s = screen(t, staff, input, clock).await.unwrap();
         if s.questions.is_empty() {

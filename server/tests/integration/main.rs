@@ -2,6 +2,7 @@
 //! default; set `MADOGUCHI_TEST_BACKEND=postgres` and `MADOGUCHI_TEST_PG_URL` to run the
 //! same tests on PostgreSQL (each test then gets its own fresh database).
 
+mod api_v1;
 mod audit;
 mod auth;
 mod backup;

@@ -7,10 +7,10 @@
 use crate::common::{now, settings, TestDb};
 use crate::web::Web;
 use app::api::Access;
-use app::model::Permission;
-use app::server::{permissions, staff};
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
+use madoguchi_services::{permissions, staff};
+use madoguchi_types::model::Permission;
 use std::collections::BTreeMap;
 
 const PASSWORD: &str = "hoshigaoka-matrix-test";
@@ -82,6 +82,11 @@ fn sample(path: &str) -> Option<&'static str> {
         "admin/save_department" => {
             r#"{"department":{"id":"","name":"","counter":"","building":"","phone":""}}"#
         }
+        "admin/integration_overview" => "{}",
+        "admin/create_api_key" => {
+            r#"{"input":{"system":"","department_id":"no-such-department","can_write":false}}"#
+        }
+        "admin/revoke_api_key" => r#"{"id":999999}"#,
         "audit/search" => r#"{"query":{}}"#,
         "audit/verify" => "{}",
         "v1/screenings" => {
@@ -151,7 +156,7 @@ async fn every_role_is_allowed_exactly_what_its_permissions_grant_on_every_funct
     // The code's permissions are the table's.
     let table: Vec<String> = {
         use sea_orm::EntityTrait;
-        app::server::entities::permission::Entity::find()
+        madoguchi_services::entities::permission::Entity::find()
             .all(&t.db)
             .await
             .unwrap()

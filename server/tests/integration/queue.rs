@@ -1,10 +1,10 @@
 use crate::common::{now, TestDb};
 use crate::counter::submitted_visit;
-use app::error::AppError;
-use app::model::{
+use madoguchi_services::queue;
+use madoguchi_types::error::AppError;
+use madoguchi_types::model::{
     ApplicationDetail, ApplicationSummary, QueuePage, QueueQuery, QueueSort, StaffMe,
 };
-use app::server::queue;
 
 /// The caller's queue, with the shipped rules' procedure names.
 async fn list(t: &TestDb, staff: &StaffMe) -> Result<Vec<ApplicationSummary>, AppError> {
@@ -45,7 +45,7 @@ async fn each_department_sees_only_its_own_applications_newest_first() {
     let hoken = t.staff("hoken").await;
     let k = list(&t, &kodomo).await.unwrap();
     let h = list(&t, &hoken).await.unwrap();
-    let names = |l: &[app::model::ApplicationSummary]| {
+    let names = |l: &[madoguchi_types::model::ApplicationSummary]| {
         l.iter()
             .map(|a| a.procedure_name.clone())
             .collect::<Vec<_>>()
@@ -133,19 +133,37 @@ async fn the_queue_filters_sorts_and_pages_and_refuses_nonsense() {
     assert_eq!(one.items[0].procedure_name, "国民健康保険 加入");
     // Into review: gone from 受付, in 審査中; a completed one leaves the open queue.
     let id = one.items[0].id;
-    let actor = app::server::workflow::Actor::Staff(&hoken);
+    let actor = madoguchi_services::workflow::Actor::Staff(&hoken);
     use madoguchi_core::workflow::Status::*;
-    app::server::workflow::change_status(&t.db, actor, id, Received, InReview, "", now(), "t")
-        .await
-        .unwrap();
+    madoguchi_services::workflow::change_status(
+        &t.db,
+        actor,
+        id,
+        Received,
+        InReview,
+        "",
+        now(),
+        "t",
+    )
+    .await
+    .unwrap();
     let in_review = QueueQuery {
         status: Some("in_review".into()),
         ..Default::default()
     };
     assert_eq!(page(&t, &hoken, &in_review).await.unwrap().items[0].id, id);
-    app::server::workflow::change_status(&t.db, actor, id, InReview, Completed, "", now(), "t")
-        .await
-        .unwrap();
+    madoguchi_services::workflow::change_status(
+        &t.db,
+        actor,
+        id,
+        InReview,
+        Completed,
+        "",
+        now(),
+        "t",
+    )
+    .await
+    .unwrap();
     assert_eq!(
         page(&t, &hoken, &QueueQuery::default())
             .await
@@ -165,7 +183,7 @@ async fn the_queue_filters_sorts_and_pages_and_refuses_nonsense() {
     };
     assert_eq!(page(&t, &hoken, &mine).await.unwrap().total, 0);
     let other = all.items.iter().find(|a| a.id != id).unwrap().id;
-    app::server::workflow::assign(&t.db, &hoken, other, Some(hoken.id), now(), "t")
+    madoguchi_services::workflow::assign(&t.db, &hoken, other, Some(hoken.id), now(), "t")
         .await
         .unwrap();
     let mine_now = page(&t, &hoken, &mine).await.unwrap();

@@ -3,10 +3,10 @@
 
 use crate::common::{now, TestDb};
 use crate::counter::{interview, signature, start, submit, visit};
-use app::error::AppError;
-use app::model::SubmitVisit;
-use app::server::{visits, Clock};
 use madoguchi_core::jp::ValueError;
+use madoguchi_services::{visits, Clock};
+use madoguchi_types::error::AppError;
+use madoguchi_types::model::SubmitVisit;
 
 #[tokio::test]
 async fn without_consent_tax_data_becomes_a_question_and_the_answer_is_audited() {
@@ -23,7 +23,7 @@ async fn without_consent_tax_data_becomes_a_question_and_the_answer_is_audited()
     let s = visits::screen(
         &t.db,
         &counter,
-        &app::server::LiveRules::bundled(),
+        &madoguchi_services::LiveRules::bundled(),
         &visit(number.clone()),
         clock,
         "test",
@@ -40,7 +40,7 @@ async fn without_consent_tax_data_becomes_a_question_and_the_answer_is_audited()
     let s = visits::screen(
         &t.db,
         &counter,
-        &app::server::LiveRules::bundled(),
+        &madoguchi_services::LiveRules::bundled(),
         &visit(number),
         clock,
         "test",
@@ -87,8 +87,8 @@ async fn the_survey_is_kept_with_a_submitted_visit() {
         .await
         .unwrap();
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    let v = app::server::entities::visit::Entity::find()
-        .filter(app::server::entities::visit::Column::VisitNumber.eq(n.as_str()))
+    let v = madoguchi_services::entities::visit::Entity::find()
+        .filter(madoguchi_services::entities::visit::Column::VisitNumber.eq(n.as_str()))
         .one(&t.db)
         .await
         .unwrap()

@@ -4,12 +4,12 @@
 //! day; a rollback goes the same way; a new release never overwrites the city's edits.
 
 use crate::common::{now, today, TestDb};
-use app::error::{AppError, ConflictReason};
-use app::model::admin::PublicationRequest;
-use app::server::rules::{self, review};
-use app::server::LiveRules;
 use madoguchi_core::rules::{bundled, RuleFiles};
 use madoguchi_core::screening::{parse_request, ScreeningResult};
+use madoguchi_services::rules::{self, review};
+use madoguchi_services::LiveRules;
+use madoguchi_types::error::{AppError, ConflictReason};
+use madoguchi_types::model::admin::PublicationRequest;
 
 fn pregnancy(as_of: &str) -> madoguchi_core::screening::Request {
     parse_request(&format!(

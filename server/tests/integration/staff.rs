@@ -2,10 +2,10 @@
 
 use crate::common::{meta, now, TestDb};
 use crate::counter::{screen, start};
-use app::error::AppError;
-use app::model::staff::{DepartmentInfo, StaffInput};
-use app::server::{staff, Clock};
 use madoguchi_core::jp::ValueError;
+use madoguchi_services::{staff, Clock};
+use madoguchi_types::error::AppError;
+use madoguchi_types::model::staff::{DepartmentInfo, StaffInput};
 
 fn field_errors(e: &AppError) -> Vec<(String, ValueError)> {
     match e {
@@ -50,7 +50,7 @@ async fn a_department_as_the_city_keeps_it_is_what_the_counter_shows() {
     assert_eq!(allowance.counter, "第2庁舎 1階 3番窓口");
     assert_eq!(allowance.phone.as_deref(), Some("0859-00-0300"));
     // Loading the rules again (a restart) keeps the city's edit.
-    app::server::rules::load(&t.db, now()).await.unwrap();
+    madoguchi_services::rules::load(&t.db, now()).await.unwrap();
     let d = staff::departments::list(&t.db).await.unwrap();
     assert_eq!(
         d.iter().find(|d| d.id == "kodomo").unwrap().name,

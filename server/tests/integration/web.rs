@@ -3,11 +3,11 @@
 //! a code computed here, confirm).
 
 use crate::common::{now, TestDb};
-use app::server::auth::totp;
-use app::server::AppState;
 use axum::body::Body;
 use axum::http::{header, HeaderMap, Request, StatusCode};
 use http_body_util::BodyExt;
+use madoguchi_services::auth::totp;
+use madoguchi_services::AppState;
 use serde_json::Value;
 use tower::ServiceExt;
 

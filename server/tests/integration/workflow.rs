@@ -4,11 +4,11 @@
 
 use crate::common::{now, TestDb};
 use crate::counter::submitted_visit;
-use app::error::{AppError, ConflictReason};
-use app::model::{ApplicationDetail, StaffMe};
-use app::server::{queue, workflow};
 use madoguchi_core::jp::ValueError;
 use madoguchi_core::workflow::Status::{self, *};
+use madoguchi_services::{queue, workflow};
+use madoguchi_types::error::{AppError, ConflictReason};
+use madoguchi_types::model::{ApplicationDetail, StaffMe};
 
 async fn detail(t: &TestDb, staff: &StaffMe, id: i32) -> ApplicationDetail {
     queue::get(
@@ -39,7 +39,7 @@ async fn change(
 async fn claim(t: &TestDb) -> (i32, StaffMe) {
     submitted_visit(t).await;
     let kodomo = t.staff("kodomo").await;
-    let q = app::model::QueueQuery::default();
+    let q = madoguchi_types::model::QueueQuery::default();
     let bundled = madoguchi_core::rules::bundled();
     let page = queue::list(&t.db, &kodomo, bundled, &q, now(), "test")
         .await

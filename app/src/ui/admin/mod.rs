@@ -1,10 +1,12 @@
 //! Administration: rules (`/admin/rules`), outreach (`/admin/outreach`), staff and
-//! permissions (`/admin/staff`), and the audit log (`/admin/audit`).
+//! permissions (`/admin/staff`), the business systems' keys (`/admin/integration`), and
+//! the audit log (`/admin/audit`).
 
 mod audit;
 mod catalog;
 mod check_report;
 mod diff_view;
+mod integration_page;
 mod merge_panel;
 mod outreach_page;
 mod param_table;
@@ -16,6 +18,7 @@ mod staff;
 mod versions;
 
 pub use audit::AuditLogPage;
+pub use integration_page::IntegrationPage;
 pub use outreach_page::OutreachPage;
 pub use rules_page::RulesPage;
 pub use staff::StaffPage;

@@ -1,0 +1,37 @@
+//! SeaORM entities, one file per table (the schema itself lives in the `migrations` crate).
+
+pub mod answer;
+pub mod api_key;
+pub mod application;
+pub mod application_ack;
+pub mod application_event;
+pub mod audit_checkpoint;
+pub mod audit_entry;
+pub mod audit_head;
+pub mod auth_ceremony;
+pub mod auth_throttle;
+pub mod care_certification;
+pub mod child_allowance_recipient;
+pub mod consent;
+pub mod department;
+pub mod employment_fact;
+pub mod household;
+pub mod insurance_membership;
+pub mod outbox_event;
+pub mod passkey;
+pub mod permission;
+pub mod property_ownership;
+pub mod recovery_code;
+pub mod resident;
+pub mod role;
+pub mod role_permission;
+pub mod ruleset;
+pub mod staff_session;
+pub mod staff_user;
+pub mod staff_user_role;
+pub mod tax_income;
+pub mod visit;
+pub mod visit_draft;
+pub mod visit_signature;
+pub mod webhook_delivery;
+pub mod webhook_subscription;

@@ -1,0 +1,42 @@
+//! The application state handed to every handler and server function.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use sea_orm::DatabaseConnection;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub clock: Clock,
+    pub kiosk: madoguchi_types::model::KioskSettings,
+    /// The published rule set every screening uses; replaced when an administrator
+    /// publishes a new version.
+    pub rules: super::LiveRules,
+    /// Typesets the applications' forms and the receipts (fonts loaded once).
+    pub printer: std::sync::Arc<madoguchi_print::Printer>,
+    /// Session timeouts, the sign-in throttle, where the server is reached.
+    pub security: std::sync::Arc<super::auth::SecuritySettings>,
+    /// The passkeys' relying party.
+    pub webauthn: std::sync::Arc<webauthn_rs::prelude::Webauthn>,
+}
+
+/// Where "now" comes from: the system, or a fixed instant in tests.
+#[derive(Clone, Copy, Debug)]
+pub enum Clock {
+    System,
+    Fixed(DateTime<Utc>),
+}
+
+impl Clock {
+    pub fn now(self) -> DateTime<Utc> {
+        match self {
+            Self::System => Utc::now(),
+            Self::Fixed(t) => t,
+        }
+    }
+
+    /// Today in Japan, the day rules and deadlines are counted from.
+    pub fn today(self) -> NaiveDate {
+        let jst = FixedOffset::east_opt(9 * 3600).expect("UTC+9 is a valid offset");
+        self.now().with_timezone(&jst).date_naive()
+    }
+}
