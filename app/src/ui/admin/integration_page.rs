@@ -181,7 +181,7 @@ fn KeyTable(keys: Vec<ApiKeyView>, done: Callback<Notice>) -> impl IntoView {
                                 <td>{k.department_name.clone()}</td>
                                 <td>{t(if k.can_write { m::admin::integration::write } else { m::admin::integration::read })}</td>
                                 <td><code>{format!("mdg_{}_…", k.prefix)}</code></td>
-                                <td>{k.created_at.clone()} <span class="hint">{k.created_by.clone()}</span></td>
+                                <td>{k.created_at.clone()}<br/><span class="hint">{k.created_by.clone()}</span></td>
                                 <td>{match k.last_used_at.clone() { Some(at) => view! { {at} }.into_any(), None => t(m::admin::integration::never).into_any() }}</td>
                                 <td>{match k.revoked_at.clone() {
                                     None => t(m::admin::integration::active).into_any(),
