@@ -6,6 +6,8 @@
 pub mod age;
 pub mod audit;
 pub mod diff;
+pub mod export;
+pub mod extract;
 pub mod forms;
 pub mod jp;
 pub mod lang;

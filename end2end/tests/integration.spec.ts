@@ -3,7 +3,9 @@
 // department's applications and to report a status, refused with another department,
 // then revoked and refused at once.
 import { test, expect } from '@playwright/test';
-import { Shots, signIn } from './helpers';
+import * as crypto from 'crypto';
+import * as http from 'http';
+import { Shots, signIn, birthToInterview, answerInterview, signAndSubmit, finishVisit } from './helpers';
 
 test('an administrator creates a business system key, the system uses it, and revoking stops it', async ({ page, request }, info) => {
   const shots = new Shots(page, info);
@@ -52,4 +54,71 @@ test('an administrator creates a business system key, the system uses it, and re
   await shots.take('key-revoked');
   const after = await request.get('/api/v1/departments/kodomo/applications', { headers: auth });
   expect(after.status()).toBe(401);
+});
+
+// A department's webhook: an administrator subscribes the business system's address,
+// a counter visit is submitted, and the system receives the signed event — verified
+// here exactly as docs/INTEGRATION.md tells a receiver to (HMAC-SHA256 over `t.body`).
+test('an administrator subscribes a webhook and the business system receives signed events', async ({ page, browser }, info) => {
+  const shots = new Shots(page, info);
+  const received: { id: string; type: string; valid: boolean }[] = [];
+  let secret = '';
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks);
+      const header = String(req.headers['madoguchi-signature'] ?? '');
+      const parts = Object.fromEntries(header.split(',').map((p) => p.split('=', 2) as [string, string]));
+      const expected = crypto.createHmac('sha256', secret).update(`${parts.t}.`).update(raw).digest('hex');
+      const fresh = Math.abs(Date.now() / 1000 - Number(parts.t)) <= 300;
+      const valid = fresh && !!parts.v1 && parts.v1.length === expected.length
+        && crypto.timingSafeEqual(Buffer.from(parts.v1), Buffer.from(expected));
+      const body = JSON.parse(raw.toString('utf8'));
+      received.push({ id: String(req.headers['madoguchi-event-id']), type: body.type, valid });
+      res.writeHead(valid ? 204 : 401).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  const url = `http://127.0.0.1:${port}/madoguchi/${info.project.name}`;
+
+  await page.goto('/admin/integration');
+  await signIn(page, 'admin');
+  await expect(page.getByRole('heading', { name: 'Webhook (通知先)' })).toBeVisible();
+  // An address that is not http(s) is refused next to the field.
+  await page.getByLabel('通知先の URL').fill('ftp://example.invalid/x');
+  await page.locator('#webhook-department').selectOption({ label: 'こども支援課' });
+  await page.getByRole('button', { name: '追加する' }).click();
+  await expect(page.locator('.field-invalid')).toContainText('通知先の URL');
+  await page.getByLabel('通知先の URL').fill(url);
+  await page.getByRole('button', { name: '追加する' }).click();
+  const shown = page.locator('#new-webhook-secret');
+  await expect(shown).toHaveText(/^whsec_[0-9a-f]{64}$/);
+  secret = (await shown.textContent())!.trim();
+  const row = page.locator('table.webhooks tbody tr', { hasText: url });
+  await expect(row).toContainText('こども支援課');
+  await expect(page.getByText('届かなかった通知はありません。')).toBeVisible();
+  await shots.take('webhook-added');
+
+  // A birth visit at the counter sends こども支援課 its new applications.
+  const counterCtx = await browser.newContext({ baseURL: new URL(page.url()).origin, viewport: page.viewportSize(), hasTouch: true });
+  const counter = await counterCtx.newPage();
+  await birthToInterview(counter);
+  await answerInterview(counter);
+  await signAndSubmit(counter);
+  await finishVisit(counter);
+  await counterCtx.close();
+  await expect.poll(() => received.filter((r) => r.type === 'application.received').length, { timeout: 20_000 }).toBeGreaterThan(0);
+  expect(received.every((r) => r.valid)).toBe(true);
+
+  // The page counts what was sent; stopping ends it.
+  await page.reload();
+  await expect(row).toContainText(`送信済み ${received.length}`);
+  await shots.take('webhook-delivered');
+  await row.getByRole('button', { name: '停止する' }).click();
+  await expect(page.locator('.alert-success')).toContainText('通知を停止しました');
+  await expect(row).toContainText('停止');
+  await expect(row.getByRole('button', { name: '停止する' })).toHaveCount(0);
+  server.close();
 });

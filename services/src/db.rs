@@ -51,3 +51,20 @@ pub async fn begin_write<C: TransactionTrait>(db: &C) -> Result<C::Transaction, 
     })
     .await
 }
+
+/// Inserts rows in statements of a size every backend accepts (SQLite and PostgreSQL
+/// limit the parameters of one statement).
+pub async fn insert_chunked<C, A>(db: &C, rows: Vec<A>) -> Result<(), DbErr>
+where
+    C: sea_orm::ConnectionTrait,
+    A: sea_orm::ActiveModelTrait + Send,
+{
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let part: Vec<A> = rows.by_ref().take(400).collect();
+        <A::Entity as sea_orm::EntityTrait>::insert_many(part)
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(())
+}

@@ -11,7 +11,7 @@ use super::entities::{
     insurance_membership, property_ownership, resident, tax_income,
 };
 use super::staff::{upsert, UserError};
-use crate::db::begin_write;
+use crate::db::{begin_write, insert_chunked};
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::ActiveModelTrait;
 use sea_orm::{
@@ -203,29 +203,13 @@ pub async fn generate(
 
 async fn write(db: &DatabaseConnection, b: Batch) -> Result<(), DbErr> {
     let txn = begin_write(db).await?;
-    insert(&txn, b.households).await?;
-    insert(&txn, b.residents).await?;
-    insert(&txn, b.taxes).await?;
-    insert(&txn, b.insurance).await?;
-    insert(&txn, b.allowances).await?;
-    insert(&txn, b.employment).await?;
-    insert(&txn, b.care).await?;
-    insert(&txn, b.property).await?;
+    insert_chunked(&txn, b.households).await?;
+    insert_chunked(&txn, b.residents).await?;
+    insert_chunked(&txn, b.taxes).await?;
+    insert_chunked(&txn, b.insurance).await?;
+    insert_chunked(&txn, b.allowances).await?;
+    insert_chunked(&txn, b.employment).await?;
+    insert_chunked(&txn, b.care).await?;
+    insert_chunked(&txn, b.property).await?;
     txn.commit().await
-}
-
-/// Inserts rows in statements of a size every backend accepts.
-async fn insert<C, A>(db: &C, rows: Vec<A>) -> Result<(), DbErr>
-where
-    C: ConnectionTrait,
-    A: sea_orm::ActiveModelTrait + Send,
-{
-    let mut rows = rows.into_iter().peekable();
-    while rows.peek().is_some() {
-        let part: Vec<A> = rows.by_ref().take(400).collect();
-        <A::Entity as EntityTrait>::insert_many(part)
-            .exec_without_returning(db)
-            .await?;
-    }
-    Ok(())
 }

@@ -10,6 +10,7 @@ pub mod auth;
 pub mod db;
 pub mod demo;
 pub mod entities;
+pub mod import;
 pub mod integration;
 pub mod outreach;
 pub mod permissions;

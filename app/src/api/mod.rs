@@ -96,6 +96,10 @@ pub fn server_fns() -> Vec<(&'static str, Access)> {
         admin::IntegrationOverviewFn => P(IntegrationManage),
         admin::CreateApiKey => P(IntegrationManage),
         admin::RevokeApiKey => P(IntegrationManage),
+        admin::WebhooksOverviewFn => P(IntegrationManage),
+        admin::SubscribeWebhook => P(IntegrationManage),
+        admin::UnsubscribeWebhook => P(IntegrationManage),
+        admin::ReplayDelivery => P(IntegrationManage),
         audit::SearchAudit => P(AuditRead),
         audit::VerifyAudit => P(AuditRead),
     ]

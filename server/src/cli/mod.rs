@@ -1,11 +1,13 @@
 //! The command line: `serve` (the default), `migrate`, `demo-data`, `screen`,
-//! `outreach`, `export-requests`, `user`, `forms`, `audit`, `backup` and `restore`.
+//! `outreach`, `export-requests`, `user`, `forms`, `audit`, `backup`, `restore`, `rules`, `export` and `import`.
 
 mod audit;
 pub mod backup;
 mod demo_data;
+mod export;
 mod export_requests;
 mod forms;
+mod import;
 mod outreach;
 mod rules;
 mod screen;
@@ -60,6 +62,10 @@ pub enum Command {
     Restore(backup::RestoreArgs),
     /// The rule set: store a release's rule files as a proposal to merge and review.
     Rules(rules::Args),
+    /// Export a procedure's applications as CSV or JSON for a business system.
+    Export(export::Args),
+    /// Import a municipal extract (住基, 税, 国保・後期, 児童手当, 要介護) from CSV.
+    Import(import::Args),
 }
 
 /// The day a population run is for: the one given, or today in Japan.
@@ -97,6 +103,8 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::Backup(args) => backup::run_backup(&cli.database_url, args).await,
         Command::Restore(args) => backup::run_restore(&cli.database_url, args).await,
         Command::Rules(args) => rules::run(&cli.database_url, args).await,
+        Command::Export(args) => export::run(&cli.database_url, args).await,
+        Command::Import(args) => import::run(&cli.database_url, args).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -24,6 +24,14 @@ pub struct Args {
     /// The built frontend (Trunk's output).
     #[arg(long, env = "MADOGUCHI_SITE_DIR", default_value = "dist")]
     pub site_dir: PathBuf,
+    /// Deliver webhooks from this process (on PostgreSQL every process may; they share
+    /// the outbox without sending one delivery twice at once).
+    #[arg(long, env = "MADOGUCHI_RELAY", default_value_t = true, action = clap::ArgAction::Set)]
+    pub relay: bool,
+    /// Seconds a delivery being sent is left to its process; after a crash another
+    /// round (of any process) sends it again once this has passed.
+    #[arg(long, env = "MADOGUCHI_RELAY_LEASE_SECONDS", default_value_t = 60)]
+    pub relay_lease_seconds: u32,
     #[command(flatten)]
     pub security: SecurityArgs,
 }
@@ -97,6 +105,10 @@ impl Default for Args {
             font_dir: std::env::var_os("MADOGUCHI_FONT_DIR").map(PathBuf::from),
             site_dir: std::env::var_os("MADOGUCHI_SITE_DIR")
                 .map_or_else(|| PathBuf::from("dist"), PathBuf::from),
+            relay: std::env::var("MADOGUCHI_RELAY")
+                .map(|v| v != "false" && v != "0")
+                .unwrap_or(true),
+            relay_lease_seconds: env_or("MADOGUCHI_RELAY_LEASE_SECONDS", 60),
             security: SecurityArgs {
                 public_url: std::env::var("MADOGUCHI_PUBLIC_URL").ok(),
                 trusted_proxies: std::env::var("MADOGUCHI_TRUSTED_PROXIES")
@@ -155,6 +167,15 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
         security: std::sync::Arc::new(security),
         webauthn: std::sync::Arc::new(webauthn),
     };
+    if args.relay {
+        use madoguchi_services::integration::relay::{Relay, RelaySettings};
+        let settings = RelaySettings {
+            lease: chrono::Duration::seconds(args.relay_lease_seconds.max(1).into()),
+            ..RelaySettings::default()
+        };
+        let relay = Relay::new(state.db.clone(), settings)?;
+        tokio::spawn(relay.run(state.clock));
+    }
     let router = crate::http::app(state, args.site_dir);
     println!("Madoguchi is serving at {public_url}");
     axum::serve(

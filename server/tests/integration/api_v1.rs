@@ -15,12 +15,20 @@ use madoguchi_types::model::integration::NewApiKey;
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
-async fn call(t: &TestDb, req: Request<Body>) -> (StatusCode, axum::http::HeaderMap, Value) {
+pub(crate) async fn call_raw(
+    t: &TestDb,
+    req: Request<Body>,
+) -> (StatusCode, axum::http::HeaderMap, axum::body::Bytes) {
     let app = server::http::app(t.state(), std::env::temp_dir().join("madoguchi-no-site"));
     let res = app.oneshot(req).await.unwrap();
     let status = res.status();
     let headers = res.headers().clone();
     let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    (status, headers, bytes)
+}
+
+async fn call(t: &TestDb, req: Request<Body>) -> (StatusCode, axum::http::HeaderMap, Value) {
+    let (status, headers, bytes) = call_raw(t, req).await;
     (
         status,
         headers,
@@ -28,7 +36,7 @@ async fn call(t: &TestDb, req: Request<Body>) -> (StatusCode, axum::http::Header
     )
 }
 
-fn get(uri: &str, key: &str) -> Request<Body> {
+pub(crate) fn get(uri: &str, key: &str) -> Request<Body> {
     Request::get(uri)
         .header(header::AUTHORIZATION, format!("Bearer {key}"))
         .body(Body::empty())
@@ -44,7 +52,12 @@ fn post(uri: &str, key: &str, body: Value) -> Request<Body> {
 }
 
 /// A new key of `department` made by the demo administrator.
-async fn new_key(t: &TestDb, system: &str, department: &str, can_write: bool) -> (String, i32) {
+pub(crate) async fn new_key(
+    t: &TestDb,
+    system: &str,
+    department: &str,
+    can_write: bool,
+) -> (String, i32) {
     let admin = t.staff("admin").await;
     let input = NewApiKey {
         system: system.into(),
@@ -60,7 +73,7 @@ async fn new_key(t: &TestDb, system: &str, department: &str, can_write: bool) ->
     (created.key, created.view.id)
 }
 
-async fn audited(t: &TestDb, action: &str, outcome: &str) -> i64 {
+pub(crate) async fn audited(t: &TestDb, action: &str, outcome: &str) -> i64 {
     let row = t
         .db
         .query_one_raw(sea_orm::Statement::from_string(

@@ -86,7 +86,13 @@ fn sample(path: &str) -> Option<&'static str> {
         "admin/create_api_key" => {
             r#"{"input":{"system":"","department_id":"no-such-department","can_write":false}}"#
         }
-        "admin/revoke_api_key" => r#"{"id":999999}"#,
+        "admin/revoke_api_key" | "admin/unsubscribe_webhook" | "admin/replay_delivery" => {
+            r#"{"id":999999}"#
+        }
+        "admin/webhooks_overview" => "{}",
+        "admin/subscribe_webhook" => {
+            r#"{"input":{"department_id":"no-such-department","url":"ftp://x"}}"#
+        }
         "audit/search" => r#"{"query":{}}"#,
         "audit/verify" => "{}",
         "v1/screenings" => {

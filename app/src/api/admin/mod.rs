@@ -1,5 +1,5 @@
 //! Administration: the rule set (edit, publish), outreach, staff management, and the
-//! business systems' API keys.
+//! business systems' API keys and webhooks.
 
 mod act_on_staff;
 mod approve_rules;
@@ -11,6 +11,7 @@ mod end_staff_session;
 mod integration_overview;
 mod merge_release;
 mod outreach;
+mod replay_delivery;
 mod request_publication;
 mod return_rules;
 mod review_rules;
@@ -22,7 +23,10 @@ mod save_department;
 mod save_merge;
 mod save_rules;
 mod staff_overview;
+mod subscribe_webhook;
+mod unsubscribe_webhook;
 mod update_staff;
+mod webhooks_overview;
 
 pub use act_on_staff::*;
 pub use approve_rules::*;
@@ -34,6 +38,7 @@ pub use end_staff_session::*;
 pub use integration_overview::*;
 pub use merge_release::*;
 pub use outreach::*;
+pub use replay_delivery::*;
 pub use request_publication::*;
 pub use return_rules::*;
 pub use review_rules::*;
@@ -45,4 +50,7 @@ pub use save_department::*;
 pub use save_merge::*;
 pub use save_rules::*;
 pub use staff_overview::*;
+pub use subscribe_webhook::*;
+pub use unsubscribe_webhook::*;
 pub use update_staff::*;
+pub use webhooks_overview::*;

@@ -1,7 +1,8 @@
 //! `/admin/integration`: the business systems' API keys — create one for a department
 //! (read, or read and status updates; the whole key shown once), see when each was
-//! last used, revoke it.
+//! last used, revoke it; and the departments' webhooks (`webhooks_panel`).
 
+use super::webhooks_panel::WebhooksPanel;
 use crate::api::admin::{create_api_key, integration_overview, revoke_api_key};
 use crate::model::integration::{ApiKeyView, IntegrationOverview, NewApiKey};
 use crate::model::Permission;
@@ -65,6 +66,7 @@ fn Integration() -> impl IntoView {
                 Ok(o) => view! {
                     <KeyForm overview=o.clone() done/>
                     <KeyTable keys=o.keys done/>
+                    <WebhooksPanel departments=o.departments/>
                 }.into_any(),
             })}
         </Suspense>

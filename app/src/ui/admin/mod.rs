@@ -16,6 +16,7 @@ mod rule_editor;
 mod rules_page;
 mod staff;
 mod versions;
+mod webhooks_panel;
 
 pub use audit::AuditLogPage;
 pub use integration_page::IntegrationPage;

@@ -45,7 +45,7 @@ fn id(raw: &str) -> Result<i32, AppError> {
 }
 
 /// The caller's system, refused with `403` when the path names another department.
-async fn of_department(
+pub(super) async fn of_department(
     state: &AppState,
     parts: &axum::http::request::Parts,
     department: &str,

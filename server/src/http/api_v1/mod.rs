@@ -6,6 +6,7 @@
 
 pub mod applications;
 pub mod auth;
+pub mod exports;
 
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
@@ -80,6 +81,7 @@ impl Modify for KeyScheme {
         applications::read,
         applications::acknowledge,
         applications::update_status,
+        exports::get,
     ),
     components(schemas(ApiError, FieldProblem, ScreeningError)),
     modifiers(&KeyScheme),
@@ -110,6 +112,10 @@ pub fn router() -> Router<crate::http::HttpState> {
         .route(
             "/api/v1/applications/{id}/status",
             post(applications::update_status),
+        )
+        .route(
+            "/api/v1/departments/{department}/exports/{procedure}",
+            get(exports::get),
         )
         .route("/api/v1/openapi.json", get(openapi))
 }
