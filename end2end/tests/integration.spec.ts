@@ -5,6 +5,7 @@
 import { test, expect } from '@playwright/test';
 import * as crypto from 'crypto';
 import * as http from 'http';
+import { execFileSync } from 'child_process';
 import { Shots, signIn, birthToInterview, answerInterview, signAndSubmit, finishVisit } from './helpers';
 
 test('an administrator creates a business system key, the system uses it, and revoking stops it', async ({ page, request }, info) => {
@@ -18,7 +19,7 @@ test('an administrator creates a business system key, the system uses it, and re
   await expect(page.locator('.field-invalid')).toContainText('業務システムの名前');
   const system = `児童手当システム ${info.project.name}`;
   await page.getByLabel('業務システムの名前').fill(system);
-  await page.getByLabel('担当課').selectOption({ label: 'こども支援課' });
+  await page.getByLabel('担当課', { exact: true }).selectOption({ label: 'こども支援課' });
   await page.getByLabel('状態の更新も許可する').check();
   await page.getByRole('button', { name: '発行する' }).click();
   const shown = page.locator('#new-api-key');
@@ -112,10 +113,33 @@ test('an administrator subscribes a webhook and the business system receives sig
   await expect.poll(() => received.filter((r) => r.type === 'application.received').length, { timeout: 20_000 }).toBeGreaterThan(0);
   expect(received.every((r) => r.valid)).toBe(true);
 
-  // The page counts what was sent; stopping ends it.
+  // The page counts what was sent.
   await page.reload();
   await expect(row).toContainText(`送信済み ${received.length}`);
   await shots.take('webhook-delivered');
+
+  // Had the system been down for every attempt (twelve over about a day; here the
+  // database is told so directly), the notices are dead letters: listed with the last
+  // result, and sent again on request, with the same event id.
+  const db = (process.env.DATABASE_URL ?? '').replace(/^sqlite:\/\//, '');
+  expect(db).not.toBe('');
+  execFileSync('sqlite3', [db, `UPDATE webhook_deliveries SET status = 'dead', attempts = 12, last_status = 503, last_error = 'answered 503 Service Unavailable' WHERE subscription_id = (SELECT id FROM webhook_subscriptions WHERE url = '${url}')`]);
+  await page.reload();
+  const dead = page.locator('table.dead-letters tbody tr');
+  await expect(dead).toHaveCount(received.length);
+  await expect(dead.first()).toContainText('application.received');
+  await expect(dead.first()).toContainText('HTTP 503');
+  await expect(row).toContainText('不達 1');
+  await shots.take('dead-letter');
+  const before = received.length;
+  await dead.first().getByRole('button', { name: 'もう一度送る' }).click();
+  await expect(page.locator('.alert-success')).toContainText('もう一度送ります');
+  await expect.poll(() => received.length, { timeout: 15_000 }).toBe(before + 1);
+  expect(received[before].id).toBe(received[0].id);
+  await page.reload();
+  await expect(page.getByText('届かなかった通知はありません。')).toBeVisible();
+
+  // Stopping ends it.
   await row.getByRole('button', { name: '停止する' }).click();
   await expect(page.locator('.alert-success')).toContainText('通知を停止しました');
   await expect(row).toContainText('停止');

@@ -4,7 +4,8 @@
 
 use super::audit::{self, Audit};
 use super::entities::{application, application_event, department, staff_user, visit};
-use chrono::{DateTime, Days, FixedOffset, NaiveDate, Utc};
+use crate::time::{jst, minutes};
+use chrono::{DateTime, Days, NaiveDate, Utc};
 use madoguchi_core::forms::FieldError;
 use madoguchi_core::jp::ValueError;
 use madoguchi_core::rules::Ruleset;
@@ -13,7 +14,7 @@ use madoguchi_core::workflow::Status;
 use madoguchi_types::error::AppError;
 use madoguchi_types::model::{
     ApplicationDetail, ApplicationSummary, Due, HistoryEntry, Permission, QueuePage, QueueQuery,
-    QueueSort, StaffMe, DUE_SOON_DAYS,
+    QueueSort, StaffMe, VisitApplication, DUE_SOON_DAYS,
 };
 use sea_orm::sea_query::{NullOrdering, Order};
 use sea_orm::{
@@ -218,10 +219,6 @@ async fn staff_names(
         .collect())
 }
 
-fn jst() -> FixedOffset {
-    FixedOffset::east_opt(9 * 3600).expect("UTC+9 is a valid offset")
-}
-
 /// The application's history, oldest first, each line naming who acted.
 async fn history(db: &DatabaseConnection, id: i32) -> Result<Vec<HistoryEntry>, AppError> {
     let events = application_event::Entity::find()
@@ -234,7 +231,7 @@ async fn history(db: &DatabaseConnection, id: i32) -> Result<Vec<HistoryEntry>, 
     Ok(events
         .into_iter()
         .map(|e| HistoryEntry {
-            at: japan_time(e.at),
+            at: minutes(e.at),
             who: match (e.staff_user_id, &e.source) {
                 (Some(u), _) => names.get(&u).cloned().unwrap_or_else(|| format!("#{u}")),
                 (None, Some(system)) => system.clone(),
@@ -245,12 +242,6 @@ async fn history(db: &DatabaseConnection, id: i32) -> Result<Vec<HistoryEntry>, 
             note: e.note,
         })
         .collect())
-}
-
-fn japan_time(at: DateTime<Utc>) -> String {
-    at.with_timezone(&jst())
-        .format("%Y-%m-%d %H:%M")
-        .to_string()
 }
 
 fn summary(a: &application::Model, rules: &Ruleset, visit_number: String) -> ApplicationSummary {
@@ -264,7 +255,7 @@ fn summary(a: &application::Model, rules: &Ruleset, visit_number: String) -> App
         status: Status::parse(&a.status).map_or_else(|| a.status.clone(), |s| s.code().to_owned()),
         deadline: a.deadline,
         visit_number,
-        created_at: japan_time(a.created_at),
+        created_at: minutes(a.created_at),
         assignee: None,
         due: None,
     }
@@ -315,6 +306,7 @@ pub async fn get(
         })
         .unwrap_or_default();
     let history = history(db, a.id).await?;
+    let visit_applications = visit_applications(db, &a, rules, dept).await?;
     let assignee = match a.assigned_to {
         Some(user) => staff_user::Entity::find_by_id(user)
             .one(db)
@@ -338,6 +330,7 @@ pub async fn get(
             Vec::new()
         },
         history,
+        visit_applications,
         department_id: a.department_id.clone(),
         department_name,
         ruleset: a.ruleset.clone(),
@@ -347,4 +340,46 @@ pub async fn get(
             AppError::Internal
         })?,
     })
+}
+
+/// The other applications of `a`'s visit, in the order they were made. Only their
+/// procedure, department and status: the caller opens those of its own queue.
+async fn visit_applications(
+    db: &DatabaseConnection,
+    a: &application::Model,
+    rules: &Ruleset,
+    dept: Option<&str>,
+) -> Result<Vec<VisitApplication>, AppError> {
+    let others = application::Entity::find()
+        .filter(application::Column::VisitId.eq(a.visit_id))
+        .filter(application::Column::Id.ne(a.id))
+        .order_by_asc(application::Column::Id)
+        .all(db)
+        .await?;
+    if others.is_empty() {
+        return Ok(Vec::new());
+    }
+    let names: std::collections::HashMap<String, String> = department::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d.name))
+        .collect();
+    Ok(others
+        .into_iter()
+        .map(|o| VisitApplication {
+            id: o.id,
+            procedure_name: rules
+                .procedure(&o.procedure_id)
+                .map_or_else(|| o.procedure_id.clone(), |p| p.name.clone()),
+            procedure_id: o.procedure_id,
+            department_name: names
+                .get(&o.department_id)
+                .cloned()
+                .unwrap_or_else(|| o.department_id.clone()),
+            can_open: dept.is_none_or(|d| d == o.department_id),
+            department_id: o.department_id,
+            status: Status::parse(&o.status).map_or(o.status, |s| s.code().to_owned()),
+        })
+        .collect())
 }

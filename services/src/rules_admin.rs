@@ -4,7 +4,8 @@
 
 use super::audit::{self, Audit};
 use super::{population, rules};
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use crate::time::minutes;
+use chrono::{DateTime, NaiveDate, Utc};
 use madoguchi_core::rules::population::{events_touched, impact};
 use madoguchi_core::rules::{compile, Ruleset};
 use madoguchi_types::error::AppError;
@@ -16,13 +17,6 @@ use sea_orm::DatabaseConnection;
 
 /// How many changed households the preview lists (all are counted).
 const CHANGE_LIST: usize = 500;
-
-fn jst(t: DateTime<Utc>) -> String {
-    let offset = FixedOffset::east_opt(9 * 3600).expect("UTC+9 is a valid offset");
-    t.with_timezone(&offset)
-        .format("%Y-%m-%d %H:%M")
-        .to_string()
-}
 
 pub async fn overview(
     db: &DatabaseConnection,
@@ -39,9 +33,9 @@ pub async fn overview(
             status: v.status,
             note: v.note,
             created_by: v.created_by,
-            created_at: jst(v.created_at),
+            created_at: minutes(v.created_at),
             published_by: v.published_by,
-            published_at: v.published_at.map(jst),
+            published_at: v.published_at.map(minutes),
             effective_from: v.effective_from.filter(|d| *d > rules::epoch()),
             requested_by: v.requested_by,
             review_note: v.review_note,

@@ -1,6 +1,6 @@
 //! The application state handed to every handler and server function.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::DatabaseConnection;
 
 #[derive(Clone)]
@@ -36,7 +36,6 @@ impl Clock {
 
     /// Today in Japan, the day rules and deadlines are counted from.
     pub fn today(self) -> NaiveDate {
-        let jst = FixedOffset::east_opt(9 * 3600).expect("UTC+9 is a valid offset");
-        self.now().with_timezone(&jst).date_naive()
+        self.now().with_timezone(&crate::time::jst()).date_naive()
     }
 }

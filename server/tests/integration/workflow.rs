@@ -54,6 +54,17 @@ async fn an_application_goes_through_review_to_completion_with_its_history() {
     let d = detail(&t, &kodomo, id).await;
     assert_eq!(d.summary.status, "received");
     assert!(d.can_process);
+    // The visit's other applications are listed; only the department's own open.
+    assert!(
+        d.visit_applications.len() >= 2,
+        "{:?}",
+        d.visit_applications
+    );
+    assert!(d.visit_applications.iter().all(|o| o.id != id));
+    for o in &d.visit_applications {
+        assert_eq!(o.can_open, o.department_id == "kodomo", "{o:?}");
+    }
+    assert!(d.visit_applications.iter().any(|o| !o.can_open));
     assert_eq!(d.next, vec![InReview, Returned, Rejected, Withdrawn]);
     let audit_before = t.count("audit_log").await;
     change(&t, &kodomo, id, Received, InReview, "")

@@ -5,7 +5,7 @@
 
 use super::super::entities::{audit_entry, household, resident, staff_user};
 use super::{record, Audit};
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, Timelike, Utc, Weekday};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike, Utc, Weekday};
 use madoguchi_types::error::AppError;
 use madoguchi_types::model::audit::{AuditPage, AuditQuery, AuditRow, BulkReadAlert};
 use madoguchi_types::model::StaffMe;
@@ -24,19 +24,15 @@ pub const BULK_MINUTES: i64 = 10;
 const OPEN_HOUR: u32 = 8;
 const CLOSE_HOUR: u32 = 19;
 
-fn jst_offset() -> FixedOffset {
-    FixedOffset::east_opt(9 * 3600).expect("UTC+9 is a valid offset")
-}
-
 fn jst(t: DateTime<Utc>) -> String {
-    t.with_timezone(&jst_offset())
+    t.with_timezone(&crate::time::jst())
         .format("%Y-%m-%d %H:%M:%S")
         .to_string()
 }
 
 /// Weekends, or before 8:00 / from 19:00, in Japan.
 pub fn after_hours(t: DateTime<Utc>) -> bool {
-    let local = t.with_timezone(&jst_offset());
+    let local = t.with_timezone(&crate::time::jst());
     matches!(local.weekday(), Weekday::Sat | Weekday::Sun)
         || local.hour() < OPEN_HOUR
         || local.hour() >= CLOSE_HOUR
@@ -44,7 +40,7 @@ pub fn after_hours(t: DateTime<Utc>) -> bool {
 
 fn day_start(d: NaiveDate) -> DateTime<Utc> {
     d.and_hms_opt(0, 0, 0)
-        .and_then(|t| t.and_local_timezone(jst_offset()).single())
+        .and_then(|t| t.and_local_timezone(crate::time::jst()).single())
         .map_or_else(Utc::now, |t| t.with_timezone(&Utc))
 }
 

@@ -6,18 +6,13 @@ use super::sessions::{Current, RequestMeta};
 use super::sign_in::entry;
 use super::totp::new_recovery_codes;
 use crate::db::begin_write;
-use chrono::{DateTime, FixedOffset, Utc};
+use crate::time::minutes;
+use chrono::{DateTime, Utc};
 use madoguchi_types::error::AppError;
 use madoguchi_types::model::security::{FactorSummary, PasskeySummary};
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 };
-
-fn jst(t: DateTime<Utc>) -> String {
-    t.with_timezone(&FixedOffset::east_opt(9 * 3600).expect("UTC+9 is a valid offset"))
-        .format("%Y-%m-%d %H:%M")
-        .to_string()
-}
 
 pub async fn summary(
     db: &DatabaseConnection,
@@ -32,8 +27,8 @@ pub async fn summary(
         .map(|p| PasskeySummary {
             id: p.id,
             name: p.name,
-            created_at: jst(p.created_at),
-            last_used_at: p.last_used_at.map(jst),
+            created_at: minutes(p.created_at),
+            last_used_at: p.last_used_at.map(minutes),
         })
         .collect();
     let left = recovery_code::Entity::find()

@@ -15,7 +15,8 @@ use super::audit::Audit;
 use super::auth::{sessions, throttle};
 use super::entities::{passkey, role, staff_user, staff_user_role};
 use super::permissions;
-use chrono::{DateTime, FixedOffset, Utc};
+use crate::time::minutes;
+use chrono::{DateTime, Utc};
 use madoguchi_core::forms::FieldError;
 use madoguchi_core::jp::ValueError;
 use madoguchi_types::error::AppError;
@@ -44,12 +45,6 @@ pub(super) fn entry<'a>(
         purpose: "staff_management",
         outcome,
     }
-}
-
-fn jst(t: DateTime<Utc>) -> String {
-    t.with_timezone(&FixedOffset::east_opt(9 * 3600).expect("UTC+9 is a valid offset"))
-        .format("%Y-%m-%d %H:%M")
-        .to_string()
 }
 
 pub(super) fn field(name: &str, error: ValueError) -> FieldError {
@@ -114,8 +109,8 @@ pub async fn overview(
                 .unwrap_or_default(),
             state: s.state.clone(),
             method: s.method.clone(),
-            created_at: jst(s.created_at),
-            last_seen_at: jst(s.last_seen_at.unwrap_or(s.created_at)),
+            created_at: minutes(s.created_at),
+            last_seen_at: minutes(s.last_seen_at.unwrap_or(s.created_at)),
             origin: s.origin.clone(),
             user_agent: s.user_agent.clone(),
         })

@@ -272,6 +272,21 @@ pub struct ApplicationDetail {
     pub next: Vec<madoguchi_core::workflow::Status>,
     /// Every change, assignment and comment, oldest first.
     pub history: Vec<HistoryEntry>,
+    /// The other applications of the same visit (the resident's whole errand).
+    pub visit_applications: Vec<VisitApplication>,
+}
+
+/// Another application made at the same visit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VisitApplication {
+    pub id: i32,
+    pub procedure_id: String,
+    pub procedure_name: String,
+    pub department_id: String,
+    pub department_name: String,
+    pub status: String,
+    /// The caller may open it (its department's, or every queue for supervisors).
+    pub can_open: bool,
 }
 
 /// One line of an application's history.

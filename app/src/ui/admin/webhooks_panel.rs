@@ -103,7 +103,7 @@ fn SubscribeForm(departments: Vec<(String, String)>, done: Callback<Notice>) -> 
         <h3>{t(m::admin::webhooks::form::title)}</h3>
         <form on:submit=submit novalidate class="staff-form">
             <div class="field" class:field-invalid=move || err("department_id").get().is_some()>
-                <label for="webhook-department">{t(m::admin::webhooks::department)}</label>
+                <label for="webhook-department">{t(m::admin::webhooks::form::department)}</label>
                 {move || err("department_id").get().map(|e| view! { <p class="error">{e.view()}</p> })}
                 <select id="webhook-department" prop:value=move || department.get() on:change=move |ev| department.set(event_target_value(&ev))>
                     {departments.iter().map(|(id, name)| view! { <option value=id.clone()>{name.clone()}</option> }).collect_view()}
@@ -148,15 +148,18 @@ fn Subscriptions(list: Vec<WebhookView>, done: Callback<Notice>) -> impl IntoVie
                     let id = w.id;
                     let url = w.url.clone();
                     let active = w.revoked_at.is_none();
+                    let failing = w.dead > 0;
                     let (pending, delivered, dead) = (w.pending.to_string(), w.delivered.to_string(), w.dead.to_string());
                     view! {
                         <tr class:revoked=!active>
                             <th scope="row"><code class="url">{w.url.clone()}</code></th>
                             <td>{w.department_name.clone()}</td>
                             <td>{w.created_at.clone()}<br/><span class="hint">{w.created_by.clone()}</span></td>
-                            <td>{t_with(m::admin::webhooks::counts, move || vec![
-                                ("delivered", delivered.clone()), ("pending", pending.clone()), ("dead", dead.clone()),
-                            ])}</td>
+                            <td class="counts">
+                                <span>{t_with(m::admin::webhooks::sent, move || vec![("n", delivered.clone())])}</span>
+                                <span>{t_with(m::admin::webhooks::waiting, move || vec![("n", pending.clone())])}</span>
+                                <span class:dead=failing>{t_with(m::admin::webhooks::failed, move || vec![("n", dead.clone())])}</span>
+                            </td>
                             <td>{match w.revoked_at.clone() {
                                 None => t(m::admin::integration::active).into_any(),
                                 Some(at) => t_with(m::admin::webhooks::stopped, move || vec![("at", at.clone())]).into_any(),

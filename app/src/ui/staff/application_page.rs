@@ -64,6 +64,27 @@ fn Application() -> impl IntoView {
                         <div class="summary-row staff-only"><dt>{t(m::staff::application::status)}</dt><dd>{t(status_label(&a.summary.status))}</dd></div>
                         <div class="summary-row"><dt>{t(m::staff::application::deadline)}</dt><dd>{a.summary.deadline.map(|d| t_date(d).into_any()).unwrap_or_else(|| t(m::staff::none).into_any())}</dd></div>
                     </dl>
+                    {(!a.visit_applications.is_empty()).then(|| view! {
+                        <section class="visit-applications staff-only" aria-labelledby="visit-apps-heading">
+                            <h2 id="visit-apps-heading">{t(m::staff::application::same_visit)}</h2>
+                            <ul>
+                                {a.visit_applications.clone().into_iter().map(|o| {
+                                    let name = view! { <RulesText key=format!("procedures.{}.name", o.procedure_id) ja=o.procedure_name.clone() official=true/> };
+                                    view! {
+                                        <li>
+                                            {if o.can_open {
+                                                view! { <a href=format!("/staff/applications/{}", o.id)>{name}</a> }.into_any()
+                                            } else {
+                                                name.into_any()
+                                            }}
+                                            " — " <RulesText key=format!("departments.{}.name", o.department_id) ja=o.department_name.clone() official=true/>
+                                            " · " <span class="status">{t(status_label(&o.status))}</span>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    })}
                     <h2>{let title = a.form.title.clone(); t_with(m::staff::application::contents, move || vec![("title", title.clone())])}</h2>
                     <p class="hint">{let model = a.form.model.clone(); t_with(m::staff::application::model, move || vec![("model", model.clone())])}</p>
                     <p class="staff-only"><a class="btn btn-secondary" href=format!("/api/applications/{}/form.pdf", a.summary.id) target="_blank" rel="noopener">{t(m::staff::application::print)}</a></p>

@@ -43,7 +43,8 @@ pub struct ExportParams {
         ExportParams
     ),
     responses(
-        (status = 200, description = "CSV (`text/csv`, header row first) or JSON `{procedure, columns, applications}`"),
+        (status = 200, description = "CSV (header row first; `charset=Shift_JIS` with `encoding=cp932`) or, with `format=json`, `{procedure, columns, applications}`",
+            content((String = "text/csv"), (serde_json::Value = "application/json"))),
         (status = 401, description = "No key, or an unknown or revoked one", body = ApiError),
         (status = 403, description = "The key is of another department", body = ApiError),
         (status = 422, description = "An unknown procedure, format, encoding or status", body = ApiError),
