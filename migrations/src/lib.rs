@@ -12,6 +12,7 @@ pub mod m0006_security;
 mod m0007_rule_lifecycle;
 mod m0008_workflow;
 mod m0009_integration;
+mod m0010_queue_all;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0007_rule_lifecycle::Migration),
             Box::new(m0008_workflow::Migration),
             Box::new(m0009_integration::Migration),
+            Box::new(m0010_queue_all::Migration),
         ]
     }
 }

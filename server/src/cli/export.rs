@@ -57,7 +57,17 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
         "cli",
     )
     .await
-    .map_err(|e| anyhow::anyhow!("{} ({e:?})", e.message_ja()))?;
+    .map_err(|e| match e {
+        madoguchi_types::error::AppError::InvalidInput { fields } => anyhow::anyhow!(
+            "{}",
+            fields
+                .iter()
+                .map(|f| format!("{}: {} [{}]", f.field, f.error.message_ja(), f.error.code()))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+        e => anyhow::anyhow!("{}", e.message_ja()),
+    })?;
     let bytes = if args.format == "json" {
         let json = export::to_json(&table.procedure, &table.columns, &table.rows);
         serde_json::to_vec_pretty(&json)?

@@ -42,7 +42,8 @@ fn parse_encoding(s: &str) -> Result<Encoding, String> {
 }
 
 pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
-    let bytes = std::fs::read(&args.file)?;
+    let bytes =
+        std::fs::read(&args.file).map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
     let started = std::time::Instant::now();
     let problems = match extract::parse(args.kind, &bytes, args.encoding) {
         Ok(parsed) => {
