@@ -4,7 +4,8 @@
 //! shown in lists and the audit log. An administrator with `integration.manage` creates
 //! and revokes keys; each is audited.
 
-use crate::audit::{self, Audit};
+use super::{entry, manager};
+use crate::audit;
 use crate::db::begin_write;
 use crate::entities::{api_key, department, staff_user};
 use crate::time::minutes;
@@ -15,7 +16,7 @@ use madoguchi_types::error::AppError;
 use madoguchi_types::model::integration::{
     ApiKeyView, CreatedApiKey, IntegrationOverview, NewApiKey,
 };
-use madoguchi_types::model::{Permission, StaffMe};
+use madoguchi_types::model::StaffMe;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
 };
@@ -90,26 +91,6 @@ pub async fn authenticate(
         department_id: found.department_id,
         can_write: found.can_write,
     })
-}
-
-fn manager(staff: &StaffMe) -> Result<(), AppError> {
-    if staff.can(Permission::IntegrationManage) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
-fn entry(staff: &StaffMe, action: &'static str, target: String) -> Audit<'static> {
-    Audit {
-        staff_user_id: Some(staff.id),
-        action,
-        target,
-        household_id: None,
-        resident_id: None,
-        purpose: "integration_management",
-        outcome: "ok",
-    }
 }
 
 /// Every key (revoked ones too, newest first) and the departments.

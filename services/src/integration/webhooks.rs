@@ -3,7 +3,8 @@
 //! signed with (shown once), and the dead letters — deliveries given up after every
 //! attempt — to inspect and replay. Each change is audited.
 
-use crate::audit::{self, Audit};
+use super::{entry, manager};
+use crate::audit;
 use crate::db::begin_write;
 use crate::entities::{
     department, outbox_event, staff_user, webhook_delivery, webhook_subscription,
@@ -16,7 +17,7 @@ use madoguchi_types::error::AppError;
 use madoguchi_types::model::integration::{
     CreatedWebhook, DeadLetterView, WebhookView, WebhooksOverview,
 };
-use madoguchi_types::model::{Permission, StaffMe};
+use madoguchi_types::model::StaffMe;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
@@ -28,26 +29,6 @@ use std::collections::HashMap;
 const MAX_URL: usize = 512;
 /// Dead letters listed at once (the oldest; replaying them shows the next).
 const DEAD_LETTERS_SHOWN: u64 = 200;
-
-fn manager(staff: &StaffMe) -> Result<(), AppError> {
-    if staff.can(Permission::IntegrationManage) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
-fn entry(staff: &StaffMe, action: &'static str, target: String) -> Audit<'static> {
-    Audit {
-        staff_user_id: Some(staff.id),
-        action,
-        target,
-        household_id: None,
-        resident_id: None,
-        purpose: "integration_management",
-        outcome: "ok",
-    }
-}
 
 /// Sends `department`'s events from now on to `url` (http or https).
 pub async fn subscribe(
