@@ -61,6 +61,19 @@ async fn start(receiver: Receiver) -> String {
     format!("http://{addr}/hook")
 }
 
+/// A receiver of our own, subscribed to こども支援課's events by the administrator.
+async fn subscribed_receiver(t: &TestDb) -> Receiver {
+    let receiver = Receiver::default();
+    let url = start(receiver.clone()).await;
+    let admin = t.staff("admin").await;
+    let sub = webhooks::subscribe(&t.db, &admin, "kodomo", &url, now(), "test")
+        .await
+        .unwrap();
+    assert!(sub.secret.starts_with("whsec_"));
+    *receiver.secret.lock().unwrap() = sub.secret;
+    receiver
+}
+
 async fn by_status(t: &TestDb, status: &str) -> i64 {
     use sea_orm::ConnectionTrait;
     let row =
@@ -85,14 +98,7 @@ fn settings() -> RelaySettings {
 #[tokio::test]
 async fn a_receiver_that_fails_first_gets_every_event_signed_after_retries() {
     let t = TestDb::new().await.with_city(20).await;
-    let receiver = Receiver::default();
-    let url = start(receiver.clone()).await;
-    let admin = t.staff("admin").await;
-    let sub = webhooks::subscribe(&t.db, &admin, "kodomo", &url, now(), "test")
-        .await
-        .unwrap();
-    assert!(sub.secret.starts_with("whsec_"));
-    *receiver.secret.lock().unwrap() = sub.secret.clone();
+    let receiver = subscribed_receiver(&t).await;
     let receipt = submitted_visit(&t).await;
     let kodomo = receipt
         .applications
@@ -239,13 +245,7 @@ pub async fn publish_events(
 #[tokio::test]
 async fn two_relays_share_one_outbox_without_sending_an_event_twice() {
     let t = TestDb::new().await.with_city(1).await;
-    let receiver = Receiver::default();
-    let url = start(receiver.clone()).await;
-    let admin = t.staff("admin").await;
-    let sub = webhooks::subscribe(&t.db, &admin, "kodomo", &url, now(), "test")
-        .await
-        .unwrap();
-    *receiver.secret.lock().unwrap() = sub.secret;
+    let receiver = subscribed_receiver(&t).await;
     let n = 300;
     publish_events(&t.db, n, now()).await;
     let relays: Vec<Relay> = futures_util::future::join_all((0..2).map(|_| async {
@@ -359,13 +359,7 @@ fn serve_process(url: &str, lease: u32) -> std::process::Child {
 #[tokio::test]
 async fn two_server_processes_deliver_one_outbox_once() {
     let t = TestDb::new().await.with_city(1).await;
-    let receiver = Receiver::default();
-    let url = start(receiver.clone()).await;
-    let admin = t.staff("admin").await;
-    let sub = webhooks::subscribe(&t.db, &admin, "kodomo", &url, now(), "test")
-        .await
-        .unwrap();
-    *receiver.secret.lock().unwrap() = sub.secret;
+    let receiver = subscribed_receiver(&t).await;
     let n = 400;
     publish_events(&t.db, n, chrono::Utc::now() - chrono::Duration::seconds(1)).await;
     let mut servers = [serve_process(&t.url, 30), serve_process(&t.url, 30)];

@@ -7,9 +7,64 @@ use crate::db::insert_chunked;
 use crate::entities::{
     care_certification, child_allowance_recipient, insurance_membership, tax_income,
 };
+use chrono::NaiveDate;
 use madoguchi_core::extract::{AllowanceRow, CareRow, InsuranceRow, TaxRow};
-use sea_orm::{ActiveModelTrait, DatabaseTransaction, EntityTrait, ModelTrait, Set};
+use sea_orm::{
+    ActiveModelBehavior, ActiveModelTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, Set,
+};
 use std::collections::HashMap;
+use std::hash::Hash;
+
+/// What one row does to what is stored under its key.
+enum Change<A> {
+    Insert(A),
+    Update(A),
+    Remove,
+    Keep,
+}
+
+/// Applies `rows` (each with its resident) against `stored` (by key): `decide` says,
+/// from the stored record if any, what the row changes. Inserts go in bulk at the end.
+async fn merge<K, M, R, A>(
+    txn: &DatabaseTransaction,
+    rows: Vec<(i32, &R)>,
+    stored: HashMap<K, M>,
+    key: impl Fn(i32, &R) -> K,
+    decide: impl Fn(i32, &R, Option<&M>) -> Change<A>,
+) -> Result<ImportReport, ImportError>
+where
+    K: Eq + Hash,
+    M: IntoActiveModel<A> + Clone + Send,
+    A: ActiveModelTrait + ActiveModelBehavior + Send,
+    <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
+{
+    let mut report = ImportReport::default();
+    let mut new = Vec::new();
+    for (resident_id, r) in rows {
+        let old = stored.get(&key(resident_id, r));
+        match decide(resident_id, r, old) {
+            Change::Insert(a) => {
+                report.inserted += 1;
+                new.push(a);
+            }
+            Change::Update(a) => {
+                report.updated += 1;
+                a.update(txn).await?;
+            }
+            Change::Remove => {
+                if let Some(m) = old {
+                    report.removed += 1;
+                    m.clone().into_active_model().delete(txn).await?;
+                } else {
+                    report.unchanged += 1;
+                }
+            }
+            Change::Keep => report.unchanged += 1,
+        }
+    }
+    insert_chunked(txn, new).await?;
+    Ok(report)
+}
 
 pub(super) async fn tax(
     txn: &DatabaseTransaction,
@@ -22,38 +77,29 @@ pub(super) async fn tax(
         .into_iter()
         .map(|t| ((t.resident_id, t.fiscal_year), t))
         .collect();
-    let mut report = ImportReport::default();
-    let mut new = Vec::new();
-    for (resident_id, r) in rows {
-        match stored.get(&(resident_id, r.fiscal_year)) {
-            None => {
-                report.inserted += 1;
-                new.push(tax_income::ActiveModel {
-                    resident_id: Set(resident_id),
-                    fiscal_year: Set(r.fiscal_year),
-                    income: Set(r.income),
-                    non_taxable: Set(r.non_taxable),
-                    ..Default::default()
-                });
-            }
-            Some(t) if (t.income, t.non_taxable) == (r.income, r.non_taxable) => {
-                report.unchanged += 1
-            }
-            Some(t) => {
-                report.updated += 1;
-                tax_income::ActiveModel {
-                    id: Set(t.id),
-                    income: Set(r.income),
-                    non_taxable: Set(r.non_taxable),
-                    ..Default::default()
-                }
-                .update(txn)
-                .await?;
-            }
-        }
-    }
-    insert_chunked(txn, new).await?;
-    Ok(report)
+    merge(
+        txn,
+        rows,
+        stored,
+        |id, r| (id, r.fiscal_year),
+        |id, r, old| match old {
+            None => Change::Insert(tax_income::ActiveModel {
+                resident_id: Set(id),
+                fiscal_year: Set(r.fiscal_year),
+                income: Set(r.income),
+                non_taxable: Set(r.non_taxable),
+                ..Default::default()
+            }),
+            Some(t) if (t.income, t.non_taxable) == (r.income, r.non_taxable) => Change::Keep,
+            Some(t) => Change::Update(tax_income::ActiveModel {
+                id: Set(t.id),
+                income: Set(r.income),
+                non_taxable: Set(r.non_taxable),
+                ..Default::default()
+            }),
+        },
+    )
+    .await
 }
 
 pub(super) async fn insurance(
@@ -61,42 +107,35 @@ pub(super) async fn insurance(
     rows: &[(u64, InsuranceRow)],
 ) -> Result<ImportReport, ImportError> {
     let rows = resolve(&resident_ids(txn).await?, rows, |r| &r.person_number)?;
-    let stored: HashMap<(i32, String, chrono::NaiveDate), insurance_membership::Model> =
+    let stored: HashMap<(i32, String, NaiveDate), insurance_membership::Model> =
         insurance_membership::Entity::find()
             .all(txn)
             .await?
             .into_iter()
             .map(|m| ((m.resident_id, m.kind.clone(), m.valid_from), m))
             .collect();
-    let mut report = ImportReport::default();
-    let mut new = Vec::new();
-    for (resident_id, r) in rows {
-        match stored.get(&(resident_id, r.kind.to_owned(), r.valid_from)) {
-            None => {
-                report.inserted += 1;
-                new.push(insurance_membership::ActiveModel {
-                    resident_id: Set(resident_id),
-                    kind: Set(r.kind.to_owned()),
-                    valid_from: Set(r.valid_from),
-                    valid_to: Set(r.valid_to),
-                    ..Default::default()
-                });
-            }
-            Some(m) if m.valid_to == r.valid_to => report.unchanged += 1,
-            Some(m) => {
-                report.updated += 1;
-                insurance_membership::ActiveModel {
-                    id: Set(m.id),
-                    valid_to: Set(r.valid_to),
-                    ..Default::default()
-                }
-                .update(txn)
-                .await?;
-            }
-        }
-    }
-    insert_chunked(txn, new).await?;
-    Ok(report)
+    merge(
+        txn,
+        rows,
+        stored,
+        |id, r| (id, r.kind.to_owned(), r.valid_from),
+        |id, r, old| match old {
+            None => Change::Insert(insurance_membership::ActiveModel {
+                resident_id: Set(id),
+                kind: Set(r.kind.to_owned()),
+                valid_from: Set(r.valid_from),
+                valid_to: Set(r.valid_to),
+                ..Default::default()
+            }),
+            Some(m) if m.valid_to == r.valid_to => Change::Keep,
+            Some(m) => Change::Update(insurance_membership::ActiveModel {
+                id: Set(m.id),
+                valid_to: Set(r.valid_to),
+                ..Default::default()
+            }),
+        },
+    )
+    .await
 }
 
 pub(super) async fn allowance(
@@ -111,45 +150,31 @@ pub(super) async fn allowance(
             .into_iter()
             .map(|c| (c.resident_id, c))
             .collect();
-    let mut report = ImportReport::default();
-    let mut new = Vec::new();
-    for (resident_id, r) in rows {
-        let wanted = (r.since, r.children_counted, r.public_servant);
-        match (stored.get(&resident_id), r.ended_on) {
-            (None, Some(_)) => report.unchanged += 1,
-            (Some(c), Some(_)) => {
-                report.removed += 1;
-                c.clone().delete(txn).await?;
-            }
-            (None, None) => {
-                report.inserted += 1;
-                new.push(child_allowance_recipient::ActiveModel {
-                    resident_id: Set(resident_id),
-                    since: Set(r.since),
-                    children_counted: Set(r.children_counted),
-                    public_servant: Set(r.public_servant),
-                    ..Default::default()
-                });
-            }
-            (Some(c), None) if (c.since, c.children_counted, c.public_servant) == wanted => {
-                report.unchanged += 1
-            }
-            (Some(c), None) => {
-                report.updated += 1;
-                child_allowance_recipient::ActiveModel {
-                    id: Set(c.id),
-                    since: Set(r.since),
-                    children_counted: Set(r.children_counted),
-                    public_servant: Set(r.public_servant),
-                    ..Default::default()
+    merge(
+        txn,
+        rows,
+        stored,
+        |id, _| id,
+        |resident_id, r, old| {
+            let wanted = (r.since, r.children_counted, r.public_servant);
+            let fields = |id| child_allowance_recipient::ActiveModel {
+                id,
+                resident_id: Set(resident_id),
+                since: Set(r.since),
+                children_counted: Set(r.children_counted),
+                public_servant: Set(r.public_servant),
+            };
+            match (old, r.ended_on) {
+                (_, Some(_)) => Change::Remove,
+                (None, None) => Change::Insert(fields(sea_orm::ActiveValue::NotSet)),
+                (Some(c), None) if (c.since, c.children_counted, c.public_servant) == wanted => {
+                    Change::Keep
                 }
-                .update(txn)
-                .await?;
+                (Some(c), None) => Change::Update(fields(Set(c.id))),
             }
-        }
-    }
-    insert_chunked(txn, new).await?;
-    Ok(report)
+        },
+    )
+    .await
 }
 
 pub(super) async fn care(
@@ -157,43 +182,36 @@ pub(super) async fn care(
     rows: &[(u64, CareRow)],
 ) -> Result<ImportReport, ImportError> {
     let rows = resolve(&resident_ids(txn).await?, rows, |r| &r.person_number)?;
-    let stored: HashMap<(i32, chrono::NaiveDate), care_certification::Model> =
+    let stored: HashMap<(i32, NaiveDate), care_certification::Model> =
         care_certification::Entity::find()
             .all(txn)
             .await?
             .into_iter()
             .map(|c| ((c.resident_id, c.valid_from), c))
             .collect();
-    let mut report = ImportReport::default();
-    let mut new = Vec::new();
-    for (resident_id, r) in rows {
-        match stored.get(&(resident_id, r.valid_from)) {
-            None => {
-                report.inserted += 1;
-                new.push(care_certification::ActiveModel {
-                    resident_id: Set(resident_id),
-                    level: Set(r.level.clone()),
-                    valid_from: Set(r.valid_from),
-                    valid_to: Set(r.valid_to),
-                    ..Default::default()
-                });
-            }
+    merge(
+        txn,
+        rows,
+        stored,
+        |id, r| (id, r.valid_from),
+        |id, r, old| match old {
+            None => Change::Insert(care_certification::ActiveModel {
+                resident_id: Set(id),
+                level: Set(r.level.clone()),
+                valid_from: Set(r.valid_from),
+                valid_to: Set(r.valid_to),
+                ..Default::default()
+            }),
             Some(c) if (c.level.as_str(), c.valid_to) == (r.level.as_str(), r.valid_to) => {
-                report.unchanged += 1
+                Change::Keep
             }
-            Some(c) => {
-                report.updated += 1;
-                care_certification::ActiveModel {
-                    id: Set(c.id),
-                    level: Set(r.level.clone()),
-                    valid_to: Set(r.valid_to),
-                    ..Default::default()
-                }
-                .update(txn)
-                .await?;
-            }
-        }
-    }
-    insert_chunked(txn, new).await?;
-    Ok(report)
+            Some(c) => Change::Update(care_certification::ActiveModel {
+                id: Set(c.id),
+                level: Set(r.level.clone()),
+                valid_to: Set(r.valid_to),
+                ..Default::default()
+            }),
+        },
+    )
+    .await
 }
