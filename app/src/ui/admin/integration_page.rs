@@ -2,6 +2,7 @@
 //! (read, or read and status updates; the whole key shown once), see when each was
 //! last used, revoke it; and the departments' webhooks (`webhooks_panel`).
 
+use super::notice::{reporter, Notice, NoticeArea};
 use super::webhooks_panel::WebhooksPanel;
 use crate::api::admin::{create_api_key, integration_overview, revoke_api_key};
 use crate::model::integration::{ApiKeyView, IntegrationOverview, NewApiKey};
@@ -23,43 +24,17 @@ pub fn IntegrationPage() -> impl IntoView {
     }
 }
 
-/// What the administrator is told after an action.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Notice {
-    Created { system: String, key: String },
-    Done(String),
-    Failed(String),
-}
-
 #[component]
 fn Integration() -> impl IntoView {
     let catalog = Catalog::get();
     let overview = LocalResource::new(integration_overview);
     let notice = RwSignal::new(None::<Notice>);
-    let done = Callback::new(move |n: Notice| {
-        if !matches!(n, Notice::Failed(_)) {
-            overview.refetch();
-        }
-        notice.set(Some(n));
-        crate::ui::common::focus("integration-notice");
-    });
+    let done = reporter(notice, "integration-notice", move || overview.refetch());
     view! {
         <h1>{t(m::admin::integration::title)}</h1>
         <p class="lead">{t(m::admin::integration::lead)}</p>
         <p><a href="/api/v1/openapi.json" rel="external">{t(m::admin::integration::docs)}</a></p>
-        <div id="integration-notice" tabindex="-1">
-            {move || notice.get().map(|n| match n {
-                Notice::Created { system, key } => view! {
-                    <div class="alert alert-warning" role="status">
-                        <p><strong>{t_with(m::admin::integration::form::created, move || vec![("system", system.clone())])}</strong></p>
-                        <p><code class="api-key" id="new-api-key">{key}</code></p>
-                        <p>{t(m::admin::integration::form::created_note)}</p>
-                    </div>
-                }.into_any(),
-                Notice::Done(text) => view! { <div class="alert alert-success" role="status">{text}</div> }.into_any(),
-                Notice::Failed(text) => view! { <div class="alert alert-error" role="alert">{text}</div> }.into_any(),
-            })}
-        </div>
+        <NoticeArea id="integration-notice" notice/>
         <Suspense fallback=|| view! { <p class="loading">{t(m::staff::loading)}</p> }>
             {move || overview.get().map(|r| match r {
                 Err(e) => view! { <div class="alert alert-error" role="alert">{catalog.app_error(&e)}</div> }.into_any(),
@@ -99,9 +74,14 @@ fn KeyForm(overview: IntegrationOverview, done: Callback<Notice>) -> impl IntoVi
                 Ok(created) => {
                     errors.set(Vec::new());
                     system.set(String::new());
-                    done.run(Notice::Created {
-                        system: created.view.system,
-                        key: created.key,
+                    done.run(Notice::Secret {
+                        heading: catalog.fill_now(
+                            m::admin::integration::form::created,
+                            &[("system", created.view.system)],
+                        ),
+                        value: created.key,
+                        value_id: "new-api-key",
+                        note: m::admin::integration::form::created_note,
                     });
                 }
                 Err(e) => {

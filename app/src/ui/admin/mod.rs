@@ -8,6 +8,7 @@ mod check_report;
 mod diff_view;
 mod integration_page;
 mod merge_panel;
+mod notice;
 mod outreach_page;
 mod param_table;
 mod publish_request;

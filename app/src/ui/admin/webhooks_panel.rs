@@ -2,6 +2,7 @@
 //! events (the signing secret shown once), see what each subscription has delivered,
 //! stop one, and replay the deliveries given up after every attempt (dead letters).
 
+use super::notice::{reporter, Notice, NoticeArea};
 use crate::api::admin::{
     replay_delivery, subscribe_webhook, unsubscribe_webhook, webhooks_overview,
 };
@@ -12,43 +13,17 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use madoguchi_core::forms::FieldError;
 
-/// What the administrator is told after an action.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Notice {
-    Created { url: String, secret: String },
-    Done(String),
-    Failed(String),
-}
-
 #[component]
 pub fn WebhooksPanel(departments: Vec<(String, String)>) -> impl IntoView {
     let catalog = Catalog::get();
     let overview = LocalResource::new(webhooks_overview);
     let notice = RwSignal::new(None::<Notice>);
-    let done = Callback::new(move |n: Notice| {
-        if !matches!(n, Notice::Failed(_)) {
-            overview.refetch();
-        }
-        notice.set(Some(n));
-        crate::ui::common::focus("webhook-notice");
-    });
+    let done = reporter(notice, "webhook-notice", move || overview.refetch());
     view! {
         <section aria-labelledby="webhooks-heading" class="webhooks">
             <h2 id="webhooks-heading">{t(m::admin::webhooks::title)}</h2>
             <p>{t(m::admin::webhooks::lead)}</p>
-            <div id="webhook-notice" tabindex="-1">
-                {move || notice.get().map(|n| match n {
-                    Notice::Created { url, secret } => view! {
-                        <div class="alert alert-warning" role="status">
-                            <p><strong>{t_with(m::admin::webhooks::form::created, move || vec![("url", url.clone())])}</strong></p>
-                            <p><code class="api-key" id="new-webhook-secret">{secret}</code></p>
-                            <p>{t(m::admin::webhooks::form::created_note)}</p>
-                        </div>
-                    }.into_any(),
-                    Notice::Done(text) => view! { <div class="alert alert-success" role="status">{text}</div> }.into_any(),
-                    Notice::Failed(text) => view! { <div class="alert alert-error" role="alert">{text}</div> }.into_any(),
-                })}
-            </div>
+            <NoticeArea id="webhook-notice" notice/>
             <SubscribeForm departments done/>
             <Suspense fallback=|| view! { <p class="loading">{t(m::staff::loading)}</p> }>
                 {move || overview.get().map(|r| match r {
@@ -87,9 +62,12 @@ fn SubscribeForm(departments: Vec<(String, String)>, done: Callback<Notice>) -> 
                 Ok(created) => {
                     errors.set(Vec::new());
                     url.set(String::new());
-                    done.run(Notice::Created {
-                        url: address,
-                        secret: created.secret,
+                    done.run(Notice::Secret {
+                        heading: catalog
+                            .fill_now(m::admin::webhooks::form::created, &[("url", address)]),
+                        value: created.secret,
+                        value_id: "new-webhook-secret",
+                        note: m::admin::webhooks::form::created_note,
                     });
                 }
                 Err(e) => {
