@@ -55,8 +55,18 @@ fn main() -> Result<(), Box<dyn Error>> {
     // administration page: the primary language's texts of those areas stay out of its
     // wasm (their keys stay, so the shared code compiles; no page of that build shows
     // them).
-    let counter_only = std::env::var_os("CARGO_FEATURE_COUNTER").is_some()
-        && std::env::var_os("CARGO_FEATURE_OFFICE").is_none();
+    let feature = |f: &str| std::env::var_os(format!("CARGO_FEATURE_{f}")).is_some();
+    let counter_only = feature("COUNTER") && !feature("OFFICE");
+    // The public build (residents' phones) carries no staff page either; and the
+    // public pages' texts are built only into builds that have them (a browser build
+    // names its pages; the server and the tests, which name none, have every text).
+    let public_only = feature("PUBLIC") && !feature("OFFICE") && !feature("COUNTER");
+    let some_build = feature("PUBLIC") || feature("OFFICE") || feature("COUNTER");
+    let leaves_out = |area: &str| {
+        (counter_only && OFFICE_ONLY_AREAS.contains(&area))
+            || (public_only && STAFF_AREAS.contains(&area))
+            || (some_build && !feature("PUBLIC") && area == "public")
+    };
     let json_root = root.join("target").join("i18n");
     let mut primary_messages = Messages::new();
     let mut built_in = Messages::new();
@@ -85,7 +95,7 @@ fn main() -> Result<(), Box<dyn Error>> {
                 server_texts.push((code.clone(), area.clone(), json));
             }
             if code == primary {
-                if !(counter_only && OFFICE_ONLY_AREAS.contains(&area.as_str())) {
+                if !leaves_out(area) {
                     built_in.extend(messages.clone());
                 }
                 primary_messages.extend(messages);
@@ -179,6 +189,9 @@ fn ident(name: &str) -> String {
 
 /// The areas only the staff's and administrators' browser build shows.
 const OFFICE_ONLY_AREAS: &[&str] = &["admin"];
+
+/// The areas only staff read (not built into the public build).
+const STAFF_AREAS: &[&str] = &["admin", "auth", "staff"];
 
 /// The generated module: nested modules of key constants (every key of `messages`),
 /// then the primary texts built in (`built_in`).

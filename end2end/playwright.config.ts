@@ -25,8 +25,10 @@ export default defineConfig({
   },
   projects: [
     // A 10-inch tablet in portrait, the counter's usual stance.
-    { name: 'tablet-portrait', use: { viewport: { width: 820, height: 1180 }, hasTouch: true } },
+    { name: 'tablet-portrait', testIgnore: /public-.*\.spec\.ts/, use: { viewport: { width: 820, height: 1180 }, hasTouch: true } },
     // The same tablet turned sideways.
-    { name: 'tablet-landscape', use: { viewport: { width: 1180, height: 820 }, hasTouch: true } },
+    { name: 'tablet-landscape', testIgnore: /public-.*\.spec\.ts/, use: { viewport: { width: 1180, height: 820 }, hasTouch: true } },
+    // A resident's own phone (a small Android, 360 px wide): the public pages.
+    { name: 'phone', testMatch: /public-.*\.spec\.ts/, use: { viewport: { width: 360, height: 780 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 } },
   ],
 });

@@ -38,6 +38,9 @@ pub struct LanguagesFile {
     /// Areas keyed by the city's data (the form catalog), not by Japanese files.
     #[serde(default)]
     pub data_areas: Vec<String>,
+    /// Residents' areas translated into the listed languages only.
+    #[serde(default)]
+    pub partial_areas: std::collections::BTreeMap<String, Vec<String>>,
     pub language: Vec<Language>,
 }
 
@@ -52,6 +55,15 @@ pub const LANGUAGES_TOML: &str = include_str!("../../locales/languages.toml");
 
 static FILE: LazyLock<LanguagesFile> = LazyLock::new(LanguagesFile::shipped);
 static LANGUAGES: LazyLock<&'static [Language]> = LazyLock::new(|| &FILE.language);
+
+/// The languages a page of `area` is offered in: all, or those `partial_areas` lists.
+pub fn offered(area: &str) -> impl Iterator<Item = Lang> + '_ {
+    Lang::all().filter(move |l| {
+        FILE.partial_areas
+            .get(area)
+            .is_none_or(|codes| codes.iter().any(|c| c == l.code()))
+    })
+}
 
 /// Whether an area's keys come from the city's data (the form catalog).
 pub fn is_data_area(area: &str) -> bool {

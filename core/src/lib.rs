@@ -11,6 +11,7 @@ pub mod extract;
 pub mod forms;
 pub mod jp;
 pub mod lang;
+pub mod navigator;
 pub mod rules;
 pub mod screening;
 pub mod workflow;

@@ -92,7 +92,7 @@ test('the tablet downloads only the counter, and staff pages never download it',
   for (const path of fetched) expect(path).not.toMatch(/^\/counter-app\//);
 
   // And from the start page's card back to the counter, by the app's own link.
-  await page.goto('/');
+  await page.goto('/office');
   fetched.length = 0;
   await page.getByRole('link', { name: /窓口タブレット/ }).click();
   await expect(page.locator('#main').getByRole('button', { name: '受付をはじめる' })).toBeEnabled();

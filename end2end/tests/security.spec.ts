@@ -223,7 +223,7 @@ test('Back after a visit ends or after signing out shows nothing of the resident
   const shots = new Shots(page, info);
   // The tablet opened at the start page, as staff would, so Back has somewhere to go
   // (the sign-in on the way takes no place in the history).
-  await page.goto('/');
+  await page.goto('/office');
   await page.goto('/counter');
   await signIn(page, 'counter');
   await startNewVisit(page);
@@ -232,7 +232,7 @@ test('Back after a visit ends or after signing out shows nothing of the resident
   await findHousehold(page, 'ヤマダ タロウ', '1990-05-01');
   await expect(page.locator('main')).toContainText('山田');
   // The resident's screens offer no way to staff pages.
-  await expect(page.locator('header a[href="/"]')).toHaveCount(0);
+  await expect(page.locator('header a[href="/office"]')).toHaveCount(0);
   await expect(page.locator('header a[href="/account"]')).toHaveCount(0);
   // The visit is ended (here: the tablet reloaded, staff end the interrupted visit).
   await page.reload();

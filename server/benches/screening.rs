@@ -4,7 +4,10 @@
 //! - `engine/move_in_family`: a family of four moving in (every member screened by
 //!   every moving rule);
 //! - `submit/nhi_birth`: the submit service on a real SQLite file — re-screening, checks
-//!   and the transaction that writes six applications (a new visit each iteration).
+//!   and the transaction that writes six applications (a new visit each iteration);
+//! - `navigator/birth_answered`: the public navigator's answer (`navigator::guide`) for
+//!   a family of three after a birth with every question answered, on a real SQLite
+//!   file (the departments read each time). Goal (issue 16): ≤ 50 ms.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use madoguchi_core::rules::{bundled, Options};
@@ -133,7 +136,71 @@ fn birth_visit(visit_number: String, baby: &BabyInput) -> VisitInput {
     }
 }
 
-criterion_group!(benches, engine, submit);
+fn navigator(c: &mut Criterion) {
+    use madoguchi_core::navigator::{EventSketch, Kin, Sketch};
+    use madoguchi_core::screening::{EventType, Sex};
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", dir.path().join("bench.db").display());
+    let clock = Clock::System;
+    let today = clock.today();
+    let db = rt.block_on(async {
+        let db = server::cli::open(&url).await.expect("database");
+        demo::generate(&db, 10, 1, today, clock.now())
+            .await
+            .expect("demo city");
+        db
+    });
+    let live = madoguchi_services::LiveRules::bundled();
+    let mut sketch = Sketch::default();
+    sketch.members[0].birth_date = "1992-07-10".into();
+    sketch.members[0].sex = Sex::Female;
+    sketch.add(Kin::Partner);
+    sketch.members[1].birth_date = "1990-05-01".into();
+    sketch.add(Kin::Child);
+    sketch.members[2].birth_date = "2020-04-01".into();
+    sketch.events.push(EventSketch {
+        kind: EventType::Birth,
+        date: (today - chrono::Days::new(3)).to_string(),
+        person: None,
+    });
+    // Every question answered, as the phone does round after round.
+    rt.block_on(async {
+        for _ in 0..10 {
+            let g = madoguchi_services::navigator::guide(&db, &live, &sketch, today)
+                .await
+                .expect("guided");
+            if g.questions.is_empty() {
+                break;
+            }
+            for q in g.questions {
+                let value = match q.kind.as_str() {
+                    "boolean" => serde_json::json!(false),
+                    "number" => serde_json::json!(0),
+                    _ if q.options.iter().any(|o| o == "nhi") => serde_json::json!("nhi"),
+                    _ => serde_json::json!(q.options.first()),
+                };
+                sketch.answers.insert(q.id, value);
+            }
+        }
+    });
+    c.bench_function("navigator/birth_answered", |b| {
+        b.iter(|| {
+            rt.block_on(madoguchi_services::navigator::guide(
+                &db,
+                &live,
+                std::hint::black_box(&sketch),
+                today,
+            ))
+            .expect("guided")
+        })
+    });
+}
+
+criterion_group!(benches, engine, submit, navigator);
 criterion_main!(benches);
 
 /// The demo counter account, signed in with its password and an authenticator app

@@ -12,6 +12,7 @@ pub mod demo;
 pub mod entities;
 pub mod import;
 pub mod integration;
+pub mod navigator;
 pub mod outreach;
 pub mod permissions;
 pub mod population;

@@ -163,12 +163,7 @@ pub(super) async fn run_screening<C: ConnectionTrait>(
         .for_request(&request)
         .screen_with(&request, options)
         .map_err(|e| AppError::Screening { message: e.message })?;
-    let departments = department::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|d| (d.id.clone(), d))
-        .collect();
+    let departments = departments(db).await?;
     Ok(Screened {
         visit,
         household,
@@ -225,9 +220,22 @@ pub(super) fn read_entry<'a>(staff: &StaffMe, s: &Screened, action: &'a str) -> 
     }
 }
 
+/// The city's departments by id (name, counter, building, phone), as kept at
+/// /admin/staff.
+pub(crate) async fn departments<C: ConnectionTrait>(
+    db: &C,
+) -> Result<HashMap<String, department::Model>, AppError> {
+    Ok(department::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.id.clone(), d))
+        .collect())
+}
+
 /// The procedures listed, each with where it is handled: the department as the city
 /// keeps it at /admin/staff (the rule set names only its id).
-pub(super) fn views(
+pub(crate) fn views(
     result: &ScreeningResult,
     departments: &HashMap<String, department::Model>,
 ) -> Vec<ProcedureView> {

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod auth;
 pub mod catalog;
 pub mod counter;
+pub mod public;
 pub mod staff;
 
 use crate::model::Permission;
@@ -58,6 +59,7 @@ pub fn server_fns() -> Vec<(&'static str, Access)> {
         auth::RemovePasskey => Session,
         auth::RenewRecoveryCodes => Session,
         catalog::ReportGap => Session,
+        public::Guide => Public,
         counter::StartVisit => P(CounterRun),
         counter::FindHousehold => P(CounterRun),
         counter::KioskSettingsFn => P(CounterRun),

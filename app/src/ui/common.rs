@@ -24,7 +24,7 @@ pub fn Header(session: Session) -> impl IntoView {
             {move || if kiosk() {
                 view! { <span class="brand">{t(m::common::brand)} " " <span class="brand-sub">{t(m::common::city)}</span></span> }.into_any()
             } else {
-                view! { <a class="brand" href="/">{t(m::common::brand)} " " <span class="brand-sub">{t(m::common::city)}</span></a> }.into_any()
+                view! { <a class="brand" href="/office">{t(m::common::brand)} " " <span class="brand-sub">{t(m::common::city)}</span></a> }.into_any()
             }}
             {move || session.staff().map(|me| {
                 let lang = staff_lang.get();
@@ -64,7 +64,7 @@ pub fn StaffLanguage() -> impl IntoView {
 pub fn NotFound() -> impl IntoView {
     view! {
         <h1>{t(m::common::not_found)}</h1>
-        <p><a href="/">{t(m::common::to_first_page)}</a></p>
+        <p><a href="/office">{t(m::common::to_first_page)}</a></p>
     }
 }
 

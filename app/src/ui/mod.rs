@@ -7,6 +7,8 @@ pub mod common;
 pub mod counter;
 pub mod display;
 pub mod i18n;
+pub mod public;
+pub mod screening;
 pub mod staff;
 
 use leptos::prelude::*;
@@ -23,7 +25,8 @@ pub fn App() -> impl IntoView {
             <common::Header session/>
             <main id="main" class="page">
                 <Routes fallback=|| view! { <common::NotFound/> }>
-                    <Route path=path!("/") view=pages::Home/>
+                    <Route path=path!("/") view=pages::NavigatorPage/>
+                    <Route path=path!("/office") view=pages::Home/>
                     <Route path=path!("/login") view=pages::LoginPage/>
                     <Route path=path!("/account") view=pages::AccountPage/>
                     <Route path=path!("/counter") view=pages::CounterPage/>
@@ -41,7 +44,7 @@ pub fn App() -> impl IntoView {
 }
 
 /// The page behind each route in this browser build: the page itself when the build
-/// carries it (the `counter` and `office` features), otherwise [`Elsewhere`], which
+/// carries it (the `counter`, `office` and `public` features), otherwise [`Elsewhere`], which
 /// loads it from the server. The counter tablet's build thus leaves out every staff and
 /// administration page (docs/ARCHITECTURE.md, "Two browser builds").
 mod pages {
@@ -49,6 +52,11 @@ mod pages {
     pub use super::counter::CounterPage;
     #[cfg(not(feature = "counter"))]
     pub use super::Elsewhere as CounterPage;
+
+    #[cfg(feature = "public")]
+    pub use super::public::NavigatorPage;
+    #[cfg(not(feature = "public"))]
+    pub use super::Elsewhere as NavigatorPage;
 
     #[cfg(feature = "office")]
     pub use super::{

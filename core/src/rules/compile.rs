@@ -127,6 +127,7 @@ pub fn compile(files: &RuleFiles) -> Result<Ruleset, Vec<RuleError>> {
                 short_name: p.short_name.clone().unwrap_or_else(|| p.name.clone()),
                 department: p.department.clone(),
                 documents: p.documents.clone(),
+                online: p.online,
             });
         }
         for p in &doc.procedure {

@@ -70,6 +70,8 @@ pub struct Procedure {
     pub short_name: String,
     pub department: String,
     pub documents: Vec<String>,
+    /// Can be applied for online by a signed-in resident.
+    pub online: bool,
 }
 
 /// How a fact's answer is typed, and so how its question is asked.

@@ -256,6 +256,7 @@ impl<'a> Run<'a, '_> {
             deadline_note,
             reasons,
             documents: p.documents.clone(),
+            online: p.online,
             benefit,
             reason_phrases,
             deadline_phrase,

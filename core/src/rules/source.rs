@@ -86,6 +86,10 @@ pub struct ProcedureDef {
     pub department: String,
     #[serde(default)]
     pub documents: Vec<String>,
+    /// The resident can apply online, signed in (`/online`); otherwise only at the
+    /// counter. Shown by the public navigator.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub online: bool,
 }
 
 /// A fact the rules may ask about. Facts named like a contract member field

@@ -305,6 +305,10 @@ pub struct ProcedureResult {
     pub deadline_phrase: Option<super::Phrase>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub benefit: Option<Benefit>,
+    /// The resident may apply for it online, signed in, instead of at the counter.
+    /// Added to v1; absent when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub online: bool,
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -406,7 +410,7 @@ pub fn parse_request(json: &str) -> Result<Request, ContractError> {
         };
         ContractError::new(code, message, path)
     })?;
-    check(&request)?;
+    validate(&request)?;
     Ok(request)
 }
 
@@ -433,7 +437,9 @@ fn in_range(date: NaiveDate, path: impl Into<String>) -> Result<(), ContractErro
     }
 }
 
-fn check(request: &Request) -> Result<(), ContractError> {
+/// Checks a request that arrived already typed (a server function's body): dates in
+/// range, at least one event, member ids unique and referenced members present.
+pub fn validate(request: &Request) -> Result<(), ContractError> {
     in_range(request.as_of, "as_of")?;
     for (i, e) in request.events.iter().enumerate() {
         in_range(e.date, format!("events[{i}].date"))?;

@@ -8,10 +8,10 @@ mod contract;
 mod phrase;
 
 pub use contract::{
-    parse_request, Benefit, ContractError, Event, EventType, Household, Insurance, Member,
-    NotApplicable, ProcedureResult, Question, Relationship, Request, ScreeningResult, Sex,
+    parse_request, validate, Benefit, ContractError, Event, EventType, Household, Insurance,
+    Member, NotApplicable, ProcedureResult, Question, Relationship, Request, ScreeningResult, Sex,
 };
-pub use phrase::{Phrase, PhraseArg};
+pub use phrase::{Phrase, PhraseArg, HONORIFIC};
 
 use chrono::NaiveDate;
 

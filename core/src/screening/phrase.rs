@@ -5,6 +5,10 @@
 //! writes a date, an amount or an age.
 
 use chrono::NaiveDate;
+
+/// The honorific the rule set's Japanese texts put after a member's name
+/// (`{subject}さん`); a client naming members by a word for a person ("あなた") drops it.
+pub const HONORIFIC: &str = "さん";
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

@@ -23,6 +23,8 @@ use std::sync::Arc;
 
 /// Where the counter's page is in the built site.
 pub const COUNTER_PAGE: &str = "counter-app/index.html";
+/// Where the public pages' page is (the residents' build: the navigator at `/`).
+pub const PUBLIC_PAGE: &str = "public-app/index.html";
 
 /// The counter's built page (`counter-app/index.html`: the browser build with only the
 /// counter's screens, `scripts/post-build.mjs`), read once at start: as it is
@@ -41,16 +43,99 @@ struct Parts {
 
 impl Shell {
     pub fn load(site_dir: &Path) -> Self {
-        let plain = std::fs::read_to_string(site_dir.join(COUNTER_PAGE)).unwrap_or_default();
+        Self(Parts::load(site_dir, COUNTER_PAGE).map(Arc::new))
+    }
+}
+
+impl Parts {
+    fn load(site_dir: &Path, page: &str) -> Option<Parts> {
+        let plain = std::fs::read_to_string(site_dir.join(page)).unwrap_or_default();
         let without_preload = without_wasm_preload(&plain);
-        Self(without_preload.rfind("</body>").map(|at| {
-            Arc::new(Parts {
-                head: without_preload[..at].to_owned(),
-                tail: without_preload[at..].to_owned(),
-                plain: plain.clone(),
-            })
+        without_preload.rfind("</body>").map(|at| Parts {
+            head: without_preload[..at].to_owned(),
+            tail: without_preload[at..].to_owned(),
+            plain: plain.clone(),
+        })
+    }
+}
+
+/// The public pages' page: as built (`plain`), and with the navigator's first screen
+/// (the same for every visitor, so made once at start).
+#[derive(Debug, Clone, Default)]
+pub struct PublicPage(Option<Arc<(String, String)>>);
+
+impl PublicPage {
+    pub fn load(site_dir: &Path) -> Self {
+        Self(Parts::load(site_dir, PUBLIC_PAGE).map(|p| {
+            let with_screen = format!("{}{}{}", p.head, public_markup(), p.tail);
+            Arc::new((p.plain, with_screen))
         }))
     }
+}
+
+/// `GET /`: the public navigator, with its first screen in Japanese; a link that names
+/// another language (`/?lang=en`) gets the plain page, which the app draws in it.
+pub async fn public(
+    State(http): State<HttpState>,
+    axum::extract::Query(query): axum::extract::Query<std::collections::HashMap<String, String>>,
+) -> Response {
+    let Some(pages) = http.public.0.as_deref() else {
+        return axum::http::StatusCode::NOT_FOUND.into_response();
+    };
+    let japanese = query
+        .get("lang")
+        .is_none_or(|code| Lang::parse_or_ja(code) == Lang::JA);
+    Html(if japanese {
+        pages.1.clone()
+    } else {
+        pages.0.clone()
+    })
+    .into_response()
+}
+
+/// The navigator's first step as the app draws it in Japanese (no furigana, nothing
+/// chosen), every button disabled until the app takes over.
+pub fn public_markup() -> String {
+    use madoguchi_core::lang::offered;
+    use madoguchi_core::screening::EventType;
+    let mut out = format!(
+        r##"<div id="first-screen" aria-busy="true"><header class="site-header public-header"><a class="skip-link" href="#first-main">{skip}</a><a class="brand" href="/">{brand} <span class="brand-sub">{city}</span></a><div class="public-options"><div class="lang-switch" role="group" aria-label="{language}">"##,
+        skip = text(m::common::skip_to_main),
+        brand = text(m::common::brand),
+        city = text(m::common::city),
+        language = text(m::common::language::label),
+    );
+    for l in offered("public") {
+        out.push_str(&format!(
+            r#"<button type="button" class="btn btn-ghost lang" lang="{}" aria-pressed="{}" disabled>{}</button>"#,
+            l.html(),
+            l == Lang::JA,
+            escape(l.name()),
+        ));
+    }
+    out.push_str(&format!(
+        r#"</div><button type="button" class="btn btn-ghost" aria-pressed="false" disabled>{furigana}</button></div></header><main id="first-main" class="page page-public"><section class="navigator"><p class="step-count">{step}</p><h1 tabindex="-1">{title}</h1><p class="lead">{lead}</p><p class="hint privacy">{privacy}</p><h2>{events}</h2><p class="hint">{hint}</p><ul class="choices">"#,
+        furigana = text(m::public::page::furigana),
+        step = escape(&ruby::plain(m::public::page::step.primary()).replace("{n}", "1")),
+        title = text(m::public::page::title),
+        lead = text(m::public::page::lead),
+        privacy = text(m::public::page::privacy),
+        events = text(m::public::events::title),
+        hint = text(m::public::events::hint),
+    ));
+    for kind in EventType::ALL {
+        let (title, hint) = app::ui::counter::event_texts(kind);
+        out.push_str(&format!(
+            r#"<li><button type="button" class="choice" aria-pressed="false" disabled><span class="choice-title">{}</span><span class="choice-text">{}</span><span class="choice-mark" aria-hidden="true"></span></button></li>"#,
+            text(title),
+            text(hint),
+        ));
+    }
+    out.push_str(&format!(
+        r#"</ul><div class="actions"><button type="button" class="btn btn-primary" disabled>{}</button></div></section></main></div>"#,
+        text(m::common::next)
+    ));
+    out
 }
 
 /// The page without its `<link rel="preload" … type="application/wasm">`.

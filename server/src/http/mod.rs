@@ -17,8 +17,12 @@ pub mod screening;
 mod server_fns;
 mod static_files;
 
-/// The built pages: every page but the counter's, and the counter's own build.
-pub const PAGES: [&str; 2] = ["index.html", first_screen::COUNTER_PAGE];
+/// The built pages: the staff pages, the counter's own build and the public pages'.
+pub const PAGES: [&str; 3] = [
+    "index.html",
+    first_screen::COUNTER_PAGE,
+    first_screen::PUBLIC_PAGE,
+];
 
 use app::api::Access;
 use axum::extract::FromRef;
@@ -44,6 +48,8 @@ pub struct HttpState {
     pub fns: Arc<HashMap<&'static str, Access>>,
     /// The built page, for the counter's first screen.
     pub shell: first_screen::Shell,
+    /// The public pages' built page, with the navigator's first screen.
+    pub public: first_screen::PublicPage,
 }
 
 impl FromRef<HttpState> for AppState {
@@ -110,6 +116,7 @@ pub fn app(state: AppState, site_dir: PathBuf) -> Router {
         app: state.clone(),
         fns: Arc::new(fns),
         shell: first_screen::Shell::load(&site_dir),
+        public: first_screen::PublicPage::load(&site_dir),
     };
     let policy = Arc::new(headers::Policy::for_site(&site_dir));
     let sign_in_limit = rate_limit::layer(rate_limit::SIGN_IN);
@@ -131,6 +138,11 @@ pub fn app(state: AppState, site_dir: PathBuf) -> Router {
     for path in SIGN_IN_STEPS {
         api = api.route(path, post(server_fns::handle).layer(sign_in_limit.clone()));
     }
+    // The public navigator screens like the screening API, and is limited like it.
+    api = api.route(
+        "/api/public/guide",
+        post(server_fns::handle).layer(rate_limit::layer(rate_limit::SCREENING)),
+    );
     let api = api
         .route("/api/{*fn_name}", post(server_fns::handle))
         .layer(SetResponseHeaderLayer::overriding(
@@ -140,6 +152,7 @@ pub fn app(state: AppState, site_dir: PathBuf) -> Router {
         .with_state(http.clone());
     let pages = Router::new()
         .route("/counter", get(first_screen::counter))
+        .route("/", get(first_screen::public))
         .layer(CompressionLayer::new().br(true).gzip(true))
         .with_state(http);
     api.merge(pages)

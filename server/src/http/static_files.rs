@@ -1,5 +1,6 @@
-//! The built frontend (Trunk's `dist/`): files as they are, and `index.html` for every
-//! other path so the app's own router handles it. Each file is sent as its `.br` or
+//! The built frontend (Trunk's `dist/`): files as they are, and `index.html` (the staff
+//! build) for every other path so the app's own router handles it (`/counter` and `/`
+//! come from their own builds: `first_screen.rs`). Each file is sent as its `.br` or
 //! `.gz` twin when the browser accepts it (compressed once at build, at the best level:
 //! `scripts/precompress.mjs`); anything without one is compressed on the fly. The
 //! message catalog's files (`/i18n/<code>/<area>.json`) are never answered with the

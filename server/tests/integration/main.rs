@@ -16,6 +16,7 @@ mod exports;
 mod http;
 mod import;
 mod matrix;
+mod navigator;
 mod pages;
 mod queue;
 mod records;

@@ -37,6 +37,9 @@ fn sample(path: &str) -> Option<&'static str> {
         | "auth/my_factors"
         | "auth/renew_recovery_codes" => "{}",
         "catalog/report_gap" => r#"{"lang":"en","key":"counter.start.title"}"#,
+        "public/guide" => {
+            r#"{"sketch":{"events":[{"kind":"birth","date":"2026-11-20","person":null}],"members":[{"id":"me","kin":"me","birth_date":"1990-05-01","sex":"female","moving":true}],"head":null,"answers":{}}}"#
+        }
         "counter/start_visit" | "counter/kiosk_settings" | "counter/resumable_visit" => "{}",
         "counter/find_household" => r#"{"query":{"PersonNumber":"9999999999"}}"#,
         "counter/screen_visit" => {

@@ -14,12 +14,18 @@ const SHELL: &str = "<!DOCTYPE html><html lang=\"ja\"><head><title>窓口</title
 /// The other browser build's page (every page but the counter's).
 const OFFICE: &str = "<!DOCTYPE html><html lang=\"ja\"><head><title>窓口</title><script>office()</script></head><body></body></html>";
 
-/// A built site: the counter's page (`SHELL`, with an inline loader) and the office's.
+/// The public pages' build (the navigator at `/`).
+const PUBLIC: &str = "<!DOCTYPE html><html lang=\"ja\"><head><title>ナビ</title><script>public()</script></head><body></body></html>";
+
+/// A built site: the counter's page (`SHELL`, with an inline loader), the office's and
+/// the public pages'.
 fn built_site() -> tempfile::TempDir {
     let site = tempfile::tempdir().unwrap();
     std::fs::create_dir(site.path().join("counter-app")).unwrap();
     std::fs::write(site.path().join("counter-app/index.html"), SHELL).unwrap();
     std::fs::write(site.path().join("index.html"), OFFICE).unwrap();
+    std::fs::create_dir(site.path().join("public-app")).unwrap();
+    std::fs::write(site.path().join("public-app/index.html"), PUBLIC).unwrap();
     site
 }
 
@@ -44,8 +50,9 @@ async fn counter_page(t: &TestDb, cookie: Option<&str>) -> (StatusCode, Option<S
     (status, cache, String::from_utf8(bytes.to_vec()).unwrap())
 }
 
-/// The counter's page comes from the counter's own build; every other page, known or
-/// not, from the office build; the CSP allows the inline loaders of both.
+/// The counter's page comes from the counter's own build, `/` from the public build;
+/// every other page, known or not, from the office build; the CSP allows the inline
+/// loaders of all three.
 #[tokio::test]
 async fn each_page_comes_from_the_build_that_carries_it() {
     let t = TestDb::new().await.with_city(5).await;
@@ -68,8 +75,29 @@ async fn each_page_comes_from_the_build_that_carries_it() {
     };
     let (_, counter) = get("/counter").await;
     assert_eq!(counter, SHELL);
+    let public_hash = {
+        use base64::Engine;
+        use sha2::Digest;
+        format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(b"public()"))
+        )
+    };
+    // The navigator comes with its first step drawn, in Japanese; a link that names
+    // another language gets the plain page.
+    for path in ["/", "/?step=household", "/?lang=ja"] {
+        let (_, navigator) = get(path).await;
+        assert!(
+            navigator.starts_with(PUBLIC.split("</body>").next().unwrap()),
+            "{path}"
+        );
+        assert!(navigator.contains(r#"<div id="first-screen" aria-busy="true">"#));
+        assert!(navigator.contains("<h1 tabindex=\"-1\">くらしの手続きナビ</h1>"));
+    }
+    let (_, english) = get("/?lang=en").await;
+    assert_eq!(english, PUBLIC);
     for path in [
-        "/",
+        "/office",
         "/login",
         "/staff",
         "/staff/applications/3",
@@ -78,11 +106,12 @@ async fn each_page_comes_from_the_build_that_carries_it() {
     ] {
         let (csp, body) = get(path).await;
         assert_eq!(body, OFFICE, "{path}");
-        // The inline loaders of both pages of this fake build: sha256("office()"),
-        // sha256("counter()").
+        // The inline loaders of the pages of this fake build: sha256("office()"),
+        // sha256("counter()"), sha256("public()").
         for hash in [
             "'sha256-pLSYQBUzJ9x8gEWWXEJK4RfZKKBq4yS4zbIKrusEcg8='",
             "'sha256-E93Gb5xqc6C7ygztsiTh9yWGSiX35FQIImx7HJP4aLc='",
+            public_hash.as_str(),
         ] {
             assert!(csp.contains(hash), "{csp}");
         }

@@ -146,7 +146,7 @@ impl StaffMe {
         ]
         .into_iter()
         .find(|(p, _)| self.can(*p))
-        .map_or("/", |(_, page)| page)
+        .map_or("/office", |(_, page)| page)
     }
 }
 

@@ -2,8 +2,8 @@
 //! and each parameter with its dated values.
 
 use crate::model::admin::RulesOverview;
-use crate::ui::counter::rules_text::RulesText;
 use crate::ui::i18n::{m, t, t_code, t_date, t_with, Catalog as Messages};
+use crate::ui::screening::RulesText;
 use leptos::prelude::*;
 use madoguchi_core::screening::EventType;
 

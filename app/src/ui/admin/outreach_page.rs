@@ -7,8 +7,8 @@ use crate::error::AppError;
 use crate::model::admin::{OutreachQuery, OutreachReport};
 use crate::model::Permission;
 use crate::ui::auth::RequireStaff;
-use crate::ui::counter::rules_text::RulesText;
 use crate::ui::i18n::{m, t, t_with, Catalog};
+use crate::ui::screening::RulesText;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

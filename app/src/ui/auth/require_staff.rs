@@ -33,7 +33,7 @@ pub fn RequireStaff(permission: Permission, children: ChildrenFn) -> impl IntoVi
             Some(_) => view! {
                 <h1>{t(m::auth::denied::title)}</h1>
                 <p>{t(m::auth::denied::lead)}</p>
-                <p><a href="/">{t(m::auth::denied::home)}</a></p>
+                <p><a href="/office">{t(m::auth::denied::home)}</a></p>
             }
             .into_any(),
         }

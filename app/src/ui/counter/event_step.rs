@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use madoguchi_core::screening::EventType;
 
 /// An event's name and what a resident reads under it.
-fn texts(kind: EventType) -> (Key, Key) {
+pub fn texts(kind: EventType) -> (Key, Key) {
     use m::counter::event as e;
     match kind {
         EventType::Birth => (e::birth::title, e::birth::hint),

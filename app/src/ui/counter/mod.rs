@@ -17,7 +17,6 @@ mod members_step;
 mod procedures_step;
 mod receipt_step;
 mod review_step;
-pub(crate) mod rules_text;
 mod sign_step;
 mod signature_pad;
 mod start_step;
@@ -27,6 +26,7 @@ mod survey_step;
 use crate::model::Permission;
 use crate::ui::auth::RequireStaff;
 use crate::ui::i18n::{m, t, t_with, Catalog};
+pub use event_step::texts as event_texts;
 use leptos::prelude::*;
 pub use state::{SaveStatus, Step, Wizard};
 

@@ -1,9 +1,9 @@
 //! The receipt: the visit number, each application and where it goes next, and the
 //! receipt to print. Ending the visit leads to the survey, then a clean tablet.
 
-use super::rules_text::RulesText;
 use super::Wizard;
 use crate::ui::i18n::{m, t, t_date, t_with};
+use crate::ui::screening::RulesText;
 use leptos::prelude::*;
 
 #[component]

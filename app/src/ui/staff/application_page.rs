@@ -4,8 +4,8 @@ use super::queue_page::status_label;
 use crate::api::staff::get_application;
 use crate::model::Permission;
 use crate::ui::auth::RequireStaff;
-use crate::ui::counter::rules_text::RulesText;
 use crate::ui::i18n::{m, t, t_date, t_with, Catalog};
+use crate::ui::screening::RulesText;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 

@@ -3,8 +3,8 @@
 
 use super::queue_page::status_label;
 use crate::model::{QueueQuery, QueueSort};
-use crate::ui::counter::rules_text::RulesText;
 use crate::ui::i18n::{m, t, Catalog};
+use crate::ui::screening::RulesText;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use madoguchi_core::workflow::Status;

@@ -7,8 +7,8 @@ use super::queue_filters::{to_address, QueueFilters};
 use crate::api::staff::list_applications;
 use crate::model::{Due, Permission, QueueQuery, QueueSort};
 use crate::ui::auth::RequireStaff;
-use crate::ui::counter::rules_text::RulesText;
 use crate::ui::i18n::{m, t, t_with, Catalog, Key};
+use crate::ui::screening::RulesText;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

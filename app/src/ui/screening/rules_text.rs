@@ -5,7 +5,7 @@
 
 use crate::ui::i18n::{m, ruby, Catalog};
 use leptos::prelude::*;
-use madoguchi_core::screening::{Phrase, PhraseArg};
+use madoguchi_core::screening::{Phrase, PhraseArg, HONORIFIC};
 
 /// A name from the rules: `key` below `rules.` (`procedures.<id>.name`), `ja` the
 /// rules' own text, shown as it is in Japanese and wherever the language lacks it.
@@ -26,14 +26,64 @@ pub fn RulesText(key: String, ja: String, #[prop(optional)] official: bool) -> i
 /// A reason, deadline note or question of the rules: `ja` as the server wrote it, or
 /// in another language its phrase translated (`texts."<the rules' text>"`) with each
 /// value written as that language writes it. Japanese where the language lacks it.
+/// Where the page knows a member only by an id (the public navigator), a phrase's
+/// names come from here instead ("あなた", "your partner"; tracked), in every language
+/// including Japanese.
 #[component]
 pub fn PhraseText(ja: String, phrase: Option<Phrase>) -> impl IntoView {
     let catalog = Catalog::get();
-    move || {
-        phrase
+    let names = use_context::<MemberNames>();
+    move || match (&names, &phrase) {
+        (Some(names), Some(p)) => with_names(catalog, p, names),
+        _ => phrase
             .as_ref()
             .and_then(|p| translated(catalog, p))
-            .unwrap_or_else(|| ja.clone())
+            .unwrap_or_else(|| ja.clone()),
+    }
+}
+
+/// Names of the members a page knows by id only, by id (tracked: follows the language).
+#[derive(Clone)]
+pub struct MemberNames(pub std::sync::Arc<NameOf>);
+
+/// A member's name by id, if the page knows one.
+pub type NameOf = dyn Fn(&str) -> Option<String> + Send + Sync;
+
+/// `phrase` in the current language (its Japanese text where there is no translation),
+/// each member named by `names`. A name given this way is a word for a person ("あなた",
+/// "お子さん"), so the honorific the Japanese text puts after a name is dropped.
+fn with_names(catalog: Catalog, phrase: &Phrase, names: &MemberNames) -> String {
+    let mut text = catalog
+        .rules(&format!("texts.{}", phrase.text))
+        .unwrap_or_else(|| phrase.text.clone());
+    let values: Vec<(&str, String)> = phrase
+        .args
+        .iter()
+        .map(|(name, value)| {
+            let shown = match value {
+                PhraseArg::Name(id) => match (names.0)(id) {
+                    Some(word) => {
+                        let placeholder = format!("{{{name}}}");
+                        text = text.replace(&format!("{placeholder}{HONORIFIC}"), &placeholder);
+                        word
+                    }
+                    None => id.clone(),
+                },
+                other => value_text(catalog, other),
+            };
+            (name.as_str(), shown)
+        })
+        .collect();
+    sentence_case(ruby::plain(&ruby::fill(&text, &values)))
+}
+
+/// A sentence begins with a capital where the script has them (a name word such as
+/// "the person answering" may open it).
+fn sentence_case(text: String) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
+        _ => text,
     }
 }
 

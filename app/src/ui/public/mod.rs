@@ -1,0 +1,61 @@
+//! The public pages, for residents on their own phone, without signing in: the
+//! navigator at `/` (which procedures a household needs after a life event, decided by
+//! the same rules as the counter). Built into a browser build of their own (the `public`
+//! feature, `dist/public-app/`), so a resident never downloads the staff pages.
+
+mod details_step;
+mod events_step;
+mod header;
+mod household_step;
+mod names;
+mod result_step;
+mod state;
+
+pub use state::{Navigator, Step};
+
+use crate::ui::i18n::Catalog;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The public build's app: its own header (the city, the language) and its pages; any
+/// other address is loaded from the server, which sends the build that has it.
+#[component]
+pub fn PublicApp() -> impl IntoView {
+    let catalog = Catalog::provide();
+    // The navigator's own texts, the counter's (events, procedure cards) and the rules'
+    // names in the chosen language.
+    catalog.need("public");
+    catalog.need("counter");
+    catalog.need("rules");
+    crate::ui::display::first_screen::watch();
+    view! {
+        <Router>
+            <header::PublicHeader/>
+            <main id="main" class="page page-public">
+                <Routes fallback=|| view! { <crate::ui::Elsewhere/> }>
+                    <Route path=path!("/") view=NavigatorPage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// The navigator: four short steps, each its own entry in the browser's history (Back
+/// goes one step back, never off the page), the answers kept in the page only.
+#[component]
+pub fn NavigatorPage() -> impl IntoView {
+    let nav = Navigator::provide();
+    names::provide(nav);
+    // The server's first screen (the first step, in Japanese) gives way once this page
+    // is drawn (`server/src/http/first_screen.rs`).
+    Effect::new(|_| crate::ui::display::first_screen::done());
+    view! {
+        {move || match nav.step() {
+            Step::Events => view! { <events_step::EventsStep/> }.into_any(),
+            Step::Household => view! { <household_step::HouseholdStep/> }.into_any(),
+            Step::Details => view! { <details_step::DetailsStep/> }.into_any(),
+            Step::Result => view! { <result_step::ResultStep/> }.into_any(),
+        }}
+    }
+}

@@ -1,0 +1,11 @@
+//! What a screening shows, wherever it is shown: the rules' texts in the reader's
+//! language, a procedure's card, a question. Used by the counter's procedures step and
+//! the public navigator.
+
+mod procedure_card;
+mod question;
+mod rules_text;
+
+pub use procedure_card::{ProcedureCard, Reasons};
+pub use question::QuestionView;
+pub use rules_text::{translated, MemberNames, PhraseText, RulesText};
