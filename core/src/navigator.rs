@@ -243,24 +243,17 @@ impl Sketch {
         let mut members: Vec<Member> = self
             .members
             .iter()
-            .map(|m| Member {
-                id: m.id.clone(),
-                relationship: if m.id == head_id {
+            .map(|m| {
+                let relationship = if m.id == head_id {
                     Relationship::Head
                 } else {
                     relationship(head, m.kin, self)
-                },
+                };
                 // Checked above.
-                birth_date: parse_past_date(&m.birth_date, today).unwrap_or(today),
-                sex: m.sex,
-                insurance: None,
-                income: None,
-                public_servant: None,
-                my_number_card: None,
-                care_certified: None,
-                property_owner: None,
-                receives: None,
-                moving: moving.then_some(m.moving),
+                let born = parse_past_date(&m.birth_date, today).unwrap_or(today);
+                let mut member = told(&m.id, relationship, born, m.sex);
+                member.moving = moving.then_some(m.moving);
+                member
             })
             .collect();
         let mut events = Vec::new();
@@ -269,20 +262,8 @@ impl Sketch {
             let person = match e.kind {
                 EventType::Birth => {
                     if !members.iter().any(|m| m.id == BABY) {
-                        members.push(Member {
-                            id: BABY.into(),
-                            relationship: relationship(head, Kin::Child, self),
-                            birth_date: date,
-                            sex: Sex::Unspecified,
-                            insurance: None,
-                            income: None,
-                            public_servant: None,
-                            my_number_card: None,
-                            care_certified: None,
-                            property_owner: None,
-                            receives: None,
-                            moving: None,
-                        });
+                        let child = relationship(head, Kin::Child, self);
+                        members.push(told(BABY, child, date, Sex::Unspecified));
                     }
                     Some(BABY.to_owned())
                 }
@@ -301,6 +282,25 @@ impl Sketch {
             household: Household { members },
             answers: self.answers.clone(),
         })
+    }
+}
+
+/// A member as the navigator knows them: tie, birth date, sex; every other fact unknown
+/// (the rules ask for what they need).
+fn told(id: &str, relationship: Relationship, birth_date: NaiveDate, sex: Sex) -> Member {
+    Member {
+        id: id.to_owned(),
+        relationship,
+        birth_date,
+        sex,
+        insurance: None,
+        income: None,
+        public_servant: None,
+        my_number_card: None,
+        care_certified: None,
+        property_owner: None,
+        receives: None,
+        moving: None,
     }
 }
 

@@ -105,14 +105,7 @@ pub fn public_markup() -> String {
         city = text(m::common::city),
         language = text(m::common::language::label),
     );
-    for l in offered("public") {
-        out.push_str(&format!(
-            r#"<button type="button" class="btn btn-ghost lang" lang="{}" aria-pressed="{}" disabled>{}</button>"#,
-            l.html(),
-            l == Lang::JA,
-            escape(l.name()),
-        ));
-    }
+    out.push_str(&lang_buttons(offered("public")));
     out.push_str(&format!(
         r#"</div><button type="button" class="btn btn-ghost" aria-pressed="false" disabled>{furigana}</button></div></header><main id="first-main" class="page page-public"><section class="navigator"><p class="step-count">{step}</p><h1 tabindex="-1">{title}</h1><p class="lead">{lead}</p><p class="hint privacy">{privacy}</p><h2>{events}</h2><p class="hint">{hint}</p><ul class="choices">"#,
         furigana = text(m::public::page::furigana),
@@ -221,14 +214,7 @@ pub fn markup(me: &StaffMe, interrupted: Option<&DraftSummary>) -> String {
             text(m::counter::start::choose_language),
             text(m::common::language::label),
         ));
-        for l in Lang::all() {
-            out.push_str(&format!(
-                r#"<button type="button" class="btn btn-ghost lang" lang="{}" aria-pressed="{}" disabled>{}</button>"#,
-                l.html(),
-                l == Lang::JA,
-                escape(l.name()),
-            ));
-        }
+        out.push_str(&lang_buttons(Lang::all()));
         out.push_str(&format!(
             r#"</div><button type="button" class="btn btn-primary btn-large" disabled>{}</button>"#,
             text(m::counter::start::begin)
@@ -236,6 +222,20 @@ pub fn markup(me: &StaffMe, interrupted: Option<&DraftSummary>) -> String {
     }
     out.push_str("</section></div></main></div>");
     out
+}
+
+/// The languages' buttons as the app draws them, Japanese pressed, all disabled.
+fn lang_buttons(langs: impl Iterator<Item = Lang>) -> String {
+    langs
+        .map(|l| {
+            format!(
+                r#"<button type="button" class="btn btn-ghost lang" lang="{}" aria-pressed="{}" disabled>{}</button>"#,
+                l.html(),
+                l == Lang::JA,
+                escape(l.name()),
+            )
+        })
+        .collect()
 }
 
 /// A catalog text in Japanese, without readings, escaped for HTML.

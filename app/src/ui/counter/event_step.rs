@@ -52,22 +52,35 @@ pub fn EventStep() -> impl IntoView {
         <section>
             <h1 id="step-heading" tabindex="-1">{t(m::counter::event::title)}</h1>
             <p class="hint">{t(m::counter::event::hint)}</p>
-            <ul class="choices">
-                {EventType::ALL.into_iter().map(|kind| view! {
-                    <li>
-                        <button type="button" class="choice" aria-pressed=move || chosen(kind).to_string()
-                            class:choice-on=move || chosen(kind) on:click=move |_| toggle(kind)>
-                            <span class="choice-title">{t(texts(kind).0)}</span>
-                            <span class="choice-text">{t(texts(kind).1)}</span>
-                            <span class="choice-mark" aria-hidden="true">{move || chosen(kind).then(|| t(m::counter::event::selected))}</span>
-                        </button>
-                    </li>
-                }).collect_view()}
-            </ul>
+            <EventChoices chosen toggle/>
             <div class="actions">
                 <button type="button" class="btn btn-secondary" on:click=move |_| wizard.clear()>{t(m::counter::event::cancel)}</button>
                 <button type="button" class="btn btn-primary" disabled=move || !any() on:click=move |_| wizard.go(Step::Find)>{t(m::common::next)}</button>
             </div>
         </section>
+    }
+}
+
+/// Every life event as a button that is on or off (aria-pressed): the counter's first
+/// step and the public navigator's.
+#[component]
+pub fn EventChoices<C, T>(chosen: C, toggle: T) -> impl IntoView
+where
+    C: Fn(EventType) -> bool + Copy + Send + Sync + 'static,
+    T: Fn(EventType) + Copy + Send + Sync + 'static,
+{
+    view! {
+        <ul class="choices">
+            {EventType::ALL.into_iter().map(|kind| view! {
+                <li>
+                    <button type="button" class="choice" aria-pressed=move || chosen(kind).to_string()
+                        class:choice-on=move || chosen(kind) on:click=move |_| toggle(kind)>
+                        <span class="choice-title">{t(texts(kind).0)}</span>
+                        <span class="choice-text">{t(texts(kind).1)}</span>
+                        <span class="choice-mark" aria-hidden="true">{move || chosen(kind).then(|| t(m::counter::event::selected))}</span>
+                    </button>
+                </li>
+            }).collect_view()}
+        </ul>
     }
 }

@@ -26,7 +26,7 @@ mod survey_step;
 use crate::model::Permission;
 use crate::ui::auth::RequireStaff;
 use crate::ui::i18n::{m, t, t_with, Catalog};
-pub use event_step::texts as event_texts;
+pub use event_step::{texts as event_texts, EventChoices};
 use leptos::prelude::*;
 pub use state::{SaveStatus, Step, Wizard};
 

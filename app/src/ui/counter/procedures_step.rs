@@ -6,7 +6,7 @@ use super::Wizard;
 use crate::api::counter::screen_visit;
 use crate::ui::common::ErrorSummary;
 use crate::ui::i18n::{m, t, t_with, Catalog};
-use crate::ui::screening::{ProcedureCard, QuestionView, Reasons, RulesText};
+use crate::ui::screening::{NotApplicableList, ProcedureCard, QuestionView};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -65,19 +65,7 @@ pub fn ProceduresStep() -> impl IntoView {
                 <ol class="procedures">
                     {s.procedures.into_iter().map(|p| view! { <ProcedureCard p/> }).collect_view()}
                 </ol>
-                {(!s.not_applicable.is_empty()).then(|| view! {
-                    <section class="not-applicable" aria-labelledby="not-applicable-heading">
-                        <h2 id="not-applicable-heading">{t(m::counter::procedures::not_applicable)}</h2>
-                        <ul>
-                            {s.not_applicable.into_iter().map(|n| view! {
-                                <li data-procedure=n.id.clone()>
-                                    <strong><RulesText key=format!("procedures.{}.name", n.id) ja=n.name official=true/></strong>
-                                    <Reasons reasons=n.reasons phrases=n.reason_phrases/>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    </section>
-                })}
+                <NotApplicableList list=s.not_applicable/>
             })}
             {move || screening().is_some_and(|s| !s.questions.is_empty()).then(|| view! {
                 <p class="hint">{t(m::counter::procedures::answer_first)}</p>

@@ -2,7 +2,7 @@
 
 use super::{Navigator, Step};
 use crate::ui::common::ErrorSummary;
-use crate::ui::counter::event_texts;
+use crate::ui::counter::EventChoices;
 use crate::ui::i18n::{m, ruby, t, Catalog};
 use leptos::prelude::*;
 use madoguchi_core::navigator::EventSketch;
@@ -51,18 +51,7 @@ pub fn EventsStep() -> impl IntoView {
             <ErrorSummary message=summary/>
             <h2>{t(m::public::events::title)}</h2>
             <p class="hint">{t(m::public::events::hint)}</p>
-            <ul class="choices">
-                {EventType::ALL.into_iter().map(|kind| view! {
-                    <li>
-                        <button type="button" class="choice" aria-pressed=move || chosen(kind).to_string()
-                            class:choice-on=move || chosen(kind) on:click=move |_| toggle(kind)>
-                            <span class="choice-title">{t(event_texts(kind).0)}</span>
-                            <span class="choice-text">{t(event_texts(kind).1)}</span>
-                            <span class="choice-mark" aria-hidden="true">{move || chosen(kind).then(|| t(m::counter::event::selected))}</span>
-                        </button>
-                    </li>
-                }).collect_view()}
-            </ul>
+            <EventChoices chosen toggle/>
             <div class="actions">
                 <button type="button" class="btn btn-primary" on:click=next>{t(m::common::next)}</button>
             </div>

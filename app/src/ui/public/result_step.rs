@@ -7,7 +7,7 @@ use super::{Navigator, Step};
 use crate::api::public::guide;
 use crate::ui::common::ErrorSummary;
 use crate::ui::i18n::{m, t, t_with, Catalog};
-use crate::ui::screening::{ProcedureCard, QuestionView, Reasons, RulesText};
+use crate::ui::screening::{NotApplicableList, ProcedureCard, QuestionView};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -70,19 +70,7 @@ pub fn ResultStep() -> impl IntoView {
                     <ol class="procedures">
                         {g.procedures.into_iter().map(|p| view! { <ProcedureCard p/> }).collect_view()}
                     </ol>
-                    {(!g.not_applicable.is_empty()).then(|| view! {
-                        <section class="not-applicable" aria-labelledby="not-applicable-heading">
-                            <h2 id="not-applicable-heading">{t(m::counter::procedures::not_applicable)}</h2>
-                            <ul>
-                                {g.not_applicable.into_iter().map(|n| view! {
-                                    <li data-procedure=n.id.clone()>
-                                        <strong><RulesText key=format!("procedures.{}.name", n.id) ja=n.name official=true/></strong>
-                                        <Reasons reasons=n.reasons phrases=n.reason_phrases/>
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        </section>
-                    })}
+                    <NotApplicableList list=g.not_applicable/>
                     <p class="hint">{t(m::public::result::counter_note)}</p>
                 }
             })}

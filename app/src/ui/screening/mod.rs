@@ -6,6 +6,6 @@ mod procedure_card;
 mod question;
 mod rules_text;
 
-pub use procedure_card::{ProcedureCard, Reasons};
+pub use procedure_card::{NotApplicableList, ProcedureCard, Reasons};
 pub use question::QuestionView;
 pub use rules_text::{translated, MemberNames, PhraseText, RulesText};

@@ -90,3 +90,22 @@ pub fn Reasons(
         <ul class="reasons">{lines.into_iter().map(|(ja, phrase)| view! { <li><PhraseText ja phrase/></li> }).collect_view()}</ul>
     }
 }
+
+/// The procedures ruled out for a reason the household should hear (an income over the
+/// limit), each with why; nothing when there are none.
+#[component]
+pub fn NotApplicableList(list: Vec<madoguchi_core::screening::NotApplicable>) -> impl IntoView {
+    (!list.is_empty()).then(|| view! {
+        <section class="not-applicable" aria-labelledby="not-applicable-heading">
+            <h2 id="not-applicable-heading">{t(m::counter::procedures::not_applicable)}</h2>
+            <ul>
+                {list.into_iter().map(|n| view! {
+                    <li data-procedure=n.id.clone()>
+                        <strong><RulesText key=format!("procedures.{}.name", n.id) ja=n.name official=true/></strong>
+                        <Reasons reasons=n.reasons phrases=n.reason_phrases/>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    })
+}
