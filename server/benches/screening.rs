@@ -54,13 +54,19 @@ fn engine(c: &mut Criterion) {
     });
 }
 
-fn submit(c: &mut Criterion) {
+/// A runtime and a SQLite file of its own (kept while the directory lives).
+fn runtime_and_file() -> (tokio::runtime::Runtime, tempfile::TempDir, String) {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .expect("runtime");
     let dir = tempfile::tempdir().expect("temp dir");
     let url = format!("sqlite://{}", dir.path().join("bench.db").display());
+    (rt, dir, url)
+}
+
+fn submit(c: &mut Criterion) {
+    let (rt, _dir, url) = runtime_and_file();
     let clock = Clock::System;
     let (db, staff) = rt.block_on(async {
         let db = server::cli::open(&url).await.expect("database");
@@ -139,12 +145,7 @@ fn birth_visit(visit_number: String, baby: &BabyInput) -> VisitInput {
 fn navigator(c: &mut Criterion) {
     use madoguchi_core::navigator::{EventSketch, Kin, Sketch};
     use madoguchi_core::screening::{EventType, Sex};
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}", dir.path().join("bench.db").display());
+    let (rt, _dir, url) = runtime_and_file();
     let clock = Clock::System;
     let today = clock.today();
     let db = rt.block_on(async {

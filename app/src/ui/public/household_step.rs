@@ -106,27 +106,11 @@ fn MemberCard(id: String, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
     };
     let value = {
         let id = id.clone();
-        move || {
-            nav.sketch.with(|s| {
-                s.members
-                    .iter()
-                    .find(|m| m.id == id)
-                    .map(|m| m.birth_date.clone())
-                    .unwrap_or_default()
-            })
-        }
+        move || read(nav, &id, |m| m.birth_date.clone()).unwrap_or_default()
     };
     let sex = {
         let id = id.clone();
-        move || {
-            nav.sketch.with(|s| {
-                s.members
-                    .iter()
-                    .find(|m| m.id == id)
-                    .map(|m| m.sex)
-                    .unwrap_or(Sex::Unspecified)
-            })
-        }
+        move || read(nav, &id, |m| m.sex).unwrap_or(Sex::Unspecified)
     };
     let heading = {
         let id = id.clone();
@@ -190,4 +174,14 @@ fn MemberCard(id: String, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
             })}
         </li>
     }
+}
+
+/// Something of the member `id` as the sketch has it now (tracked).
+fn read<T>(
+    nav: Navigator,
+    id: &str,
+    f: impl Fn(&madoguchi_core::navigator::MemberSketch) -> T,
+) -> Option<T> {
+    nav.sketch
+        .with(|s| s.members.iter().find(|m| m.id == id).map(f))
 }
