@@ -12,6 +12,7 @@ pub mod forms;
 pub mod jp;
 pub mod lang;
 pub mod navigator;
+pub mod pre_entry;
 pub mod rules;
 pub mod screening;
 pub mod workflow;

@@ -189,3 +189,27 @@ export async function birthToInterview(page: Page) {
   await page.getByRole('button', { name: 'この内容で進める' }).click();
   await expect(page.getByRole('heading', { name: '届け出る方' })).toBeVisible();
 }
+
+/** Answers every question the result asks, one round after another: insurance
+ * National Health Insurance, yes/no no, an income 0, otherwise the first choice. */
+export async function answerAll(page: Page, nhi: RegExp, no: string, answer: string) {
+  for (let round = 0; round < 12; round += 1) {
+    await expect(page.locator('.loading')).toBeEmpty();
+    const q = page.locator('.question').first();
+    if ((await q.count()) === 0) return;
+    const asked = await q.getAttribute('data-question');
+    const input = q.locator('input');
+    if ((await input.count()) > 0) {
+      await input.fill('0');
+      await q.getByRole('button', { name: answer }).click();
+    } else if ((await q.getByRole('button', { name: nhi }).count()) > 0) {
+      await q.getByRole('button', { name: nhi }).click();
+    } else if ((await q.getByRole('button', { name: no, exact: true }).count()) > 0) {
+      await q.getByRole('button', { name: no, exact: true }).click();
+    } else {
+      await q.getByRole('button').first().click();
+    }
+    await expect(page.locator(`.question[data-question="${asked}"]`)).toHaveCount(0);
+  }
+  throw new Error('questions kept coming');
+}

@@ -2,36 +2,12 @@
 // rules as the counter, in 日本語, やさしい日本語 and English. Every step screenshotted
 // and checked with axe-core.
 import { expect, Page, test } from '@playwright/test';
-import { Shots } from './helpers';
+import { answerAll, Shots } from './helpers';
 
 /** A day `n` days before today in Japan, as the date input takes it. */
 function daysAgo(n: number): string {
   const now = new Date(Date.now() + 9 * 3600_000 - n * 86_400_000);
   return now.toISOString().slice(0, 10);
-}
-
-/** Answers every question the result asks, one round after another: insurance
- * National Health Insurance, yes/no no, an income 0, otherwise the first choice. */
-async function answerAll(page: Page, nhi: RegExp, no: string, answer: string) {
-  for (let round = 0; round < 12; round += 1) {
-    await expect(page.locator('.loading')).toBeEmpty();
-    const q = page.locator('.question').first();
-    if ((await q.count()) === 0) return;
-    const asked = await q.getAttribute('data-question');
-    const input = q.locator('input');
-    if ((await input.count()) > 0) {
-      await input.fill('0');
-      await q.getByRole('button', { name: answer }).click();
-    } else if ((await q.getByRole('button', { name: nhi }).count()) > 0) {
-      await q.getByRole('button', { name: nhi }).click();
-    } else if ((await q.getByRole('button', { name: no, exact: true }).count()) > 0) {
-      await q.getByRole('button', { name: no, exact: true }).click();
-    } else {
-      await q.getByRole('button').first().click();
-    }
-    await expect(page.locator(`.question[data-question="${asked}"]`)).toHaveCount(0);
-  }
-  throw new Error('questions kept coming');
 }
 
 test('a birth: the procedures, where to go and what to bring, without signing in', async ({ page }, info) => {

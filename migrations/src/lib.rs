@@ -13,6 +13,7 @@ mod m0007_rule_lifecycle;
 mod m0008_workflow;
 mod m0009_integration;
 mod m0010_queue_all;
+mod m0011_pre_entries;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0008_workflow::Migration),
             Box::new(m0009_integration::Migration),
             Box::new(m0010_queue_all::Migration),
+            Box::new(m0011_pre_entries::Migration),
         ]
     }
 }

@@ -16,6 +16,7 @@ pub mod navigator;
 pub mod outreach;
 pub mod permissions;
 pub mod population;
+pub mod pre_entry;
 pub mod queue;
 pub mod registry;
 pub mod rule_params;

@@ -8,6 +8,7 @@ use super::LiveRules;
 use chrono::NaiveDate;
 use madoguchi_core::navigator::Sketch;
 use madoguchi_core::rules::Options;
+use madoguchi_core::screening::{Request, ScreeningResult};
 use madoguchi_types::error::AppError;
 use madoguchi_types::model::public::Guidance;
 use sea_orm::ConnectionTrait;
@@ -20,6 +21,22 @@ pub async fn guide<C: ConnectionTrait>(
     sketch: &Sketch,
     today: NaiveDate,
 ) -> Result<Guidance, AppError> {
+    let (_, result) = screen(rules, sketch, today)?;
+    let departments = departments(db).await?;
+    Ok(Guidance {
+        procedures: views(&result, &departments),
+        ruleset: result.ruleset,
+        questions: result.questions,
+        not_applicable: result.not_applicable,
+    })
+}
+
+/// The sketch as a request of the contract, and what the rules in force decide for it.
+pub(crate) fn screen(
+    rules: &LiveRules,
+    sketch: &Sketch,
+    today: NaiveDate,
+) -> Result<(Request, ScreeningResult), AppError> {
     let request = sketch
         .request(today)
         .map_err(|fields| AppError::InvalidInput { fields })?;
@@ -35,11 +52,5 @@ pub async fn guide<C: ConnectionTrait>(
             },
         )
         .map_err(|e| AppError::Screening { message: e.message })?;
-    let departments = departments(db).await?;
-    Ok(Guidance {
-        procedures: views(&result, &departments),
-        ruleset: result.ruleset,
-        questions: result.questions,
-        not_applicable: result.not_applicable,
-    })
+    Ok((request, result))
 }

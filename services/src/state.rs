@@ -17,6 +17,8 @@ pub struct AppState {
     pub security: std::sync::Arc<super::auth::SecuritySettings>,
     /// The passkeys' relying party.
     pub webauthn: std::sync::Arc<webauthn_rs::prelude::Webauthn>,
+    /// The key pre-entries are sealed with, and how long they are kept.
+    pub pre_entry: std::sync::Arc<super::pre_entry::PreEntrySettings>,
 }
 
 /// Where "now" comes from: the system, or a fixed instant in tests.

@@ -22,10 +22,11 @@ use std::collections::HashMap;
 pub mod consent;
 pub mod drafts;
 mod events;
+pub mod pre_entry;
 pub mod signature;
 mod submit;
 pub mod survey;
-mod values;
+pub(crate) mod values;
 
 pub use submit::submit;
 

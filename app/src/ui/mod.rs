@@ -8,6 +8,7 @@ pub mod counter;
 pub mod display;
 pub mod i18n;
 pub mod public;
+pub mod qr_code;
 pub mod screening;
 pub mod staff;
 

@@ -78,6 +78,9 @@ pub enum ValueError {
     /// Already used by another record (a login name, a department id).
     #[error("taken")]
     Taken,
+    /// A pre-entry's short code that cannot be one (8 letters and digits).
+    #[error("invalid_short_code")]
+    InvalidShortCode,
 }
 
 impl ValueError {
@@ -105,12 +108,13 @@ impl ValueError {
             Self::OutOfRange => "out_of_range",
             Self::InvalidUsername => "invalid_username",
             Self::Taken => "taken",
+            Self::InvalidShortCode => "invalid_short_code",
         }
     }
 
     /// Every error, for checks that each has its message in every language. A new
     /// variant fails to compile in `listed` below until it is added here too.
-    pub const ALL: [ValueError; 21] = [
+    pub const ALL: [ValueError; 22] = [
         Self::Required,
         Self::TooLong,
         Self::NotKana,
@@ -132,6 +136,7 @@ impl ValueError {
         Self::OutOfRange,
         Self::InvalidUsername,
         Self::Taken,
+        Self::InvalidShortCode,
     ];
 
     #[allow(dead_code)]
@@ -157,7 +162,8 @@ impl ValueError {
             | Self::InvalidNumber
             | Self::OutOfRange
             | Self::InvalidUsername
-            | Self::Taken => {}
+            | Self::Taken
+            | Self::InvalidShortCode => {}
         }
     }
 
@@ -196,6 +202,7 @@ impl ValueError {
             Self::OutOfRange => "かける かず を こえて います",
             Self::InvalidUsername => "えいご の もじ と すうじ で かいて ください",
             Self::Taken => "もう つかわれて います",
+            Self::InvalidShortCode => "コード は K7M3-Q9PX の ような 8 もじ です",
         }
     }
 
@@ -222,6 +229,7 @@ impl ValueError {
             Self::OutOfRange => "The number is outside what can be entered",
             Self::InvalidUsername => "Use letters, digits, '.', '_' and '-' only",
             Self::Taken => "Already in use",
+            Self::InvalidShortCode => "Enter the 8-character code, like K7M3-Q9PX",
         }
     }
 
@@ -249,6 +257,7 @@ impl ValueError {
             Self::OutOfRange => "入力できる範囲をこえています",
             Self::InvalidUsername => "半角の英字・数字と . _ - で入力してください",
             Self::Taken => "すでに使われています",
+            Self::InvalidShortCode => "コードは K7M3-Q9PX のような英数字8文字です",
         }
     }
 }

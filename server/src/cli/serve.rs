@@ -1,5 +1,6 @@
 //! `madoguchi serve`: the web app, server functions and the screening API.
 
+use madoguchi_services::pre_entry::{PreEntryKey, PreEntrySettings};
 use madoguchi_services::{AppState, Clock};
 use madoguchi_types::model::KioskSettings;
 use std::net::SocketAddr;
@@ -32,6 +33,17 @@ pub struct Args {
     /// round (of any process) sends it again once this has passed.
     #[arg(long, env = "MADOGUCHI_RELAY_LEASE_SECONDS", default_value_t = 60)]
     pub relay_lease_seconds: u32,
+    /// The key pre-entries are sealed with (64 hex digits), made on first start when
+    /// missing. Keep it out of the database's backups: a pre-entry opens only with it.
+    #[arg(
+        long,
+        env = "MADOGUCHI_PRE_ENTRY_KEY_FILE",
+        default_value = "secrets/pre-entry.key"
+    )]
+    pub pre_entry_key_file: PathBuf,
+    /// Days a pre-entry's code stays valid after the day it is made.
+    #[arg(long, env = "MADOGUCHI_PRE_ENTRY_DAYS", default_value_t = 14)]
+    pub pre_entry_days: u32,
     #[command(flatten)]
     pub security: SecurityArgs,
 }
@@ -109,6 +121,9 @@ impl Default for Args {
                 .map(|v| v != "false" && v != "0")
                 .unwrap_or(true),
             relay_lease_seconds: env_or("MADOGUCHI_RELAY_LEASE_SECONDS", 60),
+            pre_entry_key_file: std::env::var_os("MADOGUCHI_PRE_ENTRY_KEY_FILE")
+                .map_or_else(|| PathBuf::from("secrets/pre-entry.key"), PathBuf::from),
+            pre_entry_days: env_or("MADOGUCHI_PRE_ENTRY_DAYS", 14),
             security: SecurityArgs {
                 public_url: std::env::var("MADOGUCHI_PUBLIC_URL").ok(),
                 trusted_proxies: std::env::var("MADOGUCHI_TRUSTED_PROXIES")
@@ -158,6 +173,11 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
     let webauthn = madoguchi_services::auth::passkeys::relying_party(&security, CITY)
         .map_err(|e| anyhow::anyhow!(e))?;
     let public_url = security.public_url.clone();
+    let (key, created) = PreEntryKey::load_or_create(&args.pre_entry_key_file)
+        .map_err(|e| anyhow::anyhow!("pre-entry key {}: {e}", args.pre_entry_key_file.display()))?;
+    if created {
+        tracing::info!(file = %args.pre_entry_key_file.display(), "made a new pre-entry key");
+    }
     let state = AppState {
         rules,
         db,
@@ -166,6 +186,10 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
         printer: std::sync::Arc::new(madoguchi_print::Printer::new(fonts, CITY)),
         security: std::sync::Arc::new(security),
         webauthn: std::sync::Arc::new(webauthn),
+        pre_entry: std::sync::Arc::new(PreEntrySettings {
+            key,
+            days: args.pre_entry_days.clamp(1, 90),
+        }),
     };
     if args.relay {
         use madoguchi_services::integration::relay::{Relay, RelaySettings};

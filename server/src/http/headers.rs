@@ -1,8 +1,10 @@
 //! Security headers on every response: a Content-Security-Policy that lets only our
-//! own files and Trunk's inline loaders (by their hashes, computed from the built
-//! pages at start: `index.html` and the counter's) run, with `'wasm-unsafe-eval'` for the app and neither
-//! `'unsafe-inline'` nor `'unsafe-eval'`; HSTS over HTTPS; a Permissions-Policy that
-//! turns camera, microphone and the like off; and the usual hardening headers.
+//! own files and Trunk's inline loaders (by their hashes, computed from the built pages
+//! at start: `index.html` and the counter's) run, with `'wasm-unsafe-eval'` for the app
+//! and neither `'unsafe-inline'` nor `'unsafe-eval'`; HSTS over HTTPS; a
+//! Permissions-Policy that turns the camera off (but for the counter's own page, which
+//! reads pre-entry QR codes), the microphone and the like; and the usual hardening
+//! headers.
 
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue};
@@ -81,14 +83,19 @@ pub async fn layer(State(policy): State<Arc<Policy>>, req: Request, next: Next) 
         .extensions()
         .get::<RequestMeta>()
         .is_some_and(|m| m.https);
+    // The counter tablet's page reads residents' QR codes with its own camera; no other
+    // page (and no other origin, on any page) may use it.
+    let camera = req.uri().path() == "/counter";
     let mut res = next.run(req).await;
     let h = res.headers_mut();
     h.insert(header::CONTENT_SECURITY_POLICY, policy.csp.clone());
     h.insert(
         "permissions-policy",
-        HeaderValue::from_static(
-            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), display-capture=()",
-        ),
+        HeaderValue::from_static(if camera {
+            "camera=(self), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), display-capture=()"
+        } else {
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), display-capture=()"
+        }),
     );
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,

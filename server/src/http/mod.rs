@@ -138,10 +138,17 @@ pub fn app(state: AppState, site_dir: PathBuf) -> Router {
     for path in SIGN_IN_STEPS {
         api = api.route(path, post(server_fns::handle).layer(sign_in_limit.clone()));
     }
-    // The public navigator screens like the screening API, and is limited like it.
+    // The public navigator screens like the screening API, and is limited like it; a
+    // pre-entry writes to the database, and is limited more.
+    for path in ["/api/public/guide", "/api/public/pre_entry_form"] {
+        api = api.route(
+            path,
+            post(server_fns::handle).layer(rate_limit::layer(rate_limit::SCREENING)),
+        );
+    }
     api = api.route(
-        "/api/public/guide",
-        post(server_fns::handle).layer(rate_limit::layer(rate_limit::SCREENING)),
+        "/api/public/create_pre_entry",
+        post(server_fns::handle).layer(rate_limit::layer(rate_limit::PRE_ENTRY)),
     );
     let api = api
         .route("/api/{*fn_name}", post(server_fns::handle))

@@ -47,6 +47,13 @@ pub const SCREENING: Limit = Limit {
     every: Duration::from_millis(100),
 };
 
+/// Making a pre-entry (a row in the database): 10 at once, then one a minute, per
+/// address — a household makes one or two.
+pub const PRE_ENTRY: Limit = Limit {
+    burst: 10,
+    every: Duration::from_secs(60),
+};
+
 pub type Layer = GovernorLayer<
     ClientAddress,
     governor::middleware::NoOpMiddleware<governor::clock::QuantaInstant>,

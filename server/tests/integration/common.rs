@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use madoguchi_services::auth::{self, RequestMeta, SecuritySettings};
+use madoguchi_services::pre_entry::{PreEntryKey, PreEntrySettings};
 use madoguchi_services::{demo, AppState, Clock};
 use madoguchi_types::model::{SessionState, StaffMe};
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
@@ -82,6 +83,10 @@ impl TestDb {
             printer: printer(),
             security: std::sync::Arc::new(security),
             webauthn: std::sync::Arc::new(webauthn),
+            pre_entry: std::sync::Arc::new(PreEntrySettings {
+                key: PreEntryKey::from_bytes([42; 32]),
+                days: PreEntrySettings::DEFAULT_DAYS,
+            }),
         }
     }
 

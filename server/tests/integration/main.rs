@@ -18,6 +18,7 @@ mod import;
 mod matrix;
 mod navigator;
 mod pages;
+mod pre_entry;
 mod queue;
 mod records;
 mod rules;

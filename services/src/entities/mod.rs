@@ -20,6 +20,7 @@ pub mod insurance_membership;
 pub mod outbox_event;
 pub mod passkey;
 pub mod permission;
+pub mod pre_entry;
 pub mod property_ownership;
 pub mod recovery_code;
 pub mod resident;

@@ -134,7 +134,7 @@ pub(super) fn prefilled(
 
 /// The part of the catalog this interview uses: its topics, fields and forms. Sent to
 /// the tablet, which checks each screen with it before the server checks everything.
-pub(super) fn catalog_for(cat: &Catalog, plan: &Plan) -> Catalog {
+pub(crate) fn catalog_for(cat: &Catalog, plan: &Plan) -> Catalog {
     let used: BTreeSet<&str> = plan
         .forms
         .iter()

@@ -11,6 +11,7 @@ mod save_draft;
 mod screen_visit;
 mod start_visit;
 mod submit_visit;
+mod take_pre_entry;
 
 pub use end_visit::*;
 pub use find_household::*;
@@ -23,3 +24,4 @@ pub use save_draft::*;
 pub use screen_visit::*;
 pub use start_visit::*;
 pub use submit_visit::*;
+pub use take_pre_entry::*;

@@ -72,6 +72,9 @@ pub fn BabyStep() -> impl IntoView {
     view! {
         <section>
             <h1 id="step-heading" tabindex="-1">{t(m::counter::baby::title)}</h1>
+            {wizard.draft.with_untracked(|d| d.pre_entry).then(|| view! {
+                <p class="alert alert-info">{t(m::counter::pre_entry::check_note)}</p>
+            })}
             <ErrorSummary message=summary.into()/>
             <form on:submit=submit novalidate>
                 <div class="field-row">

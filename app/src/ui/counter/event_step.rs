@@ -52,6 +52,7 @@ pub fn EventStep() -> impl IntoView {
         <section>
             <h1 id="step-heading" tabindex="-1">{t(m::counter::event::title)}</h1>
             <p class="hint">{t(m::counter::event::hint)}</p>
+            <super::pre_entry_reader::PreEntryReader/>
             <EventChoices chosen toggle/>
             <div class="actions">
                 <button type="button" class="btn btn-secondary" on:click=move |_| wizard.clear()>{t(m::counter::event::cancel)}</button>

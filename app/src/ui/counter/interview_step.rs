@@ -3,11 +3,12 @@
 //! on submit, every error shown next to its field and summarised at the top, and focus
 //! moves to the first one.
 
-use super::field_input::{both_languages, dom_id, FieldInput, Inputs};
 use super::Wizard;
 use crate::model::InterviewSpec;
 use crate::ui::common::focus;
 use crate::ui::i18n::{m, t, Catalog};
+use crate::ui::screening::field_input::{dom_id, FieldInput, Inputs};
+use crate::ui::screening::FieldErrorList;
 use leptos::prelude::*;
 use madoguchi_core::forms::{check_topic, part, FieldError, FieldType};
 
@@ -73,7 +74,10 @@ pub fn InterviewStep(index: usize) -> impl IntoView {
             <h1 id="step-heading" tabindex="-1">
                 {move || title.as_ref().map(|t| catalog.form(&t.title, &format!("topics.{}.title", t.id)))}
             </h1>
-            <ErrorList errors spec/>
+            {wizard.draft.with_untracked(|d| d.pre_entry).then(|| view! {
+                <p class="alert alert-info">{t(m::counter::pre_entry::check_note)}</p>
+            })}
+            <FieldErrorList errors catalog=spec.with_value(|s| s.catalog.clone())/>
             <form on:submit=submit novalidate>
                 {fields.collect_view()}
                 <div class="actions">
@@ -117,32 +121,5 @@ fn start_bank_account(
                 a.entry(part(key, "holder")).or_insert_with(|| kana.clone());
             }
         });
-    }
-}
-
-/// The errors of the screen at the top, each a link to its field.
-#[component]
-fn ErrorList(errors: RwSignal<Vec<FieldError>>, spec: StoredValue<InterviewSpec>) -> impl IntoView {
-    let catalog = Catalog::get();
-    move || {
-        let list = errors.get();
-        (!list.is_empty()).then(|| {
-            view! {
-                <div class="alert alert-error error-summary" role="alert" id="error-summary">
-                    <p class="error-summary-title">{t(m::common::check_input)}</p>
-                    <ul>
-                        {list.into_iter().map(|e| {
-                            let key = e.field.split('/').next().unwrap_or_default().to_owned();
-                            let label = spec.with_value(|s| {
-                                s.catalog.field(&key).map(|f| catalog.form(&f.label, &format!("fields.{key}.label")))
-                            }).unwrap_or_default();
-                            view! {
-                                <li><a href=format!("#{}", dom_id(&e.field))>{label}": "{both_languages(catalog, e.error)}</a></li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                </div>
-            }
-        })
     }
 }

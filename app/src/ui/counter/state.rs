@@ -79,6 +79,9 @@ pub struct Draft {
     pub high_contrast: bool,
     /// The resident's answer to using tax data (recorded on the server).
     pub tax_consent: Option<bool>,
+    /// A pre-entry was read into this visit: its values are there to be confirmed.
+    #[serde(default)]
+    pub pre_entry: bool,
 }
 
 impl Draft {

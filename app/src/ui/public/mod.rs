@@ -8,8 +8,10 @@ mod events_step;
 mod header;
 mod household_step;
 mod names;
+mod prepare_step;
 mod result_step;
 mod state;
+mod ticket_step;
 
 pub use state::{Navigator, Step};
 
@@ -56,6 +58,8 @@ pub fn NavigatorPage() -> impl IntoView {
             Step::Household => view! { <household_step::HouseholdStep/> }.into_any(),
             Step::Details => view! { <details_step::DetailsStep/> }.into_any(),
             Step::Result => view! { <result_step::ResultStep/> }.into_any(),
+            Step::Prepare => view! { <prepare_step::PrepareStep/> }.into_any(),
+            Step::Ticket => view! { <ticket_step::TicketStep/> }.into_any(),
         }}
     }
 }

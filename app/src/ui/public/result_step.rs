@@ -51,6 +51,7 @@ pub fn ResultStep() -> impl IntoView {
             <p class="loading" aria-live="polite">{move || pending.get().then(|| t(m::counter::procedures::checking))}</p>
             {move || guidance().map(|g| {
                 let online = g.procedures.iter().filter(|p| p.procedure.online).count();
+                let has_procedures = !g.procedures.is_empty();
                 view! {
                     {(!g.questions.is_empty()).then(|| view! {
                         <div class="questions">
@@ -72,6 +73,13 @@ pub fn ResultStep() -> impl IntoView {
                     </ol>
                     <NotApplicableList list=g.not_applicable/>
                     <p class="hint">{t(m::public::result::counter_note)}</p>
+                    {has_procedures.then(|| view! {
+                        <div class="prepare-offer">
+                            <h2>{t(m::public::result::prepare_title)}</h2>
+                            <p>{t(m::public::result::prepare_text)}</p>
+                            <button type="button" class="btn btn-primary" on:click=move |_| nav.go(Step::Prepare)>{t(m::public::result::prepare)}</button>
+                        </div>
+                    })}
                 }
             })}
             <div class="actions">

@@ -2,10 +2,13 @@
 //! language, a procedure's card, a question. Used by the counter's procedures step and
 //! the public navigator.
 
+mod field_errors;
+pub mod field_input;
 mod procedure_card;
 mod question;
 mod rules_text;
 
+pub use field_errors::FieldErrorList;
 pub use procedure_card::{NotApplicableList, ProcedureCard, Reasons};
 pub use question::QuestionView;
 pub use rules_text::{translated, MemberNames, PhraseText, RulesText};
