@@ -14,6 +14,7 @@ use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use hmac::{Hmac, Mac};
+use madoguchi_core::audit::{from_hex, hex};
 use madoguchi_core::forms::{self, FieldType, Plan};
 use madoguchi_core::navigator::Sketch;
 use madoguchi_core::pre_entry as code;
@@ -58,7 +59,7 @@ impl PreEntryKey {
         use std::io::{Error, ErrorKind};
         match std::fs::read_to_string(path) {
             Ok(text) => {
-                let bytes = hex_decode(text.trim())
+                let bytes = from_hex(text.trim())
                     .and_then(|b| <[u8; 32]>::try_from(b).ok())
                     .ok_or_else(|| {
                         Error::new(
@@ -310,20 +311,6 @@ fn open(key: &PreEntryKey, code: &str, id: &str, sealed: &[u8]) -> Option<Vec<u8
             },
         )
         .ok()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn hex_decode(s: &str) -> Option<Vec<u8>> {
-    if !s.len().is_multiple_of(2) {
-        return None;
-    }
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
-        .collect()
 }
 
 #[cfg(test)]

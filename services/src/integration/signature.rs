@@ -43,19 +43,10 @@ pub fn verify(secret: &str, header: &str, body: &[u8], now: i64, tolerance: i64)
     mac.update(t.to_string().as_bytes());
     mac.update(b".");
     mac.update(body);
-    signatures
-        .iter()
-        .any(|s| decode_hex(s).is_some_and(|bytes| mac.clone().verify_slice(&bytes).is_ok()))
-}
-
-fn decode_hex(s: &str) -> Option<Vec<u8>> {
-    if !s.len().is_multiple_of(2) {
-        return None;
-    }
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
-        .collect()
+    signatures.iter().any(|s| {
+        madoguchi_core::audit::from_hex(s)
+            .is_some_and(|bytes| mac.clone().verify_slice(&bytes).is_ok())
+    })
 }
 
 #[cfg(test)]
