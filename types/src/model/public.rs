@@ -120,7 +120,12 @@ impl PreEntryRequest {
                     errors.extend(
                         found
                             .into_iter()
-                            .filter(|e| e.error != ValueError::Required && e.field != "birth_date")
+                            // Left empty is no error here (the sex unchosen included).
+                            .filter(|e| {
+                                e.error != ValueError::Required
+                                    && e.field != "birth_date"
+                                    && !(e.field == "sex" && b.sex.is_empty())
+                            })
                             .map(|e| FieldError {
                                 field: format!("baby-{}", e.field),
                                 error: e.error,
@@ -148,5 +153,64 @@ impl PreEntryRequest {
             answers,
             lang: self.lang,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use madoguchi_core::forms::{Catalog, Plan};
+    use madoguchi_core::navigator::{EventSketch, Sketch};
+    use madoguchi_core::screening::EventType;
+
+    fn birth() -> PreEntryRequest {
+        let mut sketch = Sketch::default();
+        sketch.events.push(EventSketch {
+            kind: EventType::Birth,
+            date: "2026-11-20".into(),
+            person: None,
+        });
+        PreEntryRequest {
+            sketch,
+            baby: super::super::BabyInput::default(),
+            answers: Default::default(),
+            lang: Default::default(),
+        }
+    }
+
+    fn form() -> PreEntryForm {
+        PreEntryForm {
+            interview: super::super::InterviewSpec {
+                catalog: Catalog {
+                    topics: vec![],
+                    fields: vec![],
+                    forms: vec![],
+                },
+                plan: Plan::default(),
+            },
+            baby: true,
+            days: 14,
+        }
+    }
+
+    #[test]
+    fn anything_may_stay_empty_but_what_is_typed_must_be_right() {
+        let today = "2026-11-25".parse().unwrap();
+        // Nothing typed: a pre-entry of the events alone.
+        let entry = birth().check(&form(), today).unwrap();
+        assert_eq!(entry.baby, None);
+        assert_eq!(entry.events[0].date, "2026-11-20");
+        // Only the given name: kept, born on the event's day; the sex may stay unchosen.
+        let mut r = birth();
+        r.baby.given_name = "陽菜".into();
+        let entry = r.check(&form(), today).unwrap();
+        let baby = entry.baby.unwrap();
+        assert_eq!(baby.given_name, "陽菜");
+        assert_eq!(baby.birth_date, "2026-11-20");
+        // A reading that is not kana: refused beside the field.
+        r.baby.given_kana = "hina".into();
+        let errors = r.check(&form(), today).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, "baby-given_kana");
     }
 }
