@@ -316,8 +316,9 @@ test('birth walk at the counter reaches both departments queues', async ({ brows
   await expect(hoken.getByRole('link', { name: '← Applications' })).toBeVisible();
   await hoken.getByRole('button', { name: 'Sign out' }).click();
   // Signing out clears the site's storage, the choice with it: a shared device starts
-  // again in Japanese, and the sign-in page offers the choice.
-  await hoken.goto('/login');
+  // again in Japanese, and the sign-in page (which signing out loads afresh — a
+  // navigation of the test's own would race with it) offers the choice.
+  await hoken.waitForURL(/\/login$/);
   await expect(hoken.getByRole('heading', { name: '職員サインイン' })).toBeVisible();
   await hoken.getByRole('group', { name: '表示言語 / Language' }).getByRole('button', { name: 'English' }).click();
   await expect(hoken.getByRole('heading', { name: 'Staff sign-in' })).toBeVisible();
