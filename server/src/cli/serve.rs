@@ -200,6 +200,20 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
         let relay = Relay::new(state.db.clone(), settings)?;
         tokio::spawn(relay.run(state.clock));
     }
+    // Expired pre-entries are deleted within ten minutes even when nobody makes or
+    // takes one (making and taking purge them too).
+    let (db, clock) = (state.db.clone(), state.clock);
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
+        loop {
+            every.tick().await;
+            match madoguchi_services::pre_entry::purge(&db, clock.now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(deleted = n, "expired pre-entries deleted"),
+                Err(e) => tracing::warn!(error = %e, "expired pre-entries could not be deleted"),
+            }
+        }
+    });
     let router = crate::http::app(state, args.site_dir);
     println!("Madoguchi is serving at {public_url}");
     axum::serve(
