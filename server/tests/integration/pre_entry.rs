@@ -53,6 +53,29 @@ fn asked(form: &Value) -> Vec<String> {
         .collect()
 }
 
+/// Makes a pre-entry over HTTP as the phone does; returns the answer's body and code.
+async fn make(web: &Web) -> (Value, String) {
+    let made = web
+        .post(
+            "/api/public/create_pre_entry",
+            &request("090-1234-5678"),
+            None,
+        )
+        .await;
+    assert_eq!(made.status, StatusCode::OK, "{}", made.body);
+    let code = made.body["code"].as_str().unwrap().to_owned();
+    (made.body, code)
+}
+
+/// A new visit of the counter's staff member: its number and the session cookie.
+async fn counter_visit(t: &TestDb) -> (String, String) {
+    let counter = t.staff("counter").await;
+    let number = visits::start(&t.db, &counter, Clock::Fixed(now()))
+        .await
+        .unwrap();
+    (number, t.cookie("counter").await)
+}
+
 #[tokio::test]
 async fn a_pre_entry_is_sealed_then_taken_once_into_a_counter_visit() {
     let t = TestDb::new().await.with_city(5).await;
@@ -89,21 +112,13 @@ async fn a_pre_entry_is_sealed_then_taken_once_into_a_counter_visit() {
     assert_eq!(bad.body["fields"][0]["field"], "applicant.phone");
     assert_eq!(t.count("pre_entries").await, 0);
 
-    let made = web
-        .post(
-            "/api/public/create_pre_entry",
-            &request("090-1234-5678"),
-            None,
-        )
-        .await;
-    assert_eq!(made.status, StatusCode::OK, "{}", made.body);
-    let code = made.body["code"].as_str().unwrap().to_owned();
+    let (made, code) = make(&web).await;
     assert_eq!(code.len(), 8);
     assert_eq!(
-        made.body["valid_until"],
+        made["valid_until"],
         (today() + Duration::days(14)).to_string()
     );
-    assert!(made.body["qr"].as_array().unwrap().len() >= 21);
+    assert!(made["qr"].as_array().unwrap().len() >= 21);
     assert_eq!(audited(&t, "pre_entry_create", "ok").await, 1);
 
     // At rest: neither what was typed nor the code can be read.
@@ -117,11 +132,7 @@ async fn a_pre_entry_is_sealed_then_taken_once_into_a_counter_visit() {
     }
 
     // The counter takes it into a visit: typed in small letters with a hyphen.
-    let counter = t.staff("counter").await;
-    let cookie = t.cookie("counter").await;
-    let number = visits::start(&t.db, &counter, Clock::Fixed(now()))
-        .await
-        .unwrap();
+    let (number, cookie) = counter_visit(&t).await;
     let typed = format!("{}-{}", &code[..4], &code[4..]).to_lowercase();
     let body = json!({ "visit_number": number, "code": typed }).to_string();
     let taken = web
@@ -176,24 +187,12 @@ async fn an_expired_pre_entry_is_refused_and_deleted() {
         key: PreEntryKey::from_bytes([42; 32]),
         days: 3,
     });
-    let made = Web::with(then)
-        .post(
-            "/api/public/create_pre_entry",
-            &request("090-1234-5678"),
-            None,
-        )
-        .await;
-    assert_eq!(made.status, StatusCode::OK, "{}", made.body);
-    assert_eq!(made.body["valid_until"], "2026-11-24");
-    let code = made.body["code"].as_str().unwrap().to_owned();
+    let (made, code) = make(&Web::with(then)).await;
+    assert_eq!(made["valid_until"], "2026-11-24");
     assert_eq!(t.count("pre_entries").await, 1);
 
     let web = Web::new(&t);
-    let counter = t.staff("counter").await;
-    let cookie = t.cookie("counter").await;
-    let number = visits::start(&t.db, &counter, Clock::Fixed(now()))
-        .await
-        .unwrap();
+    let (number, cookie) = counter_visit(&t).await;
     let body = json!({ "visit_number": number, "code": code }).to_string();
     let taken = web
         .post("/api/counter/take_pre_entry", &body, Some(&cookie))

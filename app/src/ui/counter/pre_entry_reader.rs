@@ -66,7 +66,7 @@ pub fn PreEntryReader() -> impl IntoView {
     let scan = move |_| {
         message.set(None);
         state.set(State::Scanning);
-        camera::scan(video, state, message, catalog, move |text| {
+        let found = move |text: String| {
             if text.starts_with(pre_entry::QR_PREFIX) {
                 load(text);
                 true
@@ -74,7 +74,15 @@ pub fn PreEntryReader() -> impl IntoView {
                 message.set(Some(catalog.plain_now(m::counter::pre_entry::not_ours)));
                 false
             }
-        });
+        };
+        // Only the browser has a camera; the server's build never runs this.
+        #[cfg(feature = "csr")]
+        camera::scan(video, state, message, catalog, found);
+        #[cfg(not(feature = "csr"))]
+        {
+            let _ = (video, found);
+            state.set(State::Idle);
+        }
     };
 
     view! {
@@ -258,23 +266,5 @@ mod camera {
             let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
         });
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-    }
-}
-
-/// Without a browser (the server's build) there is no camera.
-#[cfg(not(feature = "csr"))]
-mod camera {
-    use super::State;
-    use crate::ui::i18n::Catalog;
-    use leptos::prelude::*;
-
-    pub fn scan(
-        _video: NodeRef<leptos::html::Video>,
-        state: RwSignal<State>,
-        _message: RwSignal<Option<String>>,
-        _catalog: Catalog,
-        _found: impl Fn(String) -> bool + 'static,
-    ) {
-        state.set(State::Idle);
     }
 }
