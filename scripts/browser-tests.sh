@@ -33,6 +33,7 @@ supervisor=""
 cleanup() {
   rm -f "$work/keep"
   if [ -f "$work/server.pid" ]; then kill "$(cat "$work/server.pid")" 2>/dev/null || true; fi
+  if [ -f "$work/idp.pid" ]; then kill "$(cat "$work/idp.pid")" 2>/dev/null || true; fi
   if [ -n "$supervisor" ]; then wait "$supervisor" 2>/dev/null || true; fi
   rm -rf "$work"
 }
@@ -40,6 +41,16 @@ trap cleanup EXIT
 
 export DATABASE_URL="sqlite://$work/e2e.db"
 $bin demo-data --households 300 --seed 1 > "$work/demo.log"
+# Residents sign in online through a real OpenID Connect provider started here (npm's
+# oidc-provider, end2end/oidc/provider.mjs), which reads the server's client key from
+# its /auth/oidc/jwks.json.
+idp_port="${MADOGUCHI_E2E_IDP_PORT:-3901}"
+OIDC_PORT="$idp_port" MADOGUCHI_URL="http://localhost:$port" node end2end/oidc/provider.mjs > "$work/idp.log" 2>&1 &
+echo $! > "$work/idp.pid"
+export MADOGUCHI_OIDC_ISSUER="http://localhost:$idp_port"
+export MADOGUCHI_OIDC_CLIENT_ID=madoguchi
+export MADOGUCHI_OIDC_KEY_FILE="$work/oidc-client.pem"
+export MADOGUCHI_E2E_IDP="$MADOGUCHI_OIDC_ISSUER"
 # The server runs under a small supervisor that starts it again when it dies, so a test
 # can kill it mid-visit (MADOGUCHI_E2E_SERVER_PID names the file with its pid) and see
 # the visit resume after the restart.
@@ -64,11 +75,16 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 if [ -z "$up" ]; then echo "the server did not start:"; cat "$work/server.log"; exit 1; fi
+for _ in $(seq 1 50); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$idp_port") 2>/dev/null; then break; fi
+  sleep 0.2
+done
 
 rm -rf end2end/screenshots
 echo "==> browser tests (Playwright, Chromium)"
 # localhost, not 127.0.0.1: passkeys need a host name (the relying party).
 if ! (cd end2end && MADOGUCHI_E2E_URL="http://localhost:$port" npx playwright test -c "${MADOGUCHI_E2E_CONFIG:-playwright.config.ts}" "$@"); then
   echo "--- server log ---"; tail -n 50 "$work/server.log"
+  echo "--- identity provider log ---"; tail -n 20 "$work/idp.log"
   exit 1
 fi

@@ -25,12 +25,15 @@ pub struct ChainFields<'a> {
     pub purpose: &'a str,
     pub outcome: &'a str,
     pub origin: &'a str,
+    /// The resident account that acted (a resident signed in online), if any. Written
+    /// into the hash only when present, so entries from before it existed still verify.
+    pub resident_account_id: Option<i32>,
 }
 
 /// The entry's hash, lowercase hex SHA-256 over the previous hash and the fields in a
 /// fixed, unambiguous encoding (a JSON array: no field can run into the next).
 pub fn entry_hash(prev_hash: &str, f: &ChainFields<'_>) -> String {
-    let canonical = serde_json::json!([
+    let mut canonical = serde_json::json!([
         prev_hash,
         f.seq,
         f.at_micros,
@@ -42,8 +45,11 @@ pub fn entry_hash(prev_hash: &str, f: &ChainFields<'_>) -> String {
         f.purpose,
         f.outcome,
         f.origin,
-    ])
-    .to_string();
+    ]);
+    if let (Some(id), Some(list)) = (f.resident_account_id, canonical.as_array_mut()) {
+        list.push(serde_json::json!({ "resident_account": id }));
+    }
+    let canonical = canonical.to_string();
     hex(&Sha256::digest(canonical.as_bytes()))
 }
 
@@ -79,6 +85,7 @@ mod tests {
             purpose: "department_processing",
             outcome: "ok",
             origin: "10.0.0.5",
+            resident_account_id: None,
         }
     }
 
@@ -128,6 +135,10 @@ mod tests {
             },
             ChainFields {
                 origin: "10.0.0.6",
+                ..fields()
+            },
+            ChainFields {
+                resident_account_id: Some(1),
                 ..fields()
             },
         ];

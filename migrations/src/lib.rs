@@ -14,6 +14,7 @@ mod m0008_workflow;
 mod m0009_integration;
 mod m0010_queue_all;
 mod m0011_pre_entries;
+mod m0012_online;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0009_integration::Migration),
             Box::new(m0010_queue_all::Migration),
             Box::new(m0011_pre_entries::Migration),
+            Box::new(m0012_online::Migration),
         ]
     }
 }

@@ -358,6 +358,8 @@ async fn seal_existing(m: &SchemaManager<'_>) -> Result<(i64, String), DbErr> {
                 purpose: &purpose,
                 outcome: &outcome,
                 origin: &origin,
+                // Written before residents signed in online.
+                resident_account_id: None,
             },
         );
         db.execute_raw(Statement::from_sql_and_values(

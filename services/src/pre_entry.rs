@@ -71,15 +71,7 @@ impl PreEntryKey {
             }
             Err(e) if e.kind() == ErrorKind::NotFound => {
                 let key = Self::random().map_err(|e| Error::other(e.to_string()))?;
-                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                    std::fs::create_dir_all(dir)?;
-                }
-                let mut options = std::fs::OpenOptions::new();
-                options.write(true).create_new(true);
-                #[cfg(unix)]
-                std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-                let mut file = options.open(path)?;
-                std::io::Write::write_all(&mut file, format!("{}\n", hex(&key.0)).as_bytes())?;
+                crate::secret_file::create(path, format!("{}\n", hex(&key.0)).as_bytes())?;
                 Ok((key, true))
             }
             Err(e) => Err(e),

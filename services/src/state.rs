@@ -19,6 +19,8 @@ pub struct AppState {
     pub webauthn: std::sync::Arc<webauthn_rs::prelude::Webauthn>,
     /// The key pre-entries are sealed with, and how long they are kept.
     pub pre_entry: std::sync::Arc<super::pre_entry::PreEntrySettings>,
+    /// The city's OpenID Connect provider for residents' sign-in, if one is configured.
+    pub oidc: Option<std::sync::Arc<super::online::oidc::Provider>>,
 }
 
 /// Where "now" comes from: the system, or a fixed instant in tests.

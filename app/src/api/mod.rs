@@ -9,6 +9,7 @@ pub mod auth;
 pub mod catalog;
 pub mod counter;
 pub mod public;
+pub mod resident;
 pub mod staff;
 
 use crate::model::Permission;
@@ -62,6 +63,8 @@ pub fn server_fns() -> Vec<(&'static str, Access)> {
         public::Guide => Public,
         public::PreEntryFormFn => Public,
         public::CreatePreEntry => Public,
+        resident::OnlineStatusFn => Public,
+        resident::ResidentSignOut => Public,
         counter::StartVisit => P(CounterRun),
         counter::FindHousehold => P(CounterRun),
         counter::KioskSettingsFn => P(CounterRun),

@@ -15,6 +15,9 @@ pub struct Caller {
     pub meta: RequestMeta,
     /// The session, in whatever state, if the request carried a live one.
     pub current: Option<Current>,
+    /// The resident signed in online, if the request carried a live resident session
+    /// (a kind of caller apart from staff: another cookie, another table).
+    pub resident: Option<super::online::ResidentCurrent>,
 }
 
 pub fn state() -> Result<AppState, AppError> {
@@ -66,10 +69,26 @@ pub fn maybe_session() -> Option<Current> {
     caller().current
 }
 
+/// The resident signed in online, if any.
+pub fn maybe_resident() -> Option<super::online::ResidentCurrent> {
+    caller().resident
+}
+
 /// Sets the session cookie on the response (or, with `None`, removes it).
 pub fn set_session_cookie(token: Option<&str>) {
     let Ok(state) = state() else { return };
     let value = auth::cookie(token, meta().https, state.security.absolute.num_seconds());
+    append_header(http::header::SET_COOKIE, &value);
+}
+
+/// Sets the resident session's cookie (or, with `None`, removes it).
+pub fn set_resident_cookie(token: Option<&str>) {
+    let Ok(state) = state() else { return };
+    let value = super::online::sessions::cookie(
+        token,
+        meta().https,
+        state.security.resident_absolute.num_seconds(),
+    );
     append_header(http::header::SET_COOKIE, &value);
 }
 

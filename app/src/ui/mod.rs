@@ -27,6 +27,7 @@ pub fn App() -> impl IntoView {
             <main id="main" class="page">
                 <Routes fallback=|| view! { <common::NotFound/> }>
                     <Route path=path!("/") view=pages::NavigatorPage/>
+                    <Route path=path!("/my") view=pages::MyPage/>
                     <Route path=path!("/office") view=pages::Home/>
                     <Route path=path!("/login") view=pages::LoginPage/>
                     <Route path=path!("/account") view=pages::AccountPage/>
@@ -55,9 +56,9 @@ mod pages {
     pub use super::Elsewhere as CounterPage;
 
     #[cfg(feature = "public")]
-    pub use super::public::NavigatorPage;
+    pub use super::public::{MyPage, NavigatorPage};
     #[cfg(not(feature = "public"))]
-    pub use super::Elsewhere as NavigatorPage;
+    pub use super::{Elsewhere as NavigatorPage, Elsewhere as MyPage};
 
     #[cfg(feature = "office")]
     pub use super::{

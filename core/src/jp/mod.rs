@@ -8,6 +8,7 @@ mod bank;
 mod clock;
 mod digits;
 mod free_text;
+pub mod identity;
 mod kana;
 mod my_number;
 mod name;

@@ -1,5 +1,8 @@
 //! `madoguchi serve`: the web app, server functions and the screening API.
 
+use madoguchi_services::online::oidc::client_key::ClientKey;
+use madoguchi_services::online::oidc::settings::DEFAULT_SCOPES;
+use madoguchi_services::online::oidc::{ClientAuth, OidcSettings, Provider};
 use madoguchi_services::pre_entry::{PreEntryKey, PreEntrySettings};
 use madoguchi_services::{AppState, Clock};
 use madoguchi_types::model::KioskSettings;
@@ -46,6 +49,87 @@ pub struct Args {
     pub pre_entry_days: u32,
     #[command(flatten)]
     pub security: SecurityArgs,
+    #[command(flatten)]
+    pub oidc: OidcArgs,
+}
+
+/// The OpenID Connect provider residents sign in with (none configured: online
+/// sign-in is off and the pages do not offer it).
+#[derive(clap::Args, Debug, Clone)]
+pub struct OidcArgs {
+    /// The provider's issuer identifier (its discovery document is under it).
+    #[arg(long = "oidc-issuer", env = "MADOGUCHI_OIDC_ISSUER")]
+    pub issuer: Option<String>,
+    /// This server's client id at the provider.
+    #[arg(long = "oidc-client-id", env = "MADOGUCHI_OIDC_CLIENT_ID")]
+    pub client_id: Option<String>,
+    /// A client secret (`client_secret_basic`). Without one the server authenticates
+    /// with `private_key_jwt`, signed by the key in `--oidc-key-file`.
+    #[arg(
+        long = "oidc-client-secret",
+        env = "MADOGUCHI_OIDC_CLIENT_SECRET",
+        hide_env_values = true
+    )]
+    pub client_secret: Option<String>,
+    /// The client's EC P-256 key (PKCS#8 PEM), made on first start when missing; its
+    /// public half is served at /auth/oidc/jwks.json for the provider.
+    #[arg(
+        long = "oidc-key-file",
+        env = "MADOGUCHI_OIDC_KEY_FILE",
+        default_value = "secrets/oidc-client.pem"
+    )]
+    pub key_file: PathBuf,
+    /// The scopes asked for.
+    #[arg(long = "oidc-scopes", env = "MADOGUCHI_OIDC_SCOPES", default_value = DEFAULT_SCOPES)]
+    pub scopes: String,
+}
+
+impl OidcArgs {
+    fn from_env() -> Self {
+        Self {
+            issuer: std::env::var("MADOGUCHI_OIDC_ISSUER").ok(),
+            client_id: std::env::var("MADOGUCHI_OIDC_CLIENT_ID").ok(),
+            client_secret: std::env::var("MADOGUCHI_OIDC_CLIENT_SECRET").ok(),
+            key_file: std::env::var_os("MADOGUCHI_OIDC_KEY_FILE")
+                .map_or_else(|| PathBuf::from("secrets/oidc-client.pem"), PathBuf::from),
+            scopes: std::env::var("MADOGUCHI_OIDC_SCOPES")
+                .unwrap_or_else(|_| DEFAULT_SCOPES.to_owned()),
+        }
+    }
+
+    /// The provider, if an issuer is configured.
+    fn provider(&self, public_url: &str) -> anyhow::Result<Option<Provider>> {
+        let Some(issuer) = self.issuer.clone().filter(|i| !i.is_empty()) else {
+            return Ok(None);
+        };
+        let client_id = self
+            .client_id
+            .clone()
+            .filter(|c| !c.is_empty())
+            .ok_or_else(|| {
+                anyhow::anyhow!("MADOGUCHI_OIDC_ISSUER needs MADOGUCHI_OIDC_CLIENT_ID")
+            })?;
+        let auth = match self.client_secret.clone().filter(|s| !s.is_empty()) {
+            Some(secret) => ClientAuth::Secret(secret),
+            None => {
+                let (key, created) = ClientKey::load_or_create(&self.key_file).map_err(|e| {
+                    anyhow::anyhow!("OpenID Connect client key {}: {e}", self.key_file.display())
+                })?;
+                if created {
+                    tracing::info!(file = %self.key_file.display(), "made a new OpenID Connect client key");
+                }
+                ClientAuth::PrivateKeyJwt(key)
+            }
+        };
+        tracing::info!(%issuer, "residents sign in online");
+        Ok(Some(Provider::new(OidcSettings {
+            issuer,
+            client_id,
+            auth,
+            scopes: self.scopes.clone(),
+            redirect_uri: format!("{public_url}/auth/oidc/callback"),
+        })))
+    }
 }
 
 /// The city's security settings.
@@ -73,6 +157,16 @@ pub struct SecurityArgs {
     /// Hours after sign-in at which any session ends.
     #[arg(long, env = "MADOGUCHI_SESSION_HOURS", default_value_t = 10)]
     pub session_hours: u32,
+    /// A resident's online session ends after this many minutes without a request.
+    #[arg(
+        long,
+        env = "MADOGUCHI_RESIDENT_SESSION_IDLE_MINUTES",
+        default_value_t = 30
+    )]
+    pub resident_session_idle_minutes: u32,
+    /// … and this many hours after sign-in, whatever its activity.
+    #[arg(long, env = "MADOGUCHI_RESIDENT_SESSION_HOURS", default_value_t = 4)]
+    pub resident_session_hours: u32,
     /// Administrators must use a passkey (true by default).
     #[arg(long, env = "MADOGUCHI_ADMIN_PASSKEY", default_value_t = true, action = clap::ArgAction::Set)]
     pub admin_passkey: bool,
@@ -95,6 +189,9 @@ impl SecurityArgs {
         s.counter_idle = chrono::Duration::minutes(self.counter_session_idle_minutes.max(1).into());
         s.absolute = chrono::Duration::hours(self.session_hours.max(1).into());
         s.passkey_for_admins = self.admin_passkey;
+        s.resident_idle =
+            chrono::Duration::minutes(self.resident_session_idle_minutes.max(1).into());
+        s.resident_absolute = chrono::Duration::hours(self.resident_session_hours.max(1).into());
         s
     }
 }
@@ -133,10 +230,16 @@ impl Default for Args {
                 session_idle_minutes: env_or("MADOGUCHI_SESSION_IDLE_MINUTES", 30),
                 counter_session_idle_minutes: env_or("MADOGUCHI_COUNTER_SESSION_IDLE_MINUTES", 15),
                 session_hours: env_or("MADOGUCHI_SESSION_HOURS", 10),
+                resident_session_idle_minutes: env_or(
+                    "MADOGUCHI_RESIDENT_SESSION_IDLE_MINUTES",
+                    30,
+                ),
+                resident_session_hours: env_or("MADOGUCHI_RESIDENT_SESSION_HOURS", 4),
                 admin_passkey: std::env::var("MADOGUCHI_ADMIN_PASSKEY")
                     .map(|v| v != "false" && v != "0")
                     .unwrap_or(true),
             },
+            oidc: OidcArgs::from_env(),
         }
     }
 }
@@ -190,6 +293,7 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
             key,
             days: args.pre_entry_days.clamp(1, 90),
         }),
+        oidc: args.oidc.provider(&public_url)?.map(std::sync::Arc::new),
     };
     if args.relay {
         use madoguchi_services::integration::relay::{Relay, RelaySettings};
@@ -200,8 +304,8 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
         let relay = Relay::new(state.db.clone(), settings)?;
         tokio::spawn(relay.run(state.clock));
     }
-    // Expired pre-entries are deleted within ten minutes even when nobody makes or
-    // takes one (making and taking purge them too).
+    // Expired pre-entries and residents' sessions are deleted within ten minutes even
+    // when nobody makes or takes one (making and taking purge them too).
     let (db, clock) = (state.db.clone(), state.clock);
     tokio::spawn(async move {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
@@ -211,6 +315,9 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(deleted = n, "expired pre-entries deleted"),
                 Err(e) => tracing::warn!(error = %e, "expired pre-entries could not be deleted"),
+            }
+            if let Err(e) = madoguchi_services::online::sessions::purge(&db, clock.now()).await {
+                tracing::warn!(error = %e, "expired resident sessions could not be deleted");
             }
         }
     });

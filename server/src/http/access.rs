@@ -8,6 +8,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use madoguchi_services::audit::{self, Audit};
 use madoguchi_services::auth::{self, sessions, Current, RequestMeta};
+use madoguchi_services::online::{self, ResidentCurrent};
 use madoguchi_services::AppState;
 use madoguchi_types::error::AppError;
 use madoguchi_types::model::SessionState;
@@ -29,6 +30,24 @@ pub async fn resolve(
             }
         }
         None => Ok(None),
+    }
+}
+
+/// The resident session the request's resident cookie names, if it is live.
+pub async fn resolve_resident(
+    state: &AppState,
+    meta: &RequestMeta,
+    headers: &HeaderMap,
+) -> Result<Option<ResidentCurrent>, AppError> {
+    let Some(token) = super::oidc::session_token(headers, meta.https) else {
+        return Ok(None);
+    };
+    match online::sessions::resolve(&state.db, &state.security, &token, state.clock.now(), meta)
+        .await
+    {
+        Ok(c) => Ok(Some(c)),
+        Err(AppError::Unauthenticated) => Ok(None),
+        Err(e) => Err(e),
     }
 }
 

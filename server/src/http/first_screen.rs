@@ -93,6 +93,15 @@ pub async fn public(
     .into_response()
 }
 
+/// `GET /my` and other public pages without a first screen of their own: the plain
+/// public page.
+pub async fn public_plain(State(http): State<HttpState>) -> Response {
+    match http.public.0.as_deref() {
+        Some(pages) => Html(pages.0.clone()).into_response(),
+        None => axum::http::StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
 /// The navigator's first step as the app draws it in Japanese (no furigana, nothing
 /// chosen), every button disabled until the app takes over.
 pub fn public_markup() -> String {
@@ -107,8 +116,9 @@ pub fn public_markup() -> String {
     );
     out.push_str(&lang_buttons(offered("public")));
     out.push_str(&format!(
-        r#"</div><button type="button" class="btn btn-ghost" aria-pressed="false" disabled>{furigana}</button></div></header><main id="first-main" class="page page-public"><section class="navigator"><p class="step-count">{step}</p><h1 tabindex="-1">{title}</h1><p class="lead">{lead}</p><p class="hint privacy">{privacy}</p><h2>{events}</h2><p class="hint">{hint}</p><ul class="choices">"#,
+        r#"</div><button type="button" class="btn btn-ghost" aria-pressed="false" disabled>{furigana}</button><a class="btn btn-ghost my-link" href="/my">{my_page}</a></div></header><main id="first-main" class="page page-public"><section class="navigator"><p class="step-count">{step}</p><h1 tabindex="-1">{title}</h1><p class="lead">{lead}</p><p class="hint privacy">{privacy}</p><h2>{events}</h2><p class="hint">{hint}</p><ul class="choices">"#,
         furigana = text(m::public::page::furigana),
+        my_page = text(m::public::page::my_page),
         step = escape(&ruby::plain(m::public::page::step.primary()).replace("{n}", "1")),
         title = text(m::public::page::title),
         lead = text(m::public::page::lead),

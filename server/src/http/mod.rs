@@ -12,6 +12,7 @@ mod documents;
 mod first_screen;
 pub mod headers;
 pub mod meta;
+pub mod oidc;
 pub mod rate_limit;
 pub mod screening;
 mod server_fns;
@@ -157,12 +158,22 @@ pub fn app(state: AppState, site_dir: PathBuf) -> Router {
             HeaderValue::from_static("no-store"),
         ))
         .with_state(http.clone());
+    // Residents' sign-in: navigations to and back from the provider (not under /api/:
+    // the provider's redirect is cross-site by nature), limited like staff sign-in.
+    let online = Router::new()
+        .route("/auth/oidc/start", get(oidc::start))
+        .route("/auth/oidc/callback", get(oidc::callback))
+        .layer(sign_in_limit.clone())
+        .route("/auth/oidc/jwks.json", get(oidc::jwks))
+        .with_state(http.clone());
     let pages = Router::new()
         .route("/counter", get(first_screen::counter))
         .route("/", get(first_screen::public))
+        .route("/my", get(first_screen::public_plain))
         .layer(CompressionLayer::new().br(true).gzip(true))
         .with_state(http);
-    api.merge(pages)
+    api.merge(online)
+        .merge(pages)
         .merge(static_files::router(site_dir))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

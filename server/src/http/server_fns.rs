@@ -35,7 +35,15 @@ pub async fn handle(State(http): State<HttpState>, req: Request<Body>) -> Respon
         Err(denied) => return denied,
     };
     debug_assert!(access != Access::Session || current.is_some());
-    let caller = Caller { meta, current };
+    let resident = match access::resolve_resident(&http.app, &meta, req.headers()).await {
+        Ok(r) => r,
+        Err(e) => return error_response(&e),
+    };
+    let caller = Caller {
+        meta,
+        current,
+        resident,
+    };
     let state = http.app.clone();
     let res = leptos_axum::handle_server_fns_with_context(
         move || {

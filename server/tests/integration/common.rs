@@ -87,6 +87,7 @@ impl TestDb {
                 key: PreEntryKey::from_bytes([42; 32]),
                 days: PreEntrySettings::DEFAULT_DAYS,
             }),
+            oidc: None,
         }
     }
 

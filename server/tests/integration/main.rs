@@ -17,6 +17,7 @@ mod http;
 mod import;
 mod matrix;
 mod navigator;
+mod online;
 mod pages;
 mod pre_entry;
 mod queue;

@@ -105,6 +105,7 @@ fn sample(path: &str) -> Option<&'static str> {
         }
         "audit/search" => r#"{"query":{}}"#,
         "audit/verify" => "{}",
+        "resident/online_status" | "resident/sign_out" => "{}",
         "v1/screenings" => {
             r#"{"as_of":"2026-11-24","events":[],"household":{"members":[]},"answers":{}}"#
         }

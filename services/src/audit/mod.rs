@@ -38,6 +38,28 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
     origin: &str,
     e: Audit<'_>,
 ) -> Result<(), DbErr> {
+    append(db, at, origin, None, e).await
+}
+
+/// Appends an entry whose actor is a resident signed in online (`e.staff_user_id` is
+/// then `None`).
+pub async fn record_resident<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    at: DateTime<Utc>,
+    origin: &str,
+    resident_account_id: i32,
+    e: Audit<'_>,
+) -> Result<(), DbErr> {
+    append(db, at, origin, Some(resident_account_id), e).await
+}
+
+async fn append<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    at: DateTime<Utc>,
+    origin: &str,
+    resident_account_id: Option<i32>,
+    e: Audit<'_>,
+) -> Result<(), DbErr> {
     let txn = begin_write(db).await?;
     let backend = txn.get_database_backend();
     txn.execute_raw(Statement::from_string(
@@ -68,6 +90,7 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
             purpose: e.purpose,
             outcome: e.outcome,
             origin: &origin,
+            resident_account_id,
         },
     );
     audit_entry::ActiveModel {
@@ -83,6 +106,7 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
         seq: Set(head.seq),
         prev_hash: Set(head.hash.clone()),
         hash: Set(hash.clone()),
+        resident_account_id: Set(resident_account_id),
         ..Default::default()
     }
     .insert(&txn)

@@ -24,6 +24,7 @@ fn fields(e: &audit_entry::Model) -> ChainFields<'_> {
         purpose: &e.purpose,
         outcome: &e.outcome,
         origin: &e.origin,
+        resident_account_id: e.resident_account_id,
     }
 }
 

@@ -14,6 +14,10 @@ pub struct SecuritySettings {
     pub counter_idle: Duration,
     /// A session ends this long after sign-in, whatever its activity.
     pub absolute: Duration,
+    /// A resident's online session ends after this long without a request …
+    pub resident_idle: Duration,
+    /// … or this long after sign-in.
+    pub resident_absolute: Duration,
     /// Administrators must sign in with a passkey (on by default).
     pub passkey_for_admins: bool,
     pub throttle: Limits,
@@ -31,6 +35,8 @@ impl SecuritySettings {
             idle: Duration::minutes(30),
             counter_idle: Duration::minutes(15),
             absolute: Duration::hours(10),
+            resident_idle: Duration::minutes(30),
+            resident_absolute: Duration::hours(4),
             passkey_for_admins: true,
             throttle: Limits::default(),
             public_url: public_url.trim_end_matches('/').to_owned(),

@@ -120,14 +120,19 @@ impl City {
         } else {
             self.random_household()
         };
-        let town = *self.rng.pick(TOWNS);
-        let address = format!(
-            "{CITY}{}{}丁目{}番{}号",
-            town.0,
+        let mut town = *self.rng.pick(TOWNS);
+        let mut block = (
             self.rng.range(1, 5),
             self.rng.range(1, 30),
-            self.rng.range(1, 20)
+            self.rng.range(1, 20),
         );
+        // The showcase households live at fixed addresses (the demo identity provider
+        // vouches for them), drawn after the random ones so the rest stay as they were.
+        if let Some((t, b)) = super::showcase::address(index as usize) {
+            town = t;
+            block = b;
+        }
+        let address = format!("{CITY}{}{}丁目{}番{}号", town.0, block.0, block.1, block.2);
         batch.households.push(household::ActiveModel {
             id: Set(id),
             household_number: Set(format!("{:08}", 20_000_000 + id)),

@@ -10,6 +10,25 @@ fn date(s: &str) -> NaiveDate {
     s.parse().expect("showcase dates are valid")
 }
 
+/// A town (its name and postal code) and a block (丁目, 番, 号).
+pub type Address = ((&'static str, &'static str), (i64, i64, i64));
+
+/// The town and block of showcase household `index`: fixed, so the demo identity
+/// provider's residents match the registry (README, "Demo identities").
+pub fn address(index: usize) -> Option<Address> {
+    let towns = super::names::TOWNS;
+    let (town, block) = match index {
+        0 => (0, (1, 2, 3)),
+        1 => (1, (2, 4, 6)),
+        2 => (2, (3, 1, 8)),
+        3 => (3, (1, 10, 2)),
+        4 => (4, (2, 7, 5)),
+        5 => (5, (4, 3, 9)),
+        _ => return None,
+    };
+    Some((towns[town], block))
+}
+
 /// Showcase household number `index` (0-based, below [`COUNT`]).
 pub fn showcase(index: usize, today: NaiveDate) -> (Vec<Person>, Cover) {
     let p = |rel, family, given, female, birth: &str| Person {

@@ -20,6 +20,8 @@ pub struct Model {
     pub seq: i64,
     pub prev_hash: String,
     pub hash: String,
+    /// The resident account that acted (online), if any.
+    pub resident_account_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -422,6 +422,7 @@ mod tests {
 pub mod admin;
 pub mod audit;
 pub mod integration;
+pub mod online;
 pub mod public;
 pub mod security;
 pub mod staff;

@@ -1,5 +1,6 @@
 //! The public pages' header: the city, the language (those the public pages are
-//! translated into, each named in its own words) and furigana for Japanese.
+//! translated into, each named in its own words), furigana for Japanese, and the
+//! resident's own page (`/my`: signing in online).
 
 use crate::ui::i18n::{m, t, t_plain, Catalog};
 use leptos::prelude::*;
@@ -35,6 +36,7 @@ pub fn PublicHeader() -> impl IntoView {
                     <button type="button" class="btn btn-ghost" aria-pressed=move || catalog.furigana.get().to_string()
                         on:click=move |_| catalog.furigana.update(|f| *f = !*f)>{t(m::public::page::furigana)}</button>
                 })}
+                <a class="btn btn-ghost my-link" href="/my">{t(m::public::page::my_page)}</a>
             </div>
         </header>
     }

@@ -7,12 +7,14 @@ mod details_step;
 mod events_step;
 mod header;
 mod household_step;
+mod my_page;
 mod names;
 mod prepare_step;
 mod result_step;
 mod state;
 mod ticket_step;
 
+pub use my_page::MyPage;
 pub use state::{Navigator, Step};
 
 use crate::ui::i18n::Catalog;
@@ -37,6 +39,7 @@ pub fn PublicApp() -> impl IntoView {
             <main id="main" class="page page-public">
                 <Routes fallback=|| view! { <crate::ui::Elsewhere/> }>
                     <Route path=path!("/") view=NavigatorPage/>
+                    <Route path=path!("/my") view=MyPage/>
                 </Routes>
             </main>
         </Router>

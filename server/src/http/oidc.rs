@@ -1,0 +1,204 @@
+//! Residents' sign-in through the city's OpenID Connect provider. Plain GET
+//! navigations, outside `/api/` (the provider sends the browser back from another
+//! site, so the CSRF layer's same-origin rule cannot apply; the flow cookie and the
+//! `state` are what bind the callback to the browser that started it):
+//!
+//! - `GET /auth/oidc/start?return_to=/my&lang=en` keeps the flow's secrets
+//!   (`online::oidc::flow::start`), sets the flow cookie (SameSite=Lax, so it comes
+//!   back with the provider's redirect; ten minutes) and sends the browser on;
+//! - `GET /auth/oidc/callback` finishes: the identity verified, the account matched
+//!   with the registry and audited, a resident session opened; on any failure the
+//!   resident lands on `/my?error=<code>` with nothing signed in, and the failure is
+//!   audited;
+//! - `GET /auth/oidc/jwks.json`, the public half of the client's key
+//!   (`private_key_jwt`), for the provider.
+//!
+//! Unconfigured, all three are `not_found`.
+
+use super::access::error_response;
+use axum::extract::{Query, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use madoguchi_services::audit::{self, Audit};
+use madoguchi_services::auth::RequestMeta;
+use madoguchi_services::online::oidc::flow::{self, Callback, Failure};
+use madoguchi_services::online::oidc::ClientAuth;
+use madoguchi_services::online::{accounts, sessions};
+use madoguchi_services::AppState;
+use madoguchi_types::error::AppError;
+
+fn flow_cookie_name(https: bool) -> &'static str {
+    if https {
+        "__Secure-madoguchi_oidc"
+    } else {
+        "madoguchi_oidc"
+    }
+}
+
+fn flow_cookie(token: Option<&str>, https: bool) -> String {
+    let secure = if https { "; Secure" } else { "" };
+    let (value, age) = match token {
+        Some(t) => (t, flow::FLOW_MINUTES * 60),
+        None => ("", 0),
+    };
+    format!(
+        "{}={value}; Path=/auth/oidc; HttpOnly; SameSite=Lax{secure}; Max-Age={age}",
+        flow_cookie_name(https)
+    )
+}
+
+fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|h| {
+            h.split(';').find_map(|kv| {
+                let (k, v) = kv.trim().split_once('=')?;
+                (k == name && !v.is_empty()).then(|| v.to_owned())
+            })
+        })
+}
+
+/// The resident session token a request carries.
+pub fn session_token(headers: &HeaderMap, https: bool) -> Option<String> {
+    cookie_value(headers, sessions::cookie_name(https))
+}
+
+fn meta_of(req: &Request) -> RequestMeta {
+    req.extensions()
+        .get::<RequestMeta>()
+        .cloned()
+        .unwrap_or_default()
+}
+
+fn see_other(location: &str, cookies: &[String]) -> Response {
+    let mut res = StatusCode::SEE_OTHER.into_response();
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Ok(v) = HeaderValue::from_str(location) {
+        res.headers_mut().insert(header::LOCATION, v);
+    }
+    for c in cookies {
+        if let Ok(v) = HeaderValue::from_str(c) {
+            res.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    res
+}
+
+#[derive(serde::Deserialize)]
+pub struct StartQuery {
+    return_to: Option<String>,
+    lang: Option<String>,
+}
+
+pub async fn start(
+    State(state): State<AppState>,
+    Query(q): Query<StartQuery>,
+    req: Request,
+) -> Response {
+    let Some(provider) = state.oidc.clone() else {
+        return error_response(&AppError::NotFound);
+    };
+    let meta = meta_of(&req);
+    // The provider's pages in the resident's language where it has it.
+    let ui_locales = q.lang.as_deref().map(|l| match l {
+        "en" => "en ja",
+        _ => "ja",
+    });
+    let return_to = q.return_to.as_deref().unwrap_or("/my");
+    match flow::start(
+        &state.db,
+        &provider,
+        state.clock.now(),
+        return_to,
+        ui_locales,
+    )
+    .await
+    {
+        Ok((token, url)) => see_other(&url, &[flow_cookie(Some(&token), meta.https)]),
+        Err(e) => {
+            tracing::warn!(error = %e, "an OpenID Connect sign-in could not start");
+            see_other(&format!("/my?error={}", e.code()), &[])
+        }
+    }
+}
+
+pub async fn callback(
+    State(state): State<AppState>,
+    Query(cb): Query<Callback>,
+    req: Request,
+) -> Response {
+    let Some(provider) = state.oidc.clone() else {
+        return error_response(&AppError::NotFound);
+    };
+    let meta = meta_of(&req);
+    let now = state.clock.now();
+    let flow_token = cookie_value(req.headers(), flow_cookie_name(meta.https));
+    let clear_flow = flow_cookie(None, meta.https);
+    let result = async {
+        let (identity, return_to) =
+            flow::finish(&state.db, &provider, now, flow_token.as_deref(), &cb)
+                .await
+                .map_err(refused)?;
+        let account = accounts::sign_in(&state.db, now, &meta.address, &identity)
+            .await
+            .map_err(|_| "unavailable")?;
+        let token = sessions::open(&state.db, &state.security, &account, now, &meta)
+            .await
+            .map_err(|_| "unavailable")?;
+        let age = state.security.resident_absolute.num_seconds();
+        Ok(see_other(
+            &return_to,
+            &[
+                clear_flow.clone(),
+                sessions::cookie(Some(&token), meta.https, age),
+            ],
+        ))
+    }
+    .await;
+    match result {
+        Ok(res) => res,
+        Err(code) => {
+            let entry = Audit {
+                staff_user_id: None,
+                action: "resident_sign_in",
+                target: "oidc".into(),
+                household_id: None,
+                resident_id: None,
+                purpose: "online_sign_in",
+                outcome: code,
+            };
+            if let Err(e) = audit::record(&state.db, now, &meta.address, entry).await {
+                tracing::error!(error = %e, "a refused sign-in could not be audited");
+            }
+            see_other(&format!("/my?error={code}"), &[clear_flow])
+        }
+    }
+}
+
+/// Logs why a sign-in failed (a fault as a warning) and gives its code.
+fn refused(f: Failure) -> &'static str {
+    match &f {
+        Failure::Provider(_) | Failure::Database(_) => {
+            tracing::warn!(error = %f, "an OpenID Connect sign-in failed")
+        }
+        _ => tracing::info!(error = %f, "an OpenID Connect sign-in was refused"),
+    }
+    f.code()
+}
+
+pub async fn jwks(State(state): State<AppState>) -> Response {
+    match state.oidc.as_ref().map(|p| &p.settings.auth) {
+        Some(ClientAuth::PrivateKeyJwt(key)) => {
+            let mut res = axum::Json(key.jwks()).into_response();
+            res.headers_mut().insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=300"),
+            );
+            res
+        }
+        _ => error_response(&AppError::NotFound),
+    }
+}
