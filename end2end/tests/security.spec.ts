@@ -203,7 +203,7 @@ test('the auditor reads the log, checks the chain and downloads it', async ({ pa
   const href = await page.getByRole('link', { name: 'CSVでダウンロード' }).getAttribute('href');
   const csv = await page.request.get(href!);
   expect(csv.status()).toBe(200);
-  expect(await csv.text()).toContain('seq,at_jst,staff,action');
+  expect(await csv.text()).toContain('seq,at_jst,staff,resident_account,action');
   // The same page in English: headings, filters, what each action and outcome means.
   await page.getByRole('group', { name: '表示言語 / Language' }).getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();

@@ -354,6 +354,6 @@ async fn the_viewer_filters_and_flags_bulk_reads() {
     )
     .await
     .unwrap();
-    assert!(csv.starts_with("seq,at_jst,staff,action"));
+    assert!(csv.starts_with("seq,at_jst,staff,resident_account,action"));
     assert!(csv.lines().count() >= 37);
 }

@@ -125,6 +125,26 @@ async fn an_identity_matches_the_one_resident_with_all_four_facts_or_nobody() {
         .unwrap();
     assert_eq!(same.len(), 1);
     assert!(verify::walk(&t.db).await.unwrap().ok(), "the chain holds");
+    // The auditor's viewer names the resident account as the one who acted.
+    let auditor = t.staff("kansa").await;
+    let page = madoguchi_services::audit::viewer::search(
+        &t.db,
+        &auditor,
+        &Default::default(),
+        now(),
+        "10.0.0.1",
+    )
+    .await
+    .unwrap();
+    let row = page
+        .rows
+        .iter()
+        .find(|r| r.action == "resident_sign_in")
+        .expect("the sign-ins are listed");
+    assert_eq!(
+        (row.staff.as_deref(), row.resident_account.is_some()),
+        (None, true)
+    );
 }
 
 #[tokio::test]

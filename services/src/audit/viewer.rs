@@ -148,6 +148,7 @@ fn row(e: &audit_entry::Model, n: &Names) -> AuditRow {
         seq: e.seq,
         at: jst(e.at),
         staff: e.staff_user_id.and_then(|id| n.staff.get(&id).cloned()),
+        resident_account: e.resident_account_id,
         action: e.action.clone(),
         target: e.target.clone(),
         household: e.household_id.and_then(|id| n.households.get(&id).cloned()),
@@ -341,7 +342,7 @@ pub async fn csv(
     let (rows, _) = matching(db, q, 100_000, 1_000_000).await?;
     let n = names(db, &rows).await?;
     let mut out = String::from(
-        "seq,at_jst,staff,action,target,household,resident,purpose,outcome,origin,after_hours\n",
+        "seq,at_jst,staff,resident_account,action,target,household,resident,purpose,outcome,origin,after_hours\n",
     );
     for e in &rows {
         let r = row(e, &n);
@@ -349,6 +350,9 @@ pub async fn csv(
             r.seq.to_string(),
             r.at,
             r.staff.unwrap_or_default(),
+            r.resident_account
+                .map(|a| a.to_string())
+                .unwrap_or_default(),
             r.action,
             r.target,
             r.household.unwrap_or_default(),

@@ -70,6 +70,8 @@ pub struct AuditRow {
     /// In Japan's time, `YYYY-MM-DD HH:MM:SS`.
     pub at: String,
     pub staff: Option<String>,
+    /// The resident account that acted online (then `staff` is empty).
+    pub resident_account: Option<i32>,
     pub action: String,
     pub target: String,
     pub household: Option<String>,

@@ -59,7 +59,11 @@ pub fn Rows(rows: Vec<AuditRow>) -> impl IntoView {
                     <tr class:after-hours=r.after_hours>
                         <td>{r.seq}</td>
                         <td>{r.at} {r.after_hours.then(|| view! { <span class="tag">{t(m::admin::audit::after_hours_tag)}</span> })}</td>
-                        <td>{r.staff.unwrap_or_else(|| "—".into())}</td>
+                        <td>{match (r.staff, r.resident_account) {
+                            (Some(staff), _) => staff.into_any(),
+                            (None, Some(account)) => t_with(m::admin::audit::resident_actor, move || vec![("id", account.to_string())]).into_any(),
+                            (None, None) => "—".into_any(),
+                        }}</td>
                         <td>{t_code("admin.audit.actions", action_name(&r.action))} <span class="hint">{format!(" ({})", r.action)}</span></td>
                         <td>{r.target}</td>
                         <td>{r.household.unwrap_or_default()}</td>
