@@ -20,7 +20,7 @@ use axum::extract::{Query, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use madoguchi_services::audit::{self, Audit};
-use madoguchi_services::auth::RequestMeta;
+use madoguchi_services::auth::{cookie_value, RequestMeta};
 use madoguchi_services::online::oidc::flow::{self, Callback, Failure};
 use madoguchi_services::online::oidc::ClientAuth;
 use madoguchi_services::online::{accounts, sessions};
@@ -45,19 +45,6 @@ fn flow_cookie(token: Option<&str>, https: bool) -> String {
         "{}={value}; Path=/auth/oidc; HttpOnly; SameSite=Lax{secure}; Max-Age={age}",
         flow_cookie_name(https)
     )
-}
-
-fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|h| {
-            h.split(';').find_map(|kv| {
-                let (k, v) = kv.trim().split_once('=')?;
-                (k == name && !v.is_empty()).then(|| v.to_owned())
-            })
-        })
 }
 
 /// The resident session token a request carries.

@@ -147,6 +147,20 @@ async fn an_identity_matches_the_one_resident_with_all_four_facts_or_nobody() {
     );
 }
 
+/// A new session of `account`, as the cookie the browser would send.
+async fn resident_cookie(web: &Web, account: &resident_account::Model) -> String {
+    let token = sessions::open(
+        &web.state.db,
+        &web.state.security,
+        account,
+        now(),
+        &madoguchi_services::auth::RequestMeta::local("10.0.0.9"),
+    )
+    .await
+    .unwrap();
+    format!("madoguchi_resident={token}")
+}
+
 #[tokio::test]
 async fn a_resident_session_is_a_caller_of_its_own_kind_that_times_out_and_signs_out() {
     let t = TestDb::new().await.with_city(10).await;
@@ -154,16 +168,7 @@ async fn a_resident_session_is_a_caller_of_its_own_kind_that_times_out_and_signs
     let account = accounts::sign_in(&t.db, now(), "10.0.0.9", &taro())
         .await
         .unwrap();
-    let token = sessions::open(
-        &t.db,
-        &web.state.security,
-        &account,
-        now(),
-        &madoguchi_services::auth::RequestMeta::local("10.0.0.9"),
-    )
-    .await
-    .unwrap();
-    let cookie = format!("madoguchi_resident={token}");
+    let cookie = resident_cookie(&web, &account).await;
 
     let status = web
         .post("/api/resident/online_status", "{}", Some(&cookie))
@@ -201,16 +206,7 @@ async fn a_resident_session_is_a_caller_of_its_own_kind_that_times_out_and_signs
     assert_eq!(a.resident_account_id, Some(account.id));
 
     // Sign-out ends the session on the server and removes the cookie.
-    let token = sessions::open(
-        &t.db,
-        &web.state.security,
-        &account,
-        now(),
-        &madoguchi_services::auth::RequestMeta::local("10.0.0.9"),
-    )
-    .await
-    .unwrap();
-    let cookie = format!("madoguchi_resident={token}");
+    let cookie = resident_cookie(&web, &account).await;
     let out = web
         .post("/api/resident/sign_out", "{}", Some(&cookie))
         .await;

@@ -43,7 +43,11 @@ pub fn cookie(token: Option<&str>, https: bool, max_age_seconds: i64) -> String 
 /// The session token a request carries. Over HTTPS only the `__Host-` cookie counts
 /// (a plain cookie could have been planted by a sibling host over HTTP).
 pub fn token_from_headers(headers: &http::HeaderMap, https: bool) -> Option<String> {
-    let name = cookie_name(https);
+    cookie_value(headers, cookie_name(https))
+}
+
+/// The value of the cookie `name` a request carries, if it is not empty.
+pub fn cookie_value(headers: &http::HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(http::header::COOKIE)
         .iter()

@@ -71,18 +71,7 @@ impl Provider {
         &self,
         url: &str,
     ) -> Result<T, ProviderError> {
-        let res = self
-            .http
-            .get(url)
-            .send()
-            .await
-            .map_err(|e| ProviderError::Unreachable(e.to_string()))?;
-        if !res.status().is_success() {
-            return Err(ProviderError::Refused(res.status().to_string()));
-        }
-        res.json()
-            .await
-            .map_err(|e| ProviderError::Malformed(e.to_string()))
+        json_of(self.http.get(url).send().await).await
     }
 
     /// The discovery document, whose issuer must be the one configured.
@@ -186,21 +175,23 @@ impl Provider {
         let Some(url) = self.metadata().await?.userinfo_endpoint else {
             return Ok(None);
         };
-        let res = self
-            .http
-            .get(url)
-            .bearer_auth(access_token)
-            .send()
-            .await
-            .map_err(|e| ProviderError::Unreachable(e.to_string()))?;
-        if !res.status().is_success() {
-            return Err(ProviderError::Refused(res.status().to_string()));
-        }
-        res.json()
+        json_of(self.http.get(url).bearer_auth(access_token).send().await)
             .await
             .map(Some)
-            .map_err(|e| ProviderError::Malformed(e.to_string()))
     }
+}
+
+/// A successful answer's JSON body, or why there is none.
+async fn json_of<T: serde::de::DeserializeOwned>(
+    sent: reqwest::Result<reqwest::Response>,
+) -> Result<T, ProviderError> {
+    let res = sent.map_err(|e| ProviderError::Unreachable(e.to_string()))?;
+    if !res.status().is_success() {
+        return Err(ProviderError::Refused(res.status().to_string()));
+    }
+    res.json()
+        .await
+        .map_err(|e| ProviderError::Malformed(e.to_string()))
 }
 
 /// `application/x-www-form-urlencoded` for HTTP Basic credentials (RFC 6749 2.3.1).
