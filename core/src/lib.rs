@@ -4,6 +4,7 @@
 //! and the server alike, so both reject bad input with the same words.
 
 pub mod age;
+pub mod attachment;
 pub mod audit;
 pub mod diff;
 pub mod export;

@@ -108,6 +108,9 @@ pub const SIGN_IN_STEPS: [&str; 5] = [
     "/api/auth/passkey_verify_finish",
 ];
 
+/// The server functions of residents signed in online, rate limited together.
+pub const RESIDENT_FNS: [&str; 2] = ["/api/resident/online_status", "/api/resident/sign_out"];
+
 pub fn app(state: AppState, site_dir: PathBuf) -> Router {
     let fns: HashMap<&'static str, Access> = app::api::server_fns().into_iter().collect();
     debug_assert!(fns
@@ -151,6 +154,11 @@ pub fn app(state: AppState, site_dir: PathBuf) -> Router {
         "/api/public/create_pre_entry",
         post(server_fns::handle).layer(rate_limit::layer(rate_limit::PRE_ENTRY)),
     );
+    // A resident's functions have limits of their own, apart from staff's.
+    let resident_limit = rate_limit::layer(rate_limit::RESIDENT);
+    for path in RESIDENT_FNS {
+        api = api.route(path, post(server_fns::handle).layer(resident_limit.clone()));
+    }
     let api = api
         .route("/api/{*fn_name}", post(server_fns::handle))
         .layer(SetResponseHeaderLayer::overriding(
@@ -163,7 +171,7 @@ pub fn app(state: AppState, site_dir: PathBuf) -> Router {
     let online = Router::new()
         .route("/auth/oidc/start", get(oidc::start))
         .route("/auth/oidc/callback", get(oidc::callback))
-        .layer(sign_in_limit.clone())
+        .layer(rate_limit::layer(rate_limit::RESIDENT_SIGN_IN))
         .route("/auth/oidc/jwks.json", get(oidc::jwks))
         .with_state(http.clone());
     let pages = Router::new()

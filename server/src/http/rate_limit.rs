@@ -54,6 +54,19 @@ pub const PRE_ENTRY: Limit = Limit {
     every: Duration::from_secs(60),
 };
 
+/// Residents signing in online (a round trip to the provider each): 20 at once, then
+/// one every 3 seconds, per address — counted apart from staff sign-in.
+pub const RESIDENT_SIGN_IN: Limit = Limit {
+    burst: 20,
+    every: Duration::from_secs(3),
+};
+
+/// A signed-in resident's pages: 60 at once, then five a second, per address.
+pub const RESIDENT: Limit = Limit {
+    burst: 60,
+    every: Duration::from_millis(200),
+};
+
 pub type Layer = GovernorLayer<
     ClientAddress,
     governor::middleware::NoOpMiddleware<governor::clock::QuantaInstant>,

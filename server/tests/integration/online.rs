@@ -292,3 +292,16 @@ async fn the_sign_in_routes_refuse_what_is_not_a_sign_in_of_this_browser() {
     }
     assert_eq!(t.count("resident_sessions").await, 0);
 }
+
+#[test]
+fn every_resident_function_is_under_the_residents_rate_limit() {
+    let mut listed: Vec<&str> = app::api::server_fns()
+        .into_iter()
+        .map(|(path, _)| path)
+        .filter(|p| p.starts_with("/api/resident/"))
+        .collect();
+    let mut limited = server::http::RESIDENT_FNS.to_vec();
+    listed.sort_unstable();
+    limited.sort_unstable();
+    assert_eq!(listed, limited, "add the function to http::RESIDENT_FNS");
+}
