@@ -21,6 +21,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use madoguchi_services::audit::{self, Audit};
 use madoguchi_services::auth::{cookie_value, RequestMeta};
+use madoguchi_services::db::begin_write;
 use madoguchi_services::online::oidc::flow::{self, Callback, Failure};
 use madoguchi_services::online::oidc::ClientAuth;
 use madoguchi_services::online::{accounts, sessions};
@@ -129,12 +130,19 @@ pub async fn callback(
             flow::finish(&state.db, &provider, now, flow_token.as_deref(), &cb)
                 .await
                 .map_err(refused)?;
-        let account = accounts::sign_in(&state.db, now, &meta.address, &identity)
-            .await
-            .map_err(|_| "unavailable")?;
-        let token = sessions::open(&state.db, &state.security, &account, now, &meta)
-            .await
-            .map_err(|_| "unavailable")?;
+        // The account, its match, its audit entry and the session: all or nothing.
+        let token = async {
+            let txn = begin_write(&state.db).await?;
+            let account = accounts::sign_in(&txn, now, &meta.address, &identity).await?;
+            let token = sessions::open(&txn, &state.security, &account, now, &meta).await?;
+            txn.commit().await?;
+            Ok::<_, AppError>(token)
+        }
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "a verified sign-in could not be recorded");
+            "unavailable"
+        })?;
         let age = state.security.resident_absolute.num_seconds();
         Ok(see_other(
             &return_to,
