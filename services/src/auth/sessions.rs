@@ -166,6 +166,32 @@ pub async fn set_pending<C: ConnectionTrait>(
     Ok(())
 }
 
+/// Activity is recorded at most this often (not a write per request).
+const TOUCH_EVERY: Duration = Duration::seconds(20);
+
+/// Why a session has lapsed at `now` — past its absolute end, or idle longer than
+/// `idle` since `last_seen` — or `None` while it is live. Staff and residents' sessions
+/// follow the same rule with their own limits.
+pub fn lapsed(
+    expires_at: DateTime<Utc>,
+    last_seen: DateTime<Utc>,
+    idle: Duration,
+    now: DateTime<Utc>,
+) -> Option<&'static str> {
+    if expires_at <= now {
+        Some("absolute_timeout")
+    } else if now - last_seen > idle {
+        Some("idle_timeout")
+    } else {
+        None
+    }
+}
+
+/// Whether a request at `now` should record activity on a session last seen then.
+pub fn due_touch(last_seen: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    now - last_seen > TOUCH_EVERY
+}
+
 fn idle_limit(settings: &SecuritySettings, me: &StaffMe) -> Duration {
     if me.permissions.contains(&Permission::CounterRun) {
         settings.counter_idle
@@ -198,16 +224,11 @@ pub async fn resolve(
     };
     let me = staff_me(db, settings, &user, &session).await?;
     let last = session.last_seen_at.unwrap_or(session.created_at);
-    if session.expires_at <= now {
-        end_one(db, &session, "absolute_timeout", now, meta).await?;
+    if let Some(why) = lapsed(session.expires_at, last, idle_limit(settings, &me), now) {
+        end_one(db, &session, why, now, meta).await?;
         return Err(AppError::Unauthenticated);
     }
-    if now - last > idle_limit(settings, &me) {
-        end_one(db, &session, "idle_timeout", now, meta).await?;
-        return Err(AppError::Unauthenticated);
-    }
-    // Record activity, at most every 20 seconds (not a write per request).
-    if now - last > Duration::seconds(20) {
+    if due_touch(last, now) {
         staff_session::ActiveModel {
             id: sea_orm::ActiveValue::Unchanged(session.id.clone()),
             last_seen_at: Set(Some(now)),
@@ -312,4 +333,25 @@ pub async fn list<C: ConnectionTrait>(
         q = q.filter(staff_session::Column::StaffUserId.eq(id));
     }
     Ok(q.all(db).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn a_session_lapses_at_its_end_or_after_its_idle_limit_and_not_before() {
+        let t0 = Utc.with_ymd_and_hms(2026, 11, 25, 1, 0, 0).unwrap();
+        let end = t0 + Duration::hours(4);
+        let idle = Duration::minutes(30);
+        assert_eq!(lapsed(end, t0, idle, t0 + Duration::minutes(30)), None);
+        assert_eq!(
+            lapsed(end, t0, idle, t0 + Duration::minutes(31)),
+            Some("idle_timeout")
+        );
+        assert_eq!(lapsed(end, end, idle, end), Some("absolute_timeout"));
+        assert!(!due_touch(t0, t0 + Duration::seconds(20)));
+        assert!(due_touch(t0, t0 + Duration::seconds(21)));
+    }
 }

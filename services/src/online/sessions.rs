@@ -4,10 +4,10 @@
 //! after sign-in; its end is audited.
 
 use crate::audit::{self, Audit};
-use crate::auth::sessions::{new_token, token_hash};
+use crate::auth::sessions::{due_touch, lapsed, new_token, token_hash};
 use crate::auth::{RequestMeta, SecuritySettings};
 use crate::entities::{resident_account, resident_session};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use madoguchi_types::error::AppError;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -77,13 +77,12 @@ pub async fn resolve(
         .one(db)
         .await?
         .ok_or(AppError::Unauthenticated)?;
-    let why = if session.expires_at <= now {
-        Some("absolute_timeout")
-    } else if now - session.last_seen_at > settings.resident_idle {
-        Some("idle_timeout")
-    } else {
-        None
-    };
+    let why = lapsed(
+        session.expires_at,
+        session.last_seen_at,
+        settings.resident_idle,
+        now,
+    );
     let account = resident_account::Entity::find_by_id(session.account_id)
         .one(db)
         .await?;
@@ -98,7 +97,7 @@ pub async fn resolve(
         .await?;
         return Err(AppError::Unauthenticated);
     };
-    if now - session.last_seen_at > Duration::seconds(20) {
+    if due_touch(session.last_seen_at, now) {
         resident_session::ActiveModel {
             id: sea_orm::ActiveValue::Unchanged(session.id.clone()),
             last_seen_at: Set(now),
