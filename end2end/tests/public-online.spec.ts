@@ -6,41 +6,7 @@
 // replayed authorization code — each refused with a message and nothing signed in.
 import { expect, Page, test } from '@playwright/test';
 import { Shots } from './helpers';
-
-const IDP = process.env.MADOGUCHI_E2E_IDP ?? 'http://localhost:3901';
-
-/** Goes from the navigator to the provider's page by the header's link; returns the
- * authorization request the browser was sent with. */
-async function toProvider(page: Page): Promise<URL> {
-  let auth: URL | undefined;
-  const seen = (r: { url(): string }) => {
-    const u = new URL(r.url());
-    if (r.url().startsWith(IDP) && u.pathname === '/auth') auth = u;
-  };
-  page.on('request', seen);
-  await page.goto('/');
-  await page.getByRole('link', { name: 'マイページ' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'マイページ' })).toBeVisible();
-  await page.getByRole('link', { name: 'マイナンバーカードでログイン' }).click();
-  await page.waitForURL((u) => u.href.startsWith(IDP));
-  await expect(page.getByRole('heading', { level: 1, name: 'デモ用の本人確認' })).toBeVisible();
-  page.off('request', seen);
-  expect(auth, 'the authorization request').toBeDefined();
-  return auth!;
-}
-
-/** Chooses an identity at the provider and consents; returns the callback's address. */
-async function signInAs(page: Page, name: string): Promise<string> {
-  let callback = '';
-  const seen = (r: { url(): string }) => { if (r.url().includes('/auth/oidc/callback')) callback = r.url(); };
-  page.on('request', seen);
-  await page.getByRole('button', { name: new RegExp(name) }).click();
-  await expect(page.getByRole('heading', { level: 1, name: '情報の提供に同意しますか' })).toBeVisible();
-  await page.getByRole('button', { name: '同意する' }).click();
-  await page.waitForURL(/\/my$/);
-  page.off('request', seen);
-  return callback;
-}
+import { signInAs, toProvider } from './oidc';
 
 /** Starts a sign-in up to the provider's page: the `state` this browser now holds. */
 async function stateOfNewSignIn(page: Page): Promise<string> {

@@ -15,6 +15,7 @@ mod m0009_integration;
 mod m0010_queue_all;
 mod m0011_pre_entries;
 mod m0012_online;
+mod m0013_online_visits;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0010_queue_all::Migration),
             Box::new(m0011_pre_entries::Migration),
             Box::new(m0012_online::Migration),
+            Box::new(m0013_online_visits::Migration),
         ]
     }
 }

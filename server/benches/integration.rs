@@ -201,7 +201,7 @@ async fn queue_bench() {
         .map(|v| visit::ActiveModel {
             id: Set(v),
             visit_number: Set(format!("B{v:08}")),
-            staff_user_id: Set(staff_id),
+            staff_user_id: Set(Some(staff_id)),
             household_id: Set(None),
             channel: Set("counter".into()),
             status: Set("submitted".into()),

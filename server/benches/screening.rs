@@ -12,6 +12,7 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use madoguchi_core::rules::{bundled, Options};
 use madoguchi_core::screening::{parse_request, screen};
+use madoguchi_services::visits::Owner;
 use madoguchi_services::{auth, demo, visits, Clock};
 use madoguchi_types::model::{BabyInput, SubmitVisit, VisitInput};
 use std::collections::BTreeMap;
@@ -87,13 +88,22 @@ fn submit(c: &mut Criterion) {
     let live = madoguchi_services::LiveRules::bundled();
     // The interview as the tablet sends it: every asked field answered.
     let interview = rt.block_on(async {
-        let number = visits::start(&db, &staff, clock).await.expect("visit");
-        visits::consent::record(&db, &staff, &number, true, clock.now(), "bench")
+        let number = visits::start(&db, Owner::Staff(&staff), clock)
             .await
-            .expect("consent");
+            .expect("visit");
+        visits::consent::record(
+            &db,
+            Owner::Staff(&staff),
+            &number,
+            true,
+            clock.now(),
+            "bench",
+        )
+        .await
+        .expect("consent");
         let s = visits::screen(
             &db,
-            &staff,
+            Owner::Staff(&staff),
             &live,
             &birth_visit(number, &baby),
             clock,
@@ -106,16 +116,25 @@ fn submit(c: &mut Criterion) {
     c.bench_function("submit/nhi_birth", |b| {
         b.iter(|| {
             rt.block_on(async {
-                let visit_number = visits::start(&db, &staff, clock).await.expect("visit");
-                visits::consent::record(&db, &staff, &visit_number, true, clock.now(), "bench")
+                let visit_number = visits::start(&db, Owner::Staff(&staff), clock)
                     .await
-                    .expect("consent");
+                    .expect("visit");
+                visits::consent::record(
+                    &db,
+                    Owner::Staff(&staff),
+                    &visit_number,
+                    true,
+                    clock.now(),
+                    "bench",
+                )
+                .await
+                .expect("consent");
                 let input = SubmitVisit {
                     visit: birth_visit(visit_number, &baby),
                     answers: interview.clone(),
                     signature_png: Some(SIGNATURE.into()),
                 };
-                visits::submit(&db, &staff, &live, &input, clock, "bench")
+                visits::submit(&db, Owner::Staff(&staff), &live, &input, clock, "bench")
                     .await
                     .expect("submitted")
             })

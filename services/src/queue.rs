@@ -75,12 +75,12 @@ pub async fn list(
         .all(db)
         .await?;
     let visit_ids: Vec<i32> = apps.iter().map(|a| a.visit_id).collect();
-    let visits: HashMap<i32, String> = visit::Entity::find()
+    let visits: HashMap<i32, visit::Model> = visit::Entity::find()
         .filter(visit::Column::Id.is_in(visit_ids))
         .all(db)
         .await?
         .into_iter()
-        .map(|v| (v.id, v.visit_number))
+        .map(|v| (v.id, v))
         .collect();
     let names = staff_names(db, apps.iter().filter_map(|a| a.assigned_to).collect()).await?;
     audit::record(
@@ -101,11 +101,7 @@ pub async fn list(
     let items = apps
         .iter()
         .map(|a| {
-            let mut s = summary(
-                a,
-                rules,
-                visits.get(&a.visit_id).cloned().unwrap_or_default(),
-            );
+            let mut s = summary(a, rules, visits.get(&a.visit_id));
             s.assignee = a.assigned_to.and_then(|u| names.get(&u).cloned());
             s.due = due(a, today);
             s
@@ -244,7 +240,11 @@ async fn history(db: &DatabaseConnection, id: i32) -> Result<Vec<HistoryEntry>, 
         .collect())
 }
 
-fn summary(a: &application::Model, rules: &Ruleset, visit_number: String) -> ApplicationSummary {
+fn summary(
+    a: &application::Model,
+    rules: &Ruleset,
+    v: Option<&visit::Model>,
+) -> ApplicationSummary {
     ApplicationSummary {
         id: a.id,
         procedure_id: a.procedure_id.clone(),
@@ -254,7 +254,8 @@ fn summary(a: &application::Model, rules: &Ruleset, visit_number: String) -> App
         subject_name: a.subject_name.clone(),
         status: Status::parse(&a.status).map_or_else(|| a.status.clone(), |s| s.code().to_owned()),
         deadline: a.deadline,
-        visit_number,
+        visit_number: v.map(|v| v.visit_number.clone()).unwrap_or_default(),
+        channel: v.map(|v| v.channel.clone()).unwrap_or_default(),
         created_at: minutes(a.created_at),
         assignee: None,
         due: None,
@@ -318,7 +319,7 @@ pub async fn get(
         && staff.department_id.as_deref() == Some(a.department_id.as_str());
     let status = Status::parse(&a.status).ok_or(AppError::Internal)?;
     Ok(ApplicationDetail {
-        summary: summary(&a, rules, v.visit_number),
+        summary: summary(&a, rules, Some(&v)),
         trace,
         assignee,
         mine: a.assigned_to == Some(staff.id),

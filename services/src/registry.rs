@@ -162,6 +162,16 @@ pub async fn load<C: ConnectionTrait>(db: &C, household_id: i32) -> Result<House
     })
 }
 
+/// The household of an active resident (the one a signed-in resident applies for).
+pub async fn household_of<C: ConnectionTrait>(db: &C, resident_id: i32) -> Result<i32, AppError> {
+    resident::Entity::find_by_id(resident_id)
+        .filter(resident::Column::Status.eq("active"))
+        .one(db)
+        .await?
+        .map(|r| r.household_id)
+        .ok_or(AppError::NotFound)
+}
+
 pub async fn load_by_number<C: ConnectionTrait>(
     db: &C,
     number: &str,

@@ -1,8 +1,8 @@
-//! A counter visit: started by a signed-in staff member, linked to a household,
-//! screened, and submitted as one application per procedure — all in one transaction,
-//! so a visit has every application or none.
+//! A visit: started by a staff member at the counter or by a resident signed in online
+//! ([`Owner`]), linked to a household, screened, and submitted as one application per
+//! procedure — all in one transaction, so a visit has every application or none.
 
-use super::audit::{self, Audit};
+use super::audit::Audit;
 use super::entities::{department, visit};
 use super::registry::{self, Household};
 use super::{Clock, LiveRules};
@@ -10,9 +10,7 @@ use madoguchi_core::forms;
 use madoguchi_core::rules::Options;
 use madoguchi_core::screening::{self, Member, Relationship, Request, ScreeningResult};
 use madoguchi_types::error::AppError;
-use madoguchi_types::model::{
-    Baby, InterviewSpec, ProcedureView, StaffMe, VisitInput, VisitScreening,
-};
+use madoguchi_types::model::{Baby, InterviewSpec, ProcedureView, VisitInput, VisitScreening};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     Set,
@@ -22,28 +20,37 @@ use std::collections::HashMap;
 pub mod consent;
 pub mod drafts;
 mod events;
+mod owner;
 pub mod pre_entry;
 pub mod signature;
 mod submit;
 pub mod survey;
 pub(crate) mod values;
 
+pub use owner::Owner;
 pub use submit::submit;
 
 pub(super) const BABY_ID: &str = "baby";
 
+/// Starts a visit; returns its number. Online, the resident's household is known from
+/// the start (the one of the resident the sign-in matched); without a match, no visit.
 pub async fn start(
     db: &DatabaseConnection,
-    staff: &StaffMe,
+    owner: Owner<'_>,
     clock: Clock,
 ) -> Result<String, AppError> {
     let now = clock.now();
+    let household_id = match owner.matched_resident()? {
+        Some(resident) => Some(registry::household_of(db, resident).await?),
+        None => None,
+    };
     let number = free_visit_number(db, clock).await?;
     visit::ActiveModel {
         visit_number: Set(number.clone()),
-        staff_user_id: Set(staff.id),
-        household_id: Set(None),
-        channel: Set("counter".into()),
+        staff_user_id: Set(owner.staff_id()),
+        resident_account_id: Set(owner.account_id()),
+        household_id: Set(household_id),
+        channel: Set(owner.channel().into()),
         status: Set("open".into()),
         events: Set("[]".into()),
         values_prefilled: Set(0),
@@ -84,17 +91,17 @@ async fn free_visit_number(db: &DatabaseConnection, clock: Clock) -> Result<Stri
     Err(AppError::Internal)
 }
 
-/// An open visit of this staff member; anyone else's is "not found".
+/// An open visit of this owner; anyone else's is "not found".
 pub(super) async fn open_visit<C: ConnectionTrait>(
     db: &C,
-    staff: &StaffMe,
+    owner: Owner<'_>,
     number: &str,
 ) -> Result<visit::Model, AppError> {
     let v = visit::Entity::find()
         .filter(visit::Column::VisitNumber.eq(number))
         .one(db)
         .await?
-        .filter(|v| v.staff_user_id == staff.id)
+        .filter(|v| owner.owns(v))
         .ok_or(AppError::NotFound)?;
     if v.status != "open" {
         return Err(AppError::VisitClosed);
@@ -113,24 +120,47 @@ pub(super) struct Screened {
     pub(super) result: ScreeningResult,
     /// The city's departments (name, counter, building, phone), as the city keeps them.
     pub(super) departments: HashMap<String, department::Model>,
+    /// Run online by a resident: only the procedures that can be done online are
+    /// applied for.
+    pub(super) online: bool,
 }
 
 pub(super) async fn run_screening<C: ConnectionTrait>(
     db: &C,
-    staff: &StaffMe,
+    owner: Owner<'_>,
     rules: &LiveRules,
     input: &VisitInput,
     clock: Clock,
 ) -> Result<Screened, AppError> {
-    let visit = open_visit(db, staff, &input.visit_number).await?;
+    let visit = open_visit(db, owner, &input.visit_number).await?;
     let today = clock.today();
-    let household = registry::load_by_number(db, &input.household_number).await?;
-    let (events, baby) = events::check(input, &household, today)?;
-    let applicant = match &input.applicant {
-        Some(a) if household.members.iter().any(|m| &m.person_number == a) => Some(a.clone()),
-        Some(_) => return Err(AppError::NotFound),
-        None => None,
+    let (household, applicant) = match owner.matched_resident()? {
+        // Online: the resident's own household, the resident filing; what the browser
+        // names is not trusted.
+        Some(resident) => {
+            let household =
+                registry::load(db, visit.household_id.ok_or(AppError::NotFound)?).await?;
+            let me = household
+                .members
+                .iter()
+                .find(|m| m.id == resident)
+                .map(|m| m.person_number.clone())
+                .ok_or(AppError::NotFound)?;
+            (household, Some(me))
+        }
+        None => {
+            let household = registry::load_by_number(db, &input.household_number).await?;
+            let applicant = match &input.applicant {
+                Some(a) if household.members.iter().any(|m| &m.person_number == a) => {
+                    Some(a.clone())
+                }
+                Some(_) => return Err(AppError::NotFound),
+                None => None,
+            };
+            (household, applicant)
+        }
     };
+    let (events, baby) = events::check(input, &household, today)?;
     let tax = consent::tax_granted(db, visit.id).await?;
     let mut members = registry::screening_members(db, &household, today, tax).await?;
     if let Some(baby) = &baby {
@@ -173,6 +203,7 @@ pub(super) async fn run_screening<C: ConnectionTrait>(
         request,
         result,
         departments,
+        online: matches!(owner, Owner::Resident(_)),
     })
 }
 
@@ -180,19 +211,21 @@ pub(super) async fn run_screening<C: ConnectionTrait>(
 /// the household and audits the read.
 pub async fn screen(
     db: &DatabaseConnection,
-    staff: &StaffMe,
+    owner: Owner<'_>,
     rules: &LiveRules,
     input: &VisitInput,
     clock: Clock,
     origin: &str,
 ) -> Result<VisitScreening, AppError> {
-    let s = run_screening(db, staff, rules, input, clock).await?;
+    let s = run_screening(db, owner, rules, input, clock).await?;
     let mut v: visit::ActiveModel = s.visit.clone().into();
     v.household_id = Set(Some(s.household.household.id));
     v.screening = Set(Some(json(&s.result)?));
     v.events = Set(serde_json::to_string(&s.request.events).map_err(|_| AppError::Internal)?);
     v.update(db).await?;
-    audit::record(db, clock.now(), origin, read_entry(staff, &s, "screening")).await?;
+    owner
+        .audit(db, clock.now(), origin, read_entry(owner, &s, "screening"))
+        .await?;
     let cat = forms::bundled();
     let known = values::known(&s, cat);
     let plan = values::plan(&s, cat, &known);
@@ -209,16 +242,13 @@ pub async fn screen(
     })
 }
 
-pub(super) fn read_entry<'a>(staff: &StaffMe, s: &Screened, action: &'a str) -> Audit<'a> {
-    Audit {
-        staff_user_id: Some(staff.id),
+pub(super) fn read_entry<'a>(owner: Owner<'_>, s: &Screened, action: &'a str) -> Audit<'a> {
+    owner.entry(
+        &s.visit.visit_number,
+        Some(s.household.household.id),
         action,
-        target: format!("visit:{}", s.visit.visit_number),
-        household_id: Some(s.household.household.id),
-        resident_id: None,
-        purpose: "counter_visit",
-        outcome: "ok",
-    }
+        "ok",
+    )
 }
 
 /// The city's departments by id (name, counter, building, phone), as kept at

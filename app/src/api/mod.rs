@@ -24,6 +24,8 @@ pub enum Access {
     Session,
     /// A finished sign-in whose roles grant this permission.
     Permission(Permission),
+    /// A resident signed in online (a staff session is never one).
+    Resident,
 }
 
 /// Every server function's path and access. Registers each one explicitly (the linker
@@ -32,7 +34,7 @@ pub enum Access {
 #[cfg(feature = "ssr")]
 pub fn server_fns() -> Vec<(&'static str, Access)> {
     use server_fn::ServerFn;
-    use Access::{Permission as P, Public, Session};
+    use Access::{Permission as P, Public, Resident, Session};
     use Permission::*;
     macro_rules! fns {
         ($($f:ty => $access:expr),* $(,)?) => {
@@ -65,6 +67,12 @@ pub fn server_fns() -> Vec<(&'static str, Access)> {
         public::CreatePreEntry => Public,
         resident::OnlineStatusFn => Public,
         resident::ResidentSignOut => Public,
+        resident::StartApplication => Resident,
+        resident::ScreenApplication => Resident,
+        resident::SaveApplication => Resident,
+        resident::ApplicationConsent => Resident,
+        resident::SubmitApplication => Resident,
+        resident::DiscardApplication => Resident,
         counter::StartVisit => P(CounterRun),
         counter::FindHousehold => P(CounterRun),
         counter::KioskSettingsFn => P(CounterRun),

@@ -69,6 +69,14 @@ pub fn maybe_session() -> Option<Current> {
     caller().current
 }
 
+/// The resident signed in online (the HTTP layer lets nobody else call a
+/// resident's function; this checks again).
+pub fn resident() -> Result<(AppState, super::online::ResidentCurrent), AppError> {
+    let state = state()?;
+    let me = caller().resident.ok_or(AppError::Unauthenticated)?;
+    Ok((state, me))
+}
+
 /// The resident signed in online, if any.
 pub fn maybe_resident() -> Option<super::online::ResidentCurrent> {
     caller().resident

@@ -109,7 +109,7 @@ pub async fn receipt_pdf(
         .filter(visit::Column::VisitNumber.eq(visit_number))
         .one(db)
         .await?
-        .filter(|v| v.staff_user_id == staff.id && v.status == "submitted")
+        .filter(|v| super::visits::Owner::Staff(staff).owns(v) && v.status == "submitted")
         .ok_or(AppError::NotFound)?;
     let apps = application::Entity::find()
         .filter(application::Column::VisitId.eq(v.id))

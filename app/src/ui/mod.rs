@@ -28,6 +28,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <common::NotFound/> }>
                     <Route path=path!("/") view=pages::NavigatorPage/>
                     <Route path=path!("/my") view=pages::MyPage/>
+                    <Route path=path!("/my/apply") view=pages::ApplyPage/>
                     <Route path=path!("/office") view=pages::Home/>
                     <Route path=path!("/login") view=pages::LoginPage/>
                     <Route path=path!("/account") view=pages::AccountPage/>
@@ -56,9 +57,9 @@ mod pages {
     pub use super::Elsewhere as CounterPage;
 
     #[cfg(feature = "public")]
-    pub use super::public::{MyPage, NavigatorPage};
+    pub use super::public::{ApplyPage, MyPage, NavigatorPage};
     #[cfg(not(feature = "public"))]
-    pub use super::{Elsewhere as NavigatorPage, Elsewhere as MyPage};
+    pub use super::{Elsewhere as ApplyPage, Elsewhere as MyPage, Elsewhere as NavigatorPage};
 
     #[cfg(feature = "office")]
     pub use super::{

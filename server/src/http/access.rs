@@ -54,7 +54,8 @@ pub async fn resolve_resident(
 /// Whether `access` lets `current` in.
 pub fn permit(current: Option<&Current>, access: Access) -> Result<(), AppError> {
     match (access, current) {
-        (Access::Public, _) | (Access::Session, Some(_)) => Ok(()),
+        // A resident's function: the resident session is checked by the caller.
+        (Access::Public | Access::Resident, _) | (Access::Session, Some(_)) => Ok(()),
         (Access::Permission(p), Some(c)) if c.me.can(p) => Ok(()),
         (Access::Permission(_), Some(c)) if c.me.state == SessionState::Full => {
             Err(AppError::Forbidden)

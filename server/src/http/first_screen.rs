@@ -178,11 +178,15 @@ pub async fn counter(State(http): State<HttpState>, req: Request) -> Response {
         _ => return plain(),
     };
     let window = chrono::Duration::minutes(state.kiosk.resume_minutes.into());
-    let interrupted =
-        madoguchi_services::visits::drafts::resumable(&state.db, &me, state.clock.now(), window)
-            .await
-            .ok()
-            .flatten();
+    let interrupted = madoguchi_services::visits::drafts::resumable(
+        &state.db,
+        madoguchi_services::visits::Owner::Staff(&me),
+        state.clock.now(),
+        window,
+    )
+    .await
+    .ok()
+    .flatten();
     let body = format!(
         "{}{}{}",
         parts.head,

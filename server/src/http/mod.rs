@@ -109,7 +109,16 @@ pub const SIGN_IN_STEPS: [&str; 5] = [
 ];
 
 /// The server functions of residents signed in online, rate limited together.
-pub const RESIDENT_FNS: [&str; 2] = ["/api/resident/online_status", "/api/resident/sign_out"];
+pub const RESIDENT_FNS: [&str; 8] = [
+    "/api/resident/online_status",
+    "/api/resident/sign_out",
+    "/api/resident/start_application",
+    "/api/resident/screen_application",
+    "/api/resident/save_application",
+    "/api/resident/application_consent",
+    "/api/resident/submit_application",
+    "/api/resident/discard_application",
+];
 
 pub fn app(state: AppState, site_dir: PathBuf) -> Router {
     let fns: HashMap<&'static str, Access> = app::api::server_fns().into_iter().collect();
@@ -178,6 +187,7 @@ pub fn app(state: AppState, site_dir: PathBuf) -> Router {
         .route("/counter", get(first_screen::counter))
         .route("/", get(first_screen::public))
         .route("/my", get(first_screen::public_plain))
+        .route("/my/apply", get(first_screen::public_plain))
         .layer(CompressionLayer::new().br(true).gzip(true))
         .with_state(http);
     api.merge(online)

@@ -39,6 +39,9 @@ pub async fn handle(State(http): State<HttpState>, req: Request<Body>) -> Respon
         Ok(r) => r,
         Err(e) => return error_response(&e),
     };
+    if access == Access::Resident && resident.is_none() {
+        return error_response(&AppError::Unauthenticated);
+    }
     let caller = Caller {
         meta,
         current,

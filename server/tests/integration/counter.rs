@@ -2,6 +2,7 @@
 
 use crate::common::{now, TestDb};
 use madoguchi_core::forms::Answers;
+use madoguchi_services::visits::Owner;
 use madoguchi_services::{registry, visits, Clock};
 use madoguchi_types::error::AppError;
 use madoguchi_types::model::{BabyInput, HouseholdQuery, StaffMe, SubmitVisit, VisitInput};
@@ -20,8 +21,10 @@ pub fn baby() -> BabyInput {
 
 /// Starts a visit in which the resident consents to the use of tax data, as most do.
 pub async fn start(t: &TestDb, staff: &StaffMe, clock: Clock) -> String {
-    let number = visits::start(&t.db, staff, clock).await.unwrap();
-    visits::consent::record(&t.db, staff, &number, true, now(), "test")
+    let number = visits::start(&t.db, Owner::Staff(staff), clock)
+        .await
+        .unwrap();
+    visits::consent::record(&t.db, Owner::Staff(staff), &number, true, now(), "test")
         .await
         .unwrap();
     number
@@ -332,7 +335,7 @@ pub async fn screen(
 ) -> Result<madoguchi_types::model::VisitScreening, AppError> {
     visits::screen(
         &t.db,
-        staff,
+        Owner::Staff(staff),
         &madoguchi_services::LiveRules::bundled(),
         input,
         clock,
@@ -350,7 +353,7 @@ pub async fn submit(
 ) -> Result<madoguchi_types::model::Receipt, AppError> {
     visits::submit(
         &t.db,
-        staff,
+        Owner::Staff(staff),
         &madoguchi_services::LiveRules::bundled(),
         input,
         clock,

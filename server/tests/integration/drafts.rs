@@ -5,6 +5,7 @@
 use crate::common::{now, TestDb};
 use crate::counter::{interview, visit};
 use chrono::Duration;
+use madoguchi_services::visits::Owner;
 use madoguchi_services::visits::{self, drafts};
 use madoguchi_services::Clock;
 use madoguchi_types::error::AppError;
@@ -23,10 +24,10 @@ fn draft(visit_number: &str, step: &str) -> SavedDraft {
 /// A visit `staff` started and left at `step`, as an interrupted tablet leaves it: its
 /// number.
 pub async fn interrupted_visit(t: &TestDb, staff: &StaffMe, step: &str) -> String {
-    let number = visits::start(&t.db, staff, Clock::Fixed(now()))
+    let number = visits::start(&t.db, Owner::Staff(staff), Clock::Fixed(now()))
         .await
         .unwrap();
-    drafts::save(&t.db, staff, &draft(&number, step), now())
+    drafts::save(&t.db, Owner::Staff(staff), &draft(&number, step), now())
         .await
         .unwrap();
     number
@@ -41,10 +42,12 @@ async fn a_saved_draft_is_offered_by_number_only_and_resumed_with_an_audit_entry
     let mut later = draft(&number, "Receipt");
     later.step = "\"Review\"".into();
     later.state = later.state.replace("090-1234-5678", "0859-22-1111");
-    drafts::save(&t.db, &counter, &later, now()).await.unwrap();
+    drafts::save(&t.db, Owner::Staff(&counter), &later, now())
+        .await
+        .unwrap();
     assert_eq!(t.count("visit_drafts").await, 1);
 
-    let offered = drafts::resumable(&t.db, &counter, now(), Duration::minutes(30))
+    let offered = drafts::resumable(&t.db, Owner::Staff(&counter), now(), Duration::minutes(30))
         .await
         .unwrap()
         .expect("the interrupted visit is offered");
@@ -56,7 +59,7 @@ async fn a_saved_draft_is_offered_by_number_only_and_resumed_with_an_audit_entry
     );
 
     let audits = t.count("audit_log").await;
-    let saved = drafts::load(&t.db, &counter, &number, now(), "test")
+    let saved = drafts::load(&t.db, Owner::Staff(&counter), &number, now(), "test")
         .await
         .unwrap();
     assert!(saved.state.contains("0859-22-1111"));
@@ -72,25 +75,25 @@ async fn an_old_draft_or_another_staff_members_draft_is_not_offered() {
     let number = interrupted_visit(&t, &counter, "Event").await;
     let later = now() + Duration::minutes(31);
     assert!(
-        drafts::resumable(&t.db, &counter, later, Duration::minutes(30))
+        drafts::resumable(&t.db, Owner::Staff(&counter), later, Duration::minutes(30))
             .await
             .unwrap()
             .is_none()
     );
     assert!(
-        drafts::resumable(&t.db, &other, now(), Duration::minutes(30))
+        drafts::resumable(&t.db, Owner::Staff(&other), now(), Duration::minutes(30))
             .await
             .unwrap()
             .is_none()
     );
     assert_eq!(
-        drafts::load(&t.db, &other, &number, now(), "test")
+        drafts::load(&t.db, Owner::Staff(&other), &number, now(), "test")
             .await
             .unwrap_err(),
         AppError::NotFound
     );
     assert_eq!(
-        drafts::save(&t.db, &other, &draft(&number, "Event"), now())
+        drafts::save(&t.db, Owner::Staff(&other), &draft(&number, "Event"), now())
             .await
             .unwrap_err(),
         AppError::NotFound
@@ -102,24 +105,29 @@ async fn ending_a_visit_deletes_its_draft_and_closes_it() {
     let t = TestDb::new().await.with_city(20).await;
     let counter = t.staff("counter").await;
     let number = interrupted_visit(&t, &counter, "Find").await;
-    drafts::end(&t.db, &counter, &number, now(), "test")
+    drafts::end(&t.db, Owner::Staff(&counter), &number, now(), "test")
         .await
         .unwrap();
     assert_eq!(t.count("visit_drafts").await, 0);
     assert!(
-        drafts::resumable(&t.db, &counter, now(), Duration::minutes(30))
+        drafts::resumable(&t.db, Owner::Staff(&counter), now(), Duration::minutes(30))
             .await
             .unwrap()
             .is_none()
     );
     // The ended visit takes no more drafts, and ending it again does nothing.
     assert_eq!(
-        drafts::save(&t.db, &counter, &draft(&number, "Find"), now())
-            .await
-            .unwrap_err(),
+        drafts::save(
+            &t.db,
+            Owner::Staff(&counter),
+            &draft(&number, "Find"),
+            now()
+        )
+        .await
+        .unwrap_err(),
         AppError::VisitClosed
     );
-    drafts::end(&t.db, &counter, &number, now(), "test")
+    drafts::end(&t.db, Owner::Staff(&counter), &number, now(), "test")
         .await
         .unwrap();
 }
@@ -130,9 +138,14 @@ async fn submitting_a_visit_deletes_its_draft() {
     let counter = t.staff("counter").await;
     let clock = Clock::Fixed(now());
     let number = crate::counter::start(&t, &counter, clock).await;
-    drafts::save(&t.db, &counter, &draft(&number, "Review"), now())
-        .await
-        .unwrap();
+    drafts::save(
+        &t.db,
+        Owner::Staff(&counter),
+        &draft(&number, "Review"),
+        now(),
+    )
+    .await
+    .unwrap();
     let input = SubmitVisit {
         visit: visit(number),
         answers: interview(),
@@ -148,13 +161,13 @@ async fn submitting_a_visit_deletes_its_draft() {
 async fn a_draft_that_is_not_json_is_refused() {
     let t = TestDb::new().await.with_city(20).await;
     let counter = t.staff("counter").await;
-    let number = visits::start(&t.db, &counter, Clock::Fixed(now()))
+    let number = visits::start(&t.db, Owner::Staff(&counter), Clock::Fixed(now()))
         .await
         .unwrap();
     let mut bad = draft(&number, "Event");
     bad.state = "{not json".into();
     assert!(matches!(
-        drafts::save(&t.db, &counter, &bad, now())
+        drafts::save(&t.db, Owner::Staff(&counter), &bad, now())
             .await
             .unwrap_err(),
         AppError::InvalidInput { .. }
@@ -180,7 +193,7 @@ async fn drafts_saved_at_the_same_moment_all_land() {
             for i in 0..15 {
                 let mut d = draft(&number, "Event");
                 d.step = format!("\"Step{i}\"");
-                drafts::save(&db, &staff, &d, now()).await?;
+                drafts::save(&db, Owner::Staff(&staff), &d, now()).await?;
             }
             Ok::<_, AppError>(())
         }));

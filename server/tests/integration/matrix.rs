@@ -105,7 +105,16 @@ fn sample(path: &str) -> Option<&'static str> {
         }
         "audit/search" => r#"{"query":{}}"#,
         "audit/verify" => "{}",
-        "resident/online_status" | "resident/sign_out" => "{}",
+        "resident/online_status" | "resident/sign_out" | "resident/start_application" => "{}",
+        "resident/screen_application" => {
+            r#"{"input":{"visit_number":"X","household_number":"X","applicant":null,"events":[],"baby":null,"answers":{}}}"#
+        }
+        "resident/submit_application" => {
+            r#"{"input":{"visit":{"visit_number":"X","household_number":"X","applicant":null,"events":[],"baby":null,"answers":{}},"answers":{},"signature_png":null}}"#
+        }
+        "resident/save_application" => r#"{"draft":{"visit_number":"X","step":"x","state":"{}"}}"#,
+        "resident/application_consent" => r#"{"visit_number":"X","granted":true}"#,
+        "resident/discard_application" => r#"{"visit_number":"X"}"#,
         "v1/screenings" => {
             r#"{"as_of":"2026-11-24","events":[],"household":{"members":[]},"answers":{}}"#
         }
@@ -236,6 +245,11 @@ async fn every_role_is_allowed_exactly_what_its_permissions_grant_on_every_funct
                         p.id()
                     );
                     assert_eq!(body["code"], "forbidden", "{cell}");
+                }
+                // A staff session is never a resident.
+                Access::Resident => {
+                    assert_eq!(status, StatusCode::UNAUTHORIZED, "{cell} ({body})");
+                    assert_eq!(body["code"], "unauthenticated", "{cell}");
                 }
                 Access::Session | Access::Public => {
                     assert!(

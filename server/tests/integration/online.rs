@@ -20,7 +20,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrde
 /// A change to an identity.
 type Change = fn(&mut Identity);
 
-fn taro() -> Identity {
+pub fn taro() -> Identity {
     Identity {
         issuer: "http://localhost:3900".into(),
         subject: "yamada-taro".into(),
@@ -42,7 +42,7 @@ async fn registry_taro(t: &TestDb) -> resident::Model {
         .expect("the showcase's 山田 太郎")
 }
 
-async fn last_audit(t: &TestDb) -> audit_entry::Model {
+pub async fn last_audit(t: &TestDb) -> audit_entry::Model {
     audit_entry::Entity::find()
         .order_by_desc(audit_entry::Column::Seq)
         .one(&t.db)
@@ -148,7 +148,7 @@ async fn an_identity_matches_the_one_resident_with_all_four_facts_or_nobody() {
 }
 
 /// A new session of `account`, as the cookie the browser would send.
-async fn resident_cookie(web: &Web, account: &resident_account::Model) -> String {
+pub async fn resident_cookie(web: &Web, account: &resident_account::Model) -> String {
     let token = sessions::open(
         &web.state.db,
         &web.state.security,

@@ -9,6 +9,7 @@ use axum::http::StatusCode;
 use chrono::Duration;
 use madoguchi_services::entities::pre_entry;
 use madoguchi_services::pre_entry::{PreEntryKey, PreEntrySettings};
+use madoguchi_services::visits::Owner;
 use madoguchi_services::{visits, Clock};
 use sea_orm::EntityTrait;
 use serde_json::{json, Value};
@@ -70,7 +71,7 @@ async fn make(web: &Web) -> (Value, String) {
 /// A new visit of the counter's staff member: its number and the session cookie.
 async fn counter_visit(t: &TestDb) -> (String, String) {
     let counter = t.staff("counter").await;
-    let number = visits::start(&t.db, &counter, Clock::Fixed(now()))
+    let number = visits::start(&t.db, Owner::Staff(&counter), Clock::Fixed(now()))
         .await
         .unwrap();
     (number, t.cookie("counter").await)

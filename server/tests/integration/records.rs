@@ -4,6 +4,7 @@
 use crate::common::{now, TestDb};
 use crate::counter::{interview, signature, start, submit, visit};
 use madoguchi_core::jp::ValueError;
+use madoguchi_services::visits::Owner;
 use madoguchi_services::{visits, Clock};
 use madoguchi_types::error::AppError;
 use madoguchi_types::model::SubmitVisit;
@@ -13,16 +14,18 @@ async fn without_consent_tax_data_becomes_a_question_and_the_answer_is_audited()
     let t = TestDb::new().await.with_city(20).await;
     let counter = t.staff("counter").await;
     let clock = Clock::Fixed(now());
-    let number = visits::start(&t.db, &counter, clock).await.unwrap();
+    let number = visits::start(&t.db, Owner::Staff(&counter), clock)
+        .await
+        .unwrap();
     let audits = t.count("audit_log").await;
-    visits::consent::record(&t.db, &counter, &number, false, now(), "test")
+    visits::consent::record(&t.db, Owner::Staff(&counter), &number, false, now(), "test")
         .await
         .unwrap();
     assert_eq!(t.count("consents").await, 1);
     assert_eq!(t.count("audit_log").await, audits + 1);
     let s = visits::screen(
         &t.db,
-        &counter,
+        Owner::Staff(&counter),
         &madoguchi_services::LiveRules::bundled(),
         &visit(number.clone()),
         clock,
@@ -34,12 +37,12 @@ async fn without_consent_tax_data_becomes_a_question_and_the_answer_is_audited()
     let asked: Vec<&str> = s.questions.iter().map(|q| q.id.as_str()).collect();
     assert_eq!(asked, ["claimant"], "{asked:?}");
     // Consent given later: the city's data answers it.
-    visits::consent::record(&t.db, &counter, &number, true, now(), "test")
+    visits::consent::record(&t.db, Owner::Staff(&counter), &number, true, now(), "test")
         .await
         .unwrap();
     let s = visits::screen(
         &t.db,
-        &counter,
+        Owner::Staff(&counter),
         &madoguchi_services::LiveRules::bundled(),
         &visit(number),
         clock,

@@ -13,7 +13,8 @@ pub struct Model {
     pub granted: bool,
     /// What the data is used for, as the resident was told (JSON list).
     pub purposes: String,
-    pub staff_user_id: i32,
+    /// The staff member at the counter (none when the resident answered online).
+    pub staff_user_id: Option<i32>,
     pub at: DateTimeUtc,
 }
 

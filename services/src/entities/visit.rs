@@ -8,9 +8,10 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub visit_number: String,
-    pub staff_user_id: i32,
+    /// The staff member who ran the visit at the counter (none online).
+    pub staff_user_id: Option<i32>,
     pub household_id: Option<i32>,
-    /// `counter` today; `online` later.
+    /// `counter`, or `online` (a resident signed in).
     pub channel: String,
     pub status: String,
     /// The events as screening-contract JSON.
@@ -27,6 +28,8 @@ pub struct Model {
     /// The resident's answer to the survey at the end (1 to 5), and a comment.
     pub satisfaction: Option<i32>,
     pub satisfaction_comment: Option<String>,
+    /// The resident account that ran the visit online (none at the counter).
+    pub resident_account_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -4,6 +4,7 @@
 //! principal apart from staff, with its own cookie, limits and audit entries.
 
 pub mod accounts;
+pub mod applications;
 pub mod oidc;
 pub mod sessions;
 

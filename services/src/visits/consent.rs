@@ -2,12 +2,10 @@
 //! tax information is disclosed only with consent or a statute). Recorded with the
 //! visit and audited; the screening reads tax data only when the latest answer is yes.
 
-use super::open_visit;
-use crate::audit::{self, Audit};
+use super::{open_visit, Owner};
 use crate::entities::consent;
 use chrono::{DateTime, Utc};
 use madoguchi_types::error::AppError;
-use madoguchi_types::model::StaffMe;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set,
@@ -23,39 +21,33 @@ pub const TAX_PURPOSES: [&str; 2] = [
 
 pub async fn record(
     db: &DatabaseConnection,
-    staff: &StaffMe,
+    owner: Owner<'_>,
     visit_number: &str,
     granted: bool,
     now: DateTime<Utc>,
     origin: &str,
 ) -> Result<(), AppError> {
-    let v = open_visit(db, staff, visit_number).await?;
+    let v = open_visit(db, owner, visit_number).await?;
     consent::ActiveModel {
         visit_id: Set(v.id),
         scope: Set(TAX.into()),
         granted: Set(granted),
         purposes: Set(serde_json::to_string(&TAX_PURPOSES).map_err(|_| AppError::Internal)?),
-        staff_user_id: Set(staff.id),
+        staff_user_id: Set(owner.staff_id()),
         at: Set(now),
         ..Default::default()
     }
     .insert(db)
     .await?;
-    audit::record(
-        db,
-        now,
-        origin,
-        Audit {
-            staff_user_id: Some(staff.id),
-            action: "consent_tax",
-            target: format!("visit:{}", v.visit_number),
-            household_id: v.household_id,
-            resident_id: None,
-            purpose: "counter_visit",
-            outcome: if granted { "granted" } else { "refused" },
-        },
-    )
-    .await?;
+    let outcome = if granted { "granted" } else { "refused" };
+    owner
+        .audit(
+            db,
+            now,
+            origin,
+            owner.entry(&v.visit_number, v.household_id, "consent_tax", outcome),
+        )
+        .await?;
     Ok(())
 }
 

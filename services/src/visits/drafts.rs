@@ -4,13 +4,12 @@
 //! of the resident) and resume it where it stopped. Ending a visit deletes its draft,
 //! so the next resident on the tablet sees nothing of the previous one.
 
-use super::open_visit;
-use crate::audit::{self, Audit};
+use super::{open_visit, Owner};
 use crate::db::begin_write;
 use crate::entities::{visit, visit_draft};
 use chrono::{DateTime, Utc};
 use madoguchi_types::error::AppError;
-use madoguchi_types::model::{DraftSummary, SavedDraft, StaffMe};
+use madoguchi_types::model::{DraftSummary, SavedDraft};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set,
@@ -19,10 +18,11 @@ use sea_orm::{
 /// A draft larger than this is refused (a visit's state is a few tens of kilobytes).
 const MAX_STATE_BYTES: usize = 512 * 1024;
 
-/// Saves the tablet's state of an open visit of this staff member.
+/// Saves the state of an open visit of this owner (the tablet's, or the resident's
+/// phone's).
 pub async fn save(
     db: &DatabaseConnection,
-    staff: &StaffMe,
+    owner: Owner<'_>,
     draft: &SavedDraft,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
@@ -36,7 +36,7 @@ pub async fn save(
         ));
     }
     let txn = begin_write(db).await?;
-    let v = open_visit(&txn, staff, &draft.visit_number).await?;
+    let v = open_visit(&txn, owner, &draft.visit_number).await?;
     let row = visit_draft::ActiveModel {
         visit_id: Set(v.id),
         step: Set(draft.step.clone()),
@@ -56,11 +56,11 @@ pub async fn save(
     Ok(())
 }
 
-/// The staff member's latest open visit with a draft saved within `window`, named by
+/// The owner's latest open visit with a draft saved within `window`, named by
 /// its number and time only.
 pub async fn resumable(
     db: &DatabaseConnection,
-    staff: &StaffMe,
+    owner: Owner<'_>,
     now: DateTime<Utc>,
     window: chrono::Duration,
 ) -> Result<Option<DraftSummary>, AppError> {
@@ -73,7 +73,7 @@ pub async fn resumable(
         let Some(v) = visit::Entity::find_by_id(d.visit_id).one(db).await? else {
             continue;
         };
-        if v.staff_user_id == staff.id && v.status == "open" {
+        if owner.owns(&v) && v.status == "open" {
             let jst = d.updated_at + chrono::Duration::hours(9);
             return Ok(Some(DraftSummary {
                 visit_number: v.visit_number,
@@ -88,17 +88,19 @@ pub async fn resumable(
 /// audited.
 pub async fn load(
     db: &DatabaseConnection,
-    staff: &StaffMe,
+    owner: Owner<'_>,
     visit_number: &str,
     now: DateTime<Utc>,
     origin: &str,
 ) -> Result<SavedDraft, AppError> {
-    let v = open_visit(db, staff, visit_number).await?;
+    let v = open_visit(db, owner, visit_number).await?;
     let d = visit_draft::Entity::find_by_id(v.id)
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    audit::record(db, now, origin, entry(staff, &v, "draft_resume")).await?;
+    owner
+        .audit(db, now, origin, entry(owner, &v, "draft_resume"))
+        .await?;
     Ok(SavedDraft {
         visit_number: v.visit_number,
         step: d.step,
@@ -110,13 +112,13 @@ pub async fn load(
 /// deleted and the visit closed. Ending a submitted or ended visit again does nothing.
 pub async fn end(
     db: &DatabaseConnection,
-    staff: &StaffMe,
+    owner: Owner<'_>,
     visit_number: &str,
     now: DateTime<Utc>,
     origin: &str,
 ) -> Result<(), AppError> {
     let txn = begin_write(db).await?;
-    let v = match open_visit(&txn, staff, visit_number).await {
+    let v = match open_visit(&txn, owner, visit_number).await {
         Ok(v) => v,
         Err(AppError::VisitClosed) => return Ok(()),
         Err(e) => return Err(e),
@@ -126,7 +128,9 @@ pub async fn end(
     row.status = Set("ended".into());
     row.ended_at = Set(Some(now));
     row.update(&txn).await?;
-    audit::record(&txn, now, origin, entry(staff, &v, "visit_end")).await?;
+    owner
+        .audit(&txn, now, origin, entry(owner, &v, "visit_end"))
+        .await?;
     txn.commit().await?;
     Ok(())
 }
@@ -137,14 +141,6 @@ pub async fn delete<C: ConnectionTrait>(db: &C, visit_id: i32) -> Result<(), App
     Ok(())
 }
 
-fn entry<'a>(staff: &StaffMe, v: &visit::Model, action: &'a str) -> Audit<'a> {
-    Audit {
-        staff_user_id: Some(staff.id),
-        action,
-        target: format!("visit:{}", v.visit_number),
-        household_id: v.household_id,
-        resident_id: None,
-        purpose: "counter_visit",
-        outcome: "ok",
-    }
+fn entry<'a>(owner: Owner<'_>, v: &visit::Model, action: &'a str) -> crate::audit::Audit<'a> {
+    owner.entry(&v.visit_number, v.household_id, action, "ok")
 }

@@ -20,7 +20,7 @@ pub async fn take(
     now: DateTime<Utc>,
     origin: &str,
 ) -> Result<PreEntry, AppError> {
-    let v = open_visit(db, staff, visit_number).await?;
+    let v = open_visit(db, super::Owner::Staff(staff), visit_number).await?;
     let taken = pre_entry::take(db, settings, now, code).await;
     let outcome = match &taken {
         Ok(_) => "taken",

@@ -3,8 +3,7 @@
 //! application per procedure — each with its form filled in — in one transaction, so a
 //! visit has every application or none.
 
-use super::{json, read_entry, run_screening, values, views, Screened, BABY_ID};
-use crate::audit;
+use super::{json, read_entry, run_screening, values, views, Owner, Screened, BABY_ID};
 use crate::db::begin_write;
 use crate::entities::{answer, application, application_event, visit};
 use crate::integration::outbox::{self, EventKind};
@@ -15,7 +14,7 @@ use madoguchi_core::jp::{format_wareki, MyNumber};
 use madoguchi_core::screening::EventType;
 use madoguchi_core::workflow::Status;
 use madoguchi_types::error::AppError;
-use madoguchi_types::model::{ProcedureView, Receipt, ReceiptLine, StaffMe, SubmitVisit};
+use madoguchi_types::model::{ProcedureView, Receipt, ReceiptLine, SubmitVisit};
 use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
 use std::collections::BTreeMap;
 
@@ -32,16 +31,19 @@ struct Subject {
     birth_date: Option<chrono::NaiveDate>,
 }
 
+/// Submits the visit. Online, only the procedures the rules allow online become
+/// applications (the others are done at the counter), and no handwritten signature is
+/// taken: the resident signed in with their card.
 pub async fn submit(
     db: &DatabaseConnection,
-    staff: &StaffMe,
+    owner: Owner<'_>,
     rules: &LiveRules,
     input: &SubmitVisit,
     clock: Clock,
     origin: &str,
 ) -> Result<Receipt, AppError> {
     let txn = begin_write(db).await?;
-    let s = run_screening(&txn, staff, rules, &input.visit, clock).await?;
+    let s = run_screening(&txn, owner, rules, &input.visit, clock).await?;
     if !s.result.questions.is_empty() {
         return Err(AppError::Screening {
             message: "questions_unanswered".into(),
@@ -53,11 +55,12 @@ pub async fn submit(
     let asked = forms::check(cat, &plan, &input.answers)
         .map_err(|fields| AppError::InvalidInput { fields })?;
     // One signature for every form that takes it; none needed when none does.
-    let signed = plan
-        .forms
-        .iter()
-        .filter_map(|p| cat.form(p))
-        .any(|f| f.signature == Signature::One);
+    let signed = !s.online
+        && plan
+            .forms
+            .iter()
+            .filter_map(|p| cat.form(p))
+            .any(|f| f.signature == Signature::One);
     let signature = match (&input.signature_png, signed) {
         (Some(url), true) => Some(super::signature::decode(url)?),
         (None, true) => {
@@ -73,7 +76,16 @@ pub async fn submit(
     let mut all = known.clone();
     all.extend(asked.clone());
     let mut lines = Vec::new();
-    for g in group(&s) {
+    let groups: Vec<Grouped> = group(&s)
+        .into_iter()
+        .filter(|g| !s.online || g.view.procedure.online)
+        .collect();
+    if groups.is_empty() {
+        return Err(AppError::Screening {
+            message: "nothing_to_submit".into(),
+        });
+    }
+    for g in groups {
         let p = &g.view.procedure;
         let Some(form) = cat.form(&p.id) else {
             tracing::error!(procedure = %p.id, "no form for a screened procedure");
@@ -108,7 +120,7 @@ pub async fn submit(
         application_event::ActiveModel {
             application_id: Set(app.id),
             status: Set(Status::Received.code().into()),
-            staff_user_id: Set(Some(staff.id)),
+            staff_user_id: Set(owner.staff_id()),
             note: Set(String::new()),
             at: Set(now),
             kind: Set("status".into()),
@@ -149,7 +161,9 @@ pub async fn submit(
     v.values_asked = Set((asked_count + input.visit.answers.len()) as i32);
     v.values_on_paper = Set(on_paper as i32);
     v.update(&txn).await?;
-    audit::record(&txn, now, origin, read_entry(staff, &s, "visit_submit")).await?;
+    owner
+        .audit(&txn, now, origin, read_entry(owner, &s, "visit_submit"))
+        .await?;
     txn.commit().await?;
     Ok(Receipt {
         visit_number: s.visit.visit_number,

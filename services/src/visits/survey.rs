@@ -31,7 +31,7 @@ pub async fn record(
         .filter(visit::Column::VisitNumber.eq(visit_number))
         .one(db)
         .await?
-        .filter(|v| v.staff_user_id == staff.id && v.status == "submitted")
+        .filter(|v| super::Owner::Staff(staff).owns(v) && v.status == "submitted")
         .ok_or(AppError::NotFound)?;
     let mut row: visit::ActiveModel = v.into();
     row.satisfaction = Set(Some(i32::from(level)));

@@ -101,9 +101,16 @@ pub(super) fn known(s: &Screened, cat: &Catalog) -> BTreeMap<String, String> {
         .collect()
 }
 
-/// The merged interview of the visit's procedures.
+/// The merged interview of the visit's procedures (online, of those that can be done
+/// online: the others are done at the counter, and asked there).
 pub(super) fn plan(s: &Screened, cat: &Catalog, known: &BTreeMap<String, String>) -> Plan {
-    let ids: Vec<&str> = s.result.procedures.iter().map(|p| p.id.as_str()).collect();
+    let ids: Vec<&str> = s
+        .result
+        .procedures
+        .iter()
+        .filter(|p| !s.online || p.online)
+        .map(|p| p.id.as_str())
+        .collect();
     let events: Vec<EventType> = s.request.events.iter().map(|e| e.kind).collect();
     let keys: BTreeSet<String> = known.keys().cloned().collect();
     Plan::new(cat, &ids, &events, &keys)

@@ -189,6 +189,9 @@ pub struct ApplicationSummary {
     pub status: String,
     pub deadline: Option<NaiveDate>,
     pub visit_number: String,
+    /// Where it was made: `counter`, or `online` (by the resident, signed in).
+    #[serde(default)]
+    pub channel: String,
     pub created_at: String,
     /// Who has it (a display name), if anyone.
     pub assignee: Option<String>,

@@ -19,3 +19,13 @@ pub struct ResidentMe {
     /// data can fill in the forms. Without a match nothing is prefilled.
     pub matched: bool,
 }
+
+/// A resident's online application in progress: the visit it is written in, the
+/// household it is for (the resident's own, from the registry), and the state saved
+/// when it was last left (none for a new one).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OnlineApplication {
+    pub visit_number: String,
+    pub household: super::HouseholdView,
+    pub draft: Option<super::SavedDraft>,
+}

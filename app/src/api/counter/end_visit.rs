@@ -10,7 +10,7 @@ pub async fn end_visit(visit_number: String) -> Result<(), AppError> {
     let (state, me) = context::staff_with(Permission::CounterRun)?;
     visits::drafts::end(
         &state.db,
-        &me,
+        visits::Owner::Staff(&me),
         &visit_number,
         state.clock.now(),
         &context::origin(),

@@ -10,7 +10,7 @@ pub async fn record_consent(visit_number: String, granted: bool) -> Result<(), A
     let (state, me) = context::staff_with(Permission::CounterRun)?;
     visits::consent::record(
         &state.db,
-        &me,
+        visits::Owner::Staff(&me),
         &visit_number,
         granted,
         state.clock.now(),

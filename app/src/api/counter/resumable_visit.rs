@@ -10,5 +10,11 @@ pub async fn resumable_visit() -> Result<Option<DraftSummary>, AppError> {
     use crate::server::{context, visits};
     let (state, me) = context::staff_with(Permission::CounterRun)?;
     let window = chrono::Duration::minutes(state.kiosk.resume_minutes.into());
-    visits::drafts::resumable(&state.db, &me, state.clock.now(), window).await
+    visits::drafts::resumable(
+        &state.db,
+        visits::Owner::Staff(&me),
+        state.clock.now(),
+        window,
+    )
+    .await
 }

@@ -11,7 +11,7 @@ pub async fn resume_visit(visit_number: String) -> Result<SavedDraft, AppError> 
     let (state, me) = context::staff_with(Permission::CounterRun)?;
     visits::drafts::load(
         &state.db,
-        &me,
+        visits::Owner::Staff(&me),
         &visit_number,
         state.clock.now(),
         &context::origin(),

@@ -9,5 +9,11 @@ pub async fn save_draft(draft: SavedDraft) -> Result<(), AppError> {
     use crate::model::Permission;
     use crate::server::{context, visits};
     let (state, me) = context::staff_with(Permission::CounterRun)?;
-    visits::drafts::save(&state.db, &me, &draft, state.clock.now()).await
+    visits::drafts::save(
+        &state.db,
+        visits::Owner::Staff(&me),
+        &draft,
+        state.clock.now(),
+    )
+    .await
 }

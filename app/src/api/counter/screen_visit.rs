@@ -11,7 +11,7 @@ pub async fn screen_visit(input: VisitInput) -> Result<VisitScreening, AppError>
     let (state, me) = context::staff_with(Permission::CounterRun)?;
     visits::screen(
         &state.db,
-        &me,
+        visits::Owner::Staff(&me),
         &state.rules,
         &input,
         state.clock,

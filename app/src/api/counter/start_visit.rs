@@ -8,5 +8,5 @@ pub async fn start_visit() -> Result<String, AppError> {
     use crate::model::Permission;
     use crate::server::{context, visits};
     let (state, me) = context::staff_with(Permission::CounterRun)?;
-    visits::start(&state.db, &me, state.clock).await
+    visits::start(&state.db, visits::Owner::Staff(&me), state.clock).await
 }

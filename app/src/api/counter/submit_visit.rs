@@ -11,7 +11,7 @@ pub async fn submit_visit(input: crate::model::SubmitVisit) -> Result<Receipt, A
     let (state, me) = context::staff_with(Permission::CounterRun)?;
     visits::submit(
         &state.db,
-        &me,
+        visits::Owner::Staff(&me),
         &state.rules,
         &input,
         state.clock,

@@ -1,7 +1,7 @@
 //! What the city already holds for the forms, shown with where it came from: the
 //! resident confirms it instead of writing it again.
 
-use super::{Step, Wizard};
+use super::{Channel, Step, Wizard};
 use crate::ui::i18n::{m, t, Catalog, Key};
 use leptos::prelude::*;
 use madoguchi_core::forms::Source;
@@ -28,7 +28,10 @@ pub fn ConfirmStep() -> impl IntoView {
     view! {
         <section>
             <h1 id="step-heading" tabindex="-1">{t(m::counter::confirm::title)}</h1>
-            <p class="hint">{t(m::counter::confirm::intro)}</p>
+            <p class="hint">{t(match wizard.channel {
+                Channel::Counter => m::counter::confirm::intro,
+                Channel::Online => m::public::apply::confirm_intro,
+            })}</p>
             <dl class="summary-list">
                 {prefilled.into_iter().map(|p| {
                     let label = p.label.clone();

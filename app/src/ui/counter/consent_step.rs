@@ -3,7 +3,6 @@
 //! on the server and audited; the screening reads tax data only when it was given.
 
 use super::Wizard;
-use crate::api::counter::record_consent;
 use crate::ui::common::{focus, ErrorSummary};
 use crate::ui::i18n::{m, t, Catalog};
 use leptos::prelude::*;
@@ -22,7 +21,7 @@ pub fn ConsentStep() -> impl IntoView {
         };
         pending.set(true);
         spawn_local(async move {
-            match record_consent(number, granted).await {
+            match super::calls::record_consent(wizard.channel, number, granted).await {
                 Ok(()) => {
                     wizard.draft.update(|d| d.tax_consent = Some(granted));
                     wizard.go(wizard.after_consent());

@@ -1,7 +1,7 @@
 //! Choose the life events: one or several (a birth and a move in the same visit, say).
 //! Every event of the catalog is offered; the rules decide the procedures.
 
-use super::{Step, Wizard};
+use super::{Channel, Wizard};
 use crate::model::EventInput;
 use crate::ui::i18n::{m, t, Key};
 use leptos::prelude::*;
@@ -52,11 +52,14 @@ pub fn EventStep() -> impl IntoView {
         <section>
             <h1 id="step-heading" tabindex="-1">{t(m::counter::event::title)}</h1>
             <p class="hint">{t(m::counter::event::hint)}</p>
-            <super::pre_entry_reader::PreEntryReader/>
+            {(wizard.channel == Channel::Counter).then(|| view! { <super::pre_entry_reader::PreEntryReader/> })}
             <EventChoices chosen toggle/>
             <div class="actions">
-                <button type="button" class="btn btn-secondary" on:click=move |_| wizard.clear()>{t(m::counter::event::cancel)}</button>
-                <button type="button" class="btn btn-primary" disabled=move || !any() on:click=move |_| wizard.go(Step::Find)>{t(m::common::next)}</button>
+                <button type="button" class="btn btn-secondary" on:click=move |_| wizard.clear()>{t(match wizard.channel {
+                    Channel::Counter => m::counter::event::cancel,
+                    Channel::Online => m::public::apply::discard,
+                })}</button>
+                <button type="button" class="btn btn-primary" disabled=move || !any() on:click=move |_| wizard.go(wizard.after_events())>{t(m::common::next)}</button>
             </div>
         </section>
     }

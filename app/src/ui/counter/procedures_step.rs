@@ -2,8 +2,7 @@
 //! decided by the rules on the server. Facts the city's data cannot tell are asked here,
 //! and the list updates as they are answered.
 
-use super::Wizard;
-use crate::api::counter::screen_visit;
+use super::{Channel, Wizard};
 use crate::ui::common::ErrorSummary;
 use crate::ui::i18n::{m, t, t_with, Catalog};
 use crate::ui::screening::{NotApplicableList, ProcedureCard, QuestionView};
@@ -24,7 +23,7 @@ pub fn ProceduresStep() -> impl IntoView {
         };
         pending.set(true);
         spawn_local(async move {
-            match screen_visit(input).await {
+            match super::calls::screen(wizard.channel, input).await {
                 Ok(s) => {
                     error.set(None);
                     wizard.draft.update(|d| d.screening = Some(s));
@@ -43,7 +42,13 @@ pub fn ProceduresStep() -> impl IntoView {
         run();
     };
     let screening = move || wizard.draft.with(|d| d.screening.clone());
-    let ready = move || screening().is_some_and(|s| s.questions.is_empty()) && !pending.get();
+    let online = wizard.channel == Channel::Online;
+    // Online, something must be left to apply for online.
+    let ready = move || {
+        screening().is_some_and(|s| {
+            s.questions.is_empty() && (!online || s.procedures.iter().any(|p| p.procedure.online))
+        }) && !pending.get()
+    };
 
     view! {
         <section>
@@ -62,6 +67,16 @@ pub fn ProceduresStep() -> impl IntoView {
                     let n = s.procedures.len();
                     t_with(m::counter::procedures::count, move || vec![("n", n.to_string())])
                 }</p>
+                {(wizard.channel == Channel::Online).then(|| {
+                    let online = s.procedures.iter().filter(|p| p.procedure.online).count();
+                    let counter = s.procedures.len() - online;
+                    view! {
+                        <div class="alert alert-info" id="online-split" role="status">
+                            <p>{t_with(m::public::apply::online_count, move || vec![("n", online.to_string())])}</p>
+                            {(counter > 0).then(|| view! { <p>{t_with(m::public::apply::counter_count, move || vec![("n", counter.to_string())])}</p> })}
+                        </div>
+                    }
+                })}
                 <ol class="procedures">
                     {s.procedures.into_iter().map(|p| view! { <ProcedureCard p/> }).collect_view()}
                 </ol>

@@ -1,7 +1,7 @@
 //! The receipt: the visit number, each application and where it goes next, and the
 //! receipt to print. Ending the visit leads to the survey, then a clean tablet.
 
-use super::Wizard;
+use super::{Channel, Wizard};
 use crate::ui::i18n::{m, t, t_date, t_with};
 use crate::ui::screening::RulesText;
 use leptos::prelude::*;
@@ -12,6 +12,7 @@ pub fn ReceiptStep() -> impl IntoView {
     let receipt = wizard.draft.with_untracked(|d| d.receipt.clone());
     // The printed receipt carries the visit's language below its Japanese.
     let lang = crate::ui::i18n::Catalog::get().lang();
+    let online = wizard.channel == Channel::Online;
     view! {
         <section>
             <h1 id="step-heading" tabindex="-1">{t(m::counter::receipt::title)}</h1>
@@ -38,16 +39,22 @@ pub fn ReceiptStep() -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
-                    <p class="hint">{t(m::counter::receipt::next)}</p>
-                    <p><a class="btn btn-secondary" href=move || format!("/api/visits/{}/receipt.pdf?lang={}", r.visit_number, lang.get().code()) target="_blank" rel="noopener">
+                    <p class="hint">{t(if online { m::public::apply::next } else { m::counter::receipt::next })}</p>
+                    {(!online).then(|| view! { <p><a class="btn btn-secondary" href=move || format!("/api/visits/{}/receipt.pdf?lang={}", r.visit_number, lang.get().code()) target="_blank" rel="noopener">
                         {t(m::counter::receipt::print)}
-                    </a></p>
+                    </a></p> })}
                 }
             })}
             <div class="actions">
-                <button type="button" class="btn btn-primary btn-large" on:click=move |_| wizard.go(super::Step::Survey)>
-                    {t(m::counter::receipt::finish)}
-                </button>
+                {if online {
+                    view! { <a class="btn btn-primary btn-large" href="/my" id="to-my-page">{t(m::public::apply::to_my_page)}</a> }.into_any()
+                } else {
+                    view! {
+                        <button type="button" class="btn btn-primary btn-large" on:click=move |_| wizard.go(super::Step::Survey)>
+                            {t(m::counter::receipt::finish)}
+                        </button>
+                    }.into_any()
+                }}
             </div>
         </section>
     }

@@ -2,7 +2,7 @@
 //! typed value with a link back to its screen; then on to the one signature.
 
 use super::confirm_step::source_label;
-use super::{Step, Wizard};
+use super::{Channel, Step, Wizard};
 use crate::ui::i18n::{m, t, Catalog};
 use leptos::prelude::*;
 use madoguchi_core::forms::{check_field, FieldType};
@@ -17,9 +17,12 @@ pub fn ReviewStep() -> impl IntoView {
         wizard.go(Step::Procedures);
         return ().into_any();
     };
+    // Online, only what is applied for online is listed.
+    let online = wizard.channel == Channel::Online;
     let procedures: Vec<String> = screening
         .procedures
         .iter()
+        .filter(|p| !online || p.procedure.online)
         .map(|p| p.procedure.name.clone())
         .collect();
     let spec = screening.interview.clone();
@@ -80,7 +83,7 @@ pub fn ReviewStep() -> impl IntoView {
             <div class="actions">
                 <button type="button" class="btn btn-secondary" on:click=move |_| wizard.go(wizard.before_review())>{t(m::common::back)}</button>
                 <button type="button" class="btn btn-primary" on:click=move |_| wizard.go(Step::Sign)>
-                    {t(m::counter::review::proceed)}
+                    {t(if online { m::public::apply::proceed } else { m::counter::review::proceed })}
                 </button>
             </div>
         </section>

@@ -3,10 +3,8 @@
 //! (婚姻届, 離婚届) are named, so nobody is surprised at the counter. Submitting sends
 //! the signature with the visit; the server writes every application or none.
 
-use super::i18n::lang;
 use super::signature_pad::SignaturePad;
-use super::{Step, Wizard};
-use crate::api::counter::submit_visit;
+use super::{Channel, Step, Wizard};
 use crate::error::AppError;
 use crate::model::SubmitVisit;
 use crate::ui::common::{focus, ErrorSummary};
@@ -21,8 +19,9 @@ pub fn SignStep() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let pending = RwSignal::new(false);
     let signature = RwSignal::new(None::<String>);
-    let lang = lang();
     let catalog = Catalog::get();
+    let lang = catalog.lang();
+    let online = wizard.channel == Channel::Online;
     let (one, own): (Vec<String>, Vec<String>) = wizard.draft.with_untracked(|d| {
         let Some(s) = d.screening.as_ref() else {
             return (Vec::new(), Vec::new());
@@ -38,7 +37,8 @@ pub fn SignStep() -> impl IntoView {
         };
         (title(Signature::One), title(Signature::Own))
     });
-    let needs_signature = !one.is_empty();
+    // Online the resident signed in with their card: no handwritten signature.
+    let needs_signature = !online && !one.is_empty();
 
     let submit = move |_| {
         if pending.get_untracked() {
@@ -61,7 +61,7 @@ pub fn SignStep() -> impl IntoView {
         };
         pending.set(true);
         spawn_local(async move {
-            match submit_visit(input).await {
+            match super::calls::submit(wizard.channel, input).await {
                 Ok(receipt) => {
                     wizard.draft.update(|d| d.receipt = Some(receipt));
                     wizard.go(Step::Receipt);
@@ -93,8 +93,9 @@ pub fn SignStep() -> impl IntoView {
 
     view! {
         <section>
-            <h1 id="step-heading" tabindex="-1">{t(m::counter::sign::title)}</h1>
+            <h1 id="step-heading" tabindex="-1">{t(if online { m::public::apply::send_title } else { m::counter::sign::title })}</h1>
             <ErrorSummary message=error.into()/>
+            {online.then(|| view! { <p>{t(m::public::apply::send_intro)}</p> })}
             {needs_signature.then(|| view! {
                 <p>{t(m::counter::sign::intro)}</p>
                 <ul class="plain-list signed-forms">{one.into_iter().map(|title| view! { <li>{title}</li> }).collect_view()}</ul>

@@ -10,6 +10,15 @@ use madoguchi_core::screening::EventType;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// Where the wizard runs: the counter's tablet, a staff member beside the resident, or
+/// the resident's own phone, signed in online (no household search, no signature pad,
+/// no survey; only the procedures that can be done online are applied for).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Channel {
+    Counter,
+    Online,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Step {
     Start,
@@ -35,7 +44,20 @@ pub enum Step {
 
 impl Step {
     /// Position in the wizard for the progress bar (none on the start screen).
-    pub fn progress(self) -> Option<(u32, u32)> {
+    pub fn progress(self, channel: Channel) -> Option<(u32, u32)> {
+        if channel == Channel::Online {
+            let n = match self {
+                Step::Event => 1,
+                Step::Consent => 2,
+                Step::Details | Step::Baby => 3,
+                Step::Procedures => 4,
+                Step::Confirm | Step::Interview(_) => 5,
+                Step::Review => 6,
+                Step::Sign => 7,
+                _ => return None,
+            };
+            return Some((n, 7));
+        }
         let n = match self {
             Step::Start | Step::Survey => return None,
             Step::Event => 1,
@@ -136,6 +158,7 @@ pub enum SaveStatus {
 
 #[derive(Clone, Copy)]
 pub struct Wizard {
+    pub channel: Channel,
     pub step: RwSignal<Step>,
     pub draft: RwSignal<Draft>,
     pub save_status: RwSignal<SaveStatus>,
@@ -149,8 +172,9 @@ pub struct Wizard {
 }
 
 impl Wizard {
-    pub fn provide() -> Self {
+    pub fn provide(channel: Channel) -> Self {
         let w = Wizard {
+            channel,
             step: RwSignal::new(Step::Start),
             draft: RwSignal::new(Draft::default()),
             save_status: RwSignal::new(SaveStatus::Saved),
@@ -195,7 +219,7 @@ impl Wizard {
         self.in_flight.set_value(true);
         let w = *self;
         leptos::task::spawn_local(async move {
-            let ok = crate::api::counter::save_draft(saved).await.is_ok();
+            let ok = super::calls::save_draft(w.channel, saved).await.is_ok();
             w.save_status.set(if ok {
                 SaveStatus::Saved
             } else {
@@ -229,12 +253,14 @@ impl Wizard {
     }
 
     /// Ends the visit on this tablet: the server closes it and deletes its draft, and
-    /// everything about the resident is forgotten here.
+    /// everything about the resident is forgotten here. Online, the application is
+    /// thrown away.
     pub fn clear(&self) {
         if let Some(number) = self.draft.with_untracked(|d| d.visit_number.clone()) {
             self.ended.update_value(|e| e.push(number.clone()));
+            let channel = self.channel;
             leptos::task::spawn_local(async move {
-                if let Err(e) = crate::api::counter::end_visit(number).await {
+                if let Err(e) = super::calls::end(channel, number).await {
                     leptos::logging::warn!("the visit could not be ended on the server: {e}");
                 }
             });
@@ -242,6 +268,20 @@ impl Wizard {
         self.draft.set(Draft::default());
         self.save_status.set(SaveStatus::Saved);
         self.go(Step::Start);
+    }
+
+    /// Whether a visit was ended here (online: an application thrown away).
+    pub fn ended_any(&self) -> bool {
+        self.ended.with_value(|e| !e.is_empty())
+    }
+
+    /// After the events: the household search at the counter; online the household
+    /// is the resident's own, so the consent.
+    pub fn after_events(&self) -> Step {
+        match self.channel {
+            Channel::Counter => Step::Find,
+            Channel::Online => Step::Consent,
+        }
     }
 
     /// After the consent: the events' details, the baby, or straight to the list.

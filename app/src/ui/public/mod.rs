@@ -3,6 +3,7 @@
 //! the same rules as the counter). Built into a browser build of their own (the `public`
 //! feature, `dist/public-app/`), so a resident never downloads the staff pages.
 
+mod apply_page;
 mod details_step;
 mod events_step;
 mod header;
@@ -14,6 +15,7 @@ mod result_step;
 mod state;
 mod ticket_step;
 
+pub use apply_page::ApplyPage;
 pub use my_page::MyPage;
 pub use state::{Navigator, Step};
 
@@ -40,6 +42,7 @@ pub fn PublicApp() -> impl IntoView {
                 <Routes fallback=|| view! { <crate::ui::Elsewhere/> }>
                     <Route path=path!("/") view=NavigatorPage/>
                     <Route path=path!("/my") view=MyPage/>
+                    <Route path=path!("/my/apply") view=ApplyPage/>
                 </Routes>
             </main>
         </Router>

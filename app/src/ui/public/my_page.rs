@@ -68,7 +68,10 @@ pub fn MyPage() -> impl IntoView {
                             move || vec![("name", name.clone())]
                         })}</p>
                         {if me.matched {
-                            view! { <div class="alert alert-success" role="status" id="match-status">{t(m::public::my::matched)}</div> }.into_any()
+                            view! {
+                                <div class="alert alert-success" role="status" id="match-status">{t(m::public::my::matched)}</div>
+                                <p><a class="btn btn-primary" id="apply" href="/my/apply">{t(m::public::my::apply)}</a></p>
+                            }.into_any()
                         } else {
                             view! { <div class="alert alert-warning" role="status" id="match-status">{t(m::public::my::not_matched)}</div> }.into_any()
                         }}

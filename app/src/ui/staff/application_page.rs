@@ -58,7 +58,7 @@ fn Application() -> impl IntoView {
                 Ok(a) => view! {
                     <h1><RulesText key=format!("procedures.{}.name", a.summary.procedure_id) ja=a.summary.procedure_name.clone() official=true/></h1>
                     <dl class="summary-list">
-                        <div class="summary-row"><dt>{t(m::staff::application::visit_number)}</dt><dd>{a.summary.visit_number.clone()}</dd></div>
+                        <div class="summary-row"><dt>{t(m::staff::application::visit_number)}</dt><dd>{a.summary.visit_number.clone()}{(a.summary.channel == "online").then(|| view! { " " <span class="tag tag-info">{t(m::staff::online)}</span> })}</dd></div>
                         <div class="summary-row"><dt>{t(m::staff::application::received)}</dt><dd>{a.summary.created_at.clone()}</dd></div>
                         <div class="summary-row"><dt>{t(m::staff::application::department)}</dt><dd><RulesText key=format!("departments.{}.name", a.department_id) ja=a.department_name.clone() official=true/></dd></div>
                         <div class="summary-row staff-only"><dt>{t(m::staff::application::status)}</dt><dd>{t(status_label(&a.summary.status))}</dd></div>

@@ -82,7 +82,10 @@ fn Queue() -> impl IntoView {
                                         {page.items.into_iter().map(|a| view! {
                                             <tr data-status=a.status.clone()>
                                                 <td>{a.created_at}</td>
-                                                <td><a href=format!("/staff/applications/{}", a.id)><RulesText key=format!("procedures.{}.name", a.procedure_id) ja=a.procedure_name official=true/></a></td>
+                                                <td>
+                                                    <a href=format!("/staff/applications/{}", a.id)><RulesText key=format!("procedures.{}.name", a.procedure_id) ja=a.procedure_name official=true/></a>
+                                                    {(a.channel == "online").then(|| view! { <span class="tag tag-info">{t(m::staff::online)}</span> })}
+                                                </td>
                                                 <td>{a.subject_name}</td>
                                                 <td>
                                                     {a.deadline.map(|d| crate::ui::i18n::t_date(d).into_any()).unwrap_or_else(|| t(m::staff::none).into_any())}
