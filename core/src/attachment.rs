@@ -73,6 +73,18 @@ impl Refusal {
             Self::ActiveContent => "attachment_active_content",
         }
     }
+
+    /// What the resident is told (the reason itself is for the audit log and staff).
+    pub fn value_error(self) -> crate::jp::ValueError {
+        use crate::jp::ValueError;
+        match self {
+            Self::Empty => ValueError::FileEmpty,
+            Self::TooLarge => ValueError::FileTooLarge,
+            Self::UnknownType | Self::Mismatch | Self::Truncated | Self::ActiveContent => {
+                ValueError::FileType
+            }
+        }
+    }
 }
 
 /// 10 MB: a phone photo of a certificate is 2–5 MB.

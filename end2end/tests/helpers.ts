@@ -108,12 +108,13 @@ export function sampleFor(id: string): string {
 }
 
 /** Answers every screen of the interview with sample values, from the screen after
- * the confirmation to the review; returns the headings of the screens seen. */
-export async function answerInterview(page: Page): Promise<string[]> {
+ * the confirmation to the review (or the screen headed `until`); returns the headings
+ * of the screens seen. */
+export async function answerInterview(page: Page, until = '申請内容の確認'): Promise<string[]> {
   const seen: string[] = [];
   for (let i = 0; i < 12; i++) {
     const heading = (await page.locator('h1').textContent())?.trim() ?? '';
-    if (heading === '申請内容の確認') return seen;
+    if (heading === until) return seen;
     seen.push(heading);
     for (const input of await page.locator('form input:not([type=radio])').all()) {
       if ((await input.inputValue()) === '') {

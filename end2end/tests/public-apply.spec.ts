@@ -7,6 +7,14 @@ import { expect, test } from '@playwright/test';
 import { answerInterview, jstDay, Shots, signIn } from './helpers';
 import { signInAs, toProvider } from './oidc';
 
+/** A small PNG that is whole (signature, header chunk, end chunk). */
+function png(): Buffer {
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    Buffer.from('IHDR'), Buffer.alloc(21), Buffer.from('IEND'), Buffer.from([0xae, 0x42, 0x60, 0x82]),
+  ]);
+}
+
 test('a signed-in resident applies online for a birth, and the department sees it marked online', async ({ page, browser }, info) => {
   // Three people: the resident, the department's staff, and another resident.
   test.setTimeout(150_000);
@@ -18,7 +26,7 @@ test('a signed-in resident applies online for a birth, and the department sees i
 
   // The counter's first step, without the pre-entry reader or the household search.
   await expect(page.getByRole('heading', { level: 1, name: 'どんなことがありましたか' })).toBeVisible();
-  await expect(page.locator('.progress-text')).toHaveText('ステップ 1 / 7');
+  await expect(page.locator('.progress-text')).toHaveText('ステップ 1 / 8');
   await page.getByRole('button', { name: /子どもが生まれた/ }).click();
   await shots.take('event');
   await page.getByRole('button', { name: '次へ' }).click();
@@ -51,8 +59,22 @@ test('a signed-in resident applies online for a birth, and the department sees i
   await expect(page.locator('main')).toContainText('山田　太郎');
   await shots.take('confirm');
   await page.getByRole('button', { name: 'この内容で進める' }).click();
-  const screens = await answerInterview(page);
+  const screens = await answerInterview(page, '書類の写真');
   expect(screens.length).toBeGreaterThan(0);
+
+  // Photos of the documents: a file that claims to be a PDF but is not is refused with
+  // a message; a photo is kept and listed.
+  await expect(page.locator('.progress-text')).toHaveText('ステップ 6 / 8');
+  const first = page.locator('#attachment-0');
+  const document = (await page.locator('label[for=attachment-0]').textContent())!.trim();
+  await first.setInputFiles({ name: 'tsucho.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
+  await expect(page.locator('#attachment-0-error')).toHaveText('写真 (JPEG・PNG) かPDFのファイルを選んでください');
+  await first.setInputFiles({ name: 'tsucho.png', mimeType: 'image/png', buffer: png() });
+  await expect(page.locator('.attached-name').first()).toHaveText('tsucho.png');
+  await expect(page.locator('#attachment-0-error')).toHaveCount(0);
+  await shots.take('attachments');
+  await page.getByRole('button', { name: '次へ' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '申請内容の確認' })).toBeVisible();
   await shots.take('review');
   await page.getByRole('button', { name: 'この内容で送信へ進む' }).click();
 
@@ -77,6 +99,14 @@ test('a signed-in resident applies online for a birth, and the department sees i
   await kodomo.getByRole('link', { name: /児童手当 認定請求/ }).first().click();
   await expect(kodomo.locator('main')).toContainText(visitNumber);
   await expect(kodomo.locator('main .tag-info')).toHaveText('オンライン申請');
+  // The photo, for this department, as a download of the type its content showed.
+  const file = kodomo.getByRole('link', { name: 'tsucho.png' });
+  await expect(kodomo.locator('.attachments-read')).toContainText(document);
+  const got = await kodomo.request.get((await file.getAttribute('href'))!);
+  expect(got.status()).toBe(200);
+  expect(got.headers()['content-type']).toBe('image/png');
+  expect(got.headers()['content-disposition']).toMatch(/^attachment;/);
+  expect(Buffer.compare(await got.body(), png())).toBe(0);
   await shots.take('kodomo-application');
   await staffCtx.close();
 

@@ -16,6 +16,7 @@ mod m0010_queue_all;
 mod m0011_pre_entries;
 mod m0012_online;
 mod m0013_online_visits;
+mod m0014_attachments;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0011_pre_entries::Migration),
             Box::new(m0012_online::Migration),
             Box::new(m0013_online_visits::Migration),
+            Box::new(m0014_attachments::Migration),
         ]
     }
 }

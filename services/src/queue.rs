@@ -27,7 +27,7 @@ use std::collections::HashMap;
 pub const PAGE_SIZE: u64 = 50;
 
 /// The department whose applications the caller may read, or `None` for all.
-fn scope(staff: &StaffMe) -> Result<Option<&str>, AppError> {
+pub(crate) fn scope(staff: &StaffMe) -> Result<Option<&str>, AppError> {
     if staff.can(Permission::QueueReadAll) {
         Ok(None)
     } else if staff.can(Permission::QueueRead) {
@@ -308,6 +308,7 @@ pub async fn get(
         .unwrap_or_default();
     let history = history(db, a.id).await?;
     let visit_applications = visit_applications(db, &a, rules, dept).await?;
+    let attachments = crate::online::attachments::of_application(db, a.id).await?;
     let assignee = match a.assigned_to {
         Some(user) => staff_user::Entity::find_by_id(user)
             .one(db)
@@ -332,6 +333,7 @@ pub async fn get(
         },
         history,
         visit_applications,
+        attachments,
         department_id: a.department_id.clone(),
         department_name,
         ruleset: a.ruleset.clone(),

@@ -92,7 +92,7 @@ async fn free_visit_number(db: &DatabaseConnection, clock: Clock) -> Result<Stri
 }
 
 /// An open visit of this owner; anyone else's is "not found".
-pub(super) async fn open_visit<C: ConnectionTrait>(
+pub(crate) async fn open_visit<C: ConnectionTrait>(
     db: &C,
     owner: Owner<'_>,
     number: &str,

@@ -73,6 +73,8 @@ pub fn server_fns() -> Vec<(&'static str, Access)> {
         resident::ApplicationConsent => Resident,
         resident::SubmitApplication => Resident,
         resident::DiscardApplication => Resident,
+        resident::ApplicationAttachments => Resident,
+        resident::RemoveAttachment => Resident,
         counter::StartVisit => P(CounterRun),
         counter::FindHousehold => P(CounterRun),
         counter::KioskSettingsFn => P(CounterRun),

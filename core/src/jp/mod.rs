@@ -82,6 +82,16 @@ pub enum ValueError {
     /// A pre-entry's short code that cannot be one (8 letters and digits).
     #[error("invalid_short_code")]
     InvalidShortCode,
+    /// An attached file that is empty.
+    #[error("file_empty")]
+    FileEmpty,
+    /// An attached file over the size limit.
+    #[error("file_too_large")]
+    FileTooLarge,
+    /// An attached file that is not a whole PDF, JPEG or PNG, is not what it claims to
+    /// be, or is a PDF with active content (`attachment::Refusal` says which).
+    #[error("file_type")]
+    FileType,
 }
 
 impl ValueError {
@@ -110,12 +120,15 @@ impl ValueError {
             Self::InvalidUsername => "invalid_username",
             Self::Taken => "taken",
             Self::InvalidShortCode => "invalid_short_code",
+            Self::FileEmpty => "file_empty",
+            Self::FileTooLarge => "file_too_large",
+            Self::FileType => "file_type",
         }
     }
 
     /// Every error, for checks that each has its message in every language. A new
     /// variant fails to compile in `listed` below until it is added here too.
-    pub const ALL: [ValueError; 22] = [
+    pub const ALL: [ValueError; 25] = [
         Self::Required,
         Self::TooLong,
         Self::NotKana,
@@ -138,6 +151,9 @@ impl ValueError {
         Self::InvalidUsername,
         Self::Taken,
         Self::InvalidShortCode,
+        Self::FileEmpty,
+        Self::FileTooLarge,
+        Self::FileType,
     ];
 
     #[allow(dead_code)]
@@ -164,7 +180,10 @@ impl ValueError {
             | Self::OutOfRange
             | Self::InvalidUsername
             | Self::Taken
-            | Self::InvalidShortCode => {}
+            | Self::InvalidShortCode
+            | Self::FileEmpty
+            | Self::FileTooLarge
+            | Self::FileType => {}
         }
     }
 
@@ -204,6 +223,9 @@ impl ValueError {
             Self::InvalidUsername => "えいご の もじ と すうじ で かいて ください",
             Self::Taken => "もう つかわれて います",
             Self::InvalidShortCode => "コード は K7M3-Q9PX の ような 8 もじ です",
+            Self::FileEmpty => "ファイル の なかみ が ありません",
+            Self::FileTooLarge => "ファイル が おおきすぎます。10MB まで です",
+            Self::FileType => "しゃしん (JPEG・PNG) か PDF の ファイル を えらんで ください",
         }
     }
 
@@ -231,6 +253,9 @@ impl ValueError {
             Self::InvalidUsername => "Use letters, digits, '.', '_' and '-' only",
             Self::Taken => "Already in use",
             Self::InvalidShortCode => "Enter the 8-character code, like K7M3-Q9PX",
+            Self::FileEmpty => "The file is empty",
+            Self::FileTooLarge => "The file is too large; up to 10 MB",
+            Self::FileType => "Choose a photo (JPEG or PNG) or a PDF file",
         }
     }
 
@@ -259,6 +284,9 @@ impl ValueError {
             Self::InvalidUsername => "半角の英字・数字と . _ - で入力してください",
             Self::Taken => "すでに使われています",
             Self::InvalidShortCode => "コードは K7M3-Q9PX のような英数字8文字です",
+            Self::FileEmpty => "ファイルが空です",
+            Self::FileTooLarge => "ファイルが大きすぎます。10MBまでです",
+            Self::FileType => "写真 (JPEG・PNG) かPDFのファイルを選んでください",
         }
     }
 }

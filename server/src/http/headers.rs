@@ -88,7 +88,10 @@ pub async fn layer(State(policy): State<Arc<Policy>>, req: Request, next: Next) 
     let camera = req.uri().path() == "/counter";
     let mut res = next.run(req).await;
     let h = res.headers_mut();
-    h.insert(header::CONTENT_SECURITY_POLICY, policy.csp.clone());
+    // A response that set its own, stricter policy keeps it (an attachment: sandboxed).
+    if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        h.insert(header::CONTENT_SECURITY_POLICY, policy.csp.clone());
+    }
     h.insert(
         "permissions-policy",
         HeaderValue::from_static(if camera {

@@ -6,6 +6,7 @@
 
 pub mod access;
 pub mod api_v1;
+mod attachments;
 mod audit_export;
 pub mod csrf;
 mod documents;
@@ -92,6 +93,18 @@ pub fn routes() -> Vec<Route> {
         },
         Route {
             method: Method::GET,
+            pattern: "/api/applications/{id}/attachments/{attachment}",
+            example: "/api/applications/1/attachments/1",
+            access: documents::FORM_ACCESS,
+        },
+        Route {
+            method: Method::POST,
+            pattern: "/api/resident/attachments",
+            example: "/api/resident/attachments?visit=X&procedure=X&document=X",
+            access: Access::Resident,
+        },
+        Route {
+            method: Method::GET,
             pattern: "/api/audit/export.csv",
             example: "/api/audit/export.csv",
             access: audit_export::ACCESS,
@@ -109,7 +122,7 @@ pub const SIGN_IN_STEPS: [&str; 5] = [
 ];
 
 /// The server functions of residents signed in online, rate limited together.
-pub const RESIDENT_FNS: [&str; 8] = [
+pub const RESIDENT_FNS: [&str; 10] = [
     "/api/resident/online_status",
     "/api/resident/sign_out",
     "/api/resident/start_application",
@@ -118,6 +131,8 @@ pub const RESIDENT_FNS: [&str; 8] = [
     "/api/resident/application_consent",
     "/api/resident/submit_application",
     "/api/resident/discard_application",
+    "/api/resident/application_attachments",
+    "/api/resident/remove_attachment",
 ];
 
 pub fn app(state: AppState, site_dir: PathBuf) -> Router {
@@ -146,6 +161,10 @@ pub fn app(state: AppState, site_dir: PathBuf) -> Router {
             "/api/visits/{number}/receipt.pdf",
             get(documents::visit_receipt),
         )
+        .route(
+            "/api/applications/{id}/attachments/{attachment}",
+            get(attachments::download),
+        )
         .route("/api/audit/export.csv", get(audit_export::export))
         .merge(api_v1::router());
     for path in SIGN_IN_STEPS {
@@ -168,6 +187,24 @@ pub fn app(state: AppState, site_dir: PathBuf) -> Router {
     for path in RESIDENT_FNS {
         api = api.route(path, post(server_fns::handle).layer(resident_limit.clone()));
     }
+    // A resident's attachment: the one request with a body larger than the rest.
+    let uploads = Router::new()
+        .route(
+            "/api/resident/attachments",
+            post(attachments::upload).layer(resident_limit),
+        )
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+        .with_state(state.clone())
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            csrf::layer,
+        ))
+        .layer(RequestBodyLimitLayer::new(
+            attachments::UPLOAD_LIMIT + 64 * 1024,
+        ));
     let api = api
         .route("/api/{*fn_name}", post(server_fns::handle))
         .layer(SetResponseHeaderLayer::overriding(
@@ -198,6 +235,7 @@ pub fn app(state: AppState, site_dir: PathBuf) -> Router {
             csrf::layer,
         ))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .merge(uploads)
         .layer(axum::middleware::from_fn_with_state(policy, headers::layer))
         .layer(axum::middleware::from_fn_with_state(
             state.security.clone(),

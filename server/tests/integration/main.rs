@@ -3,6 +3,7 @@
 //! same tests on PostgreSQL (each test then gets its own fresh database).
 
 mod api_v1;
+mod attachments;
 mod audit;
 mod auth;
 mod backup;

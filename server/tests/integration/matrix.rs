@@ -114,11 +114,18 @@ fn sample(path: &str) -> Option<&'static str> {
         }
         "resident/save_application" => r#"{"draft":{"visit_number":"X","step":"x","state":"{}"}}"#,
         "resident/application_consent" => r#"{"visit_number":"X","granted":true}"#,
-        "resident/discard_application" => r#"{"visit_number":"X"}"#,
+        "resident/discard_application" | "resident/application_attachments" => {
+            r#"{"visit_number":"X"}"#
+        }
+        "resident/remove_attachment" => r#"{"visit_number":"X","id":1}"#,
         "v1/screenings" => {
             r#"{"as_of":"2026-11-24","events":[],"household":{"members":[]},"answers":{}}"#
         }
-        "applications/1/form.pdf" | "visits/20261125-0001/receipt.pdf" | "audit/export.csv" => "",
+        "applications/1/form.pdf"
+        | "applications/1/attachments/1"
+        | "visits/20261125-0001/receipt.pdf"
+        | "audit/export.csv"
+        | "resident/attachments?visit=X&procedure=X&document=X" => "",
         _ => return None,
     })
 }

@@ -5,6 +5,7 @@ pub mod api_key;
 pub mod application;
 pub mod application_ack;
 pub mod application_event;
+pub mod attachment;
 pub mod audit_checkpoint;
 pub mod audit_entry;
 pub mod audit_head;

@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod applications;
+pub mod attachments;
 pub mod oidc;
 pub mod sessions;
 

@@ -124,6 +124,7 @@ pub async fn end(
         Err(e) => return Err(e),
     };
     delete(&txn, v.id).await?;
+    crate::online::attachments::drop_unsubmitted(&txn, v.id).await?;
     let mut row: visit::ActiveModel = v.clone().into();
     row.status = Set("ended".into());
     row.ended_at = Set(Some(now));

@@ -76,6 +76,7 @@ pub async fn submit(
     let mut all = known.clone();
     all.extend(asked.clone());
     let mut lines = Vec::new();
+    let mut made = Vec::new();
     let groups: Vec<Grouped> = group(&s)
         .into_iter()
         .filter(|g| !s.online || g.view.procedure.online)
@@ -137,6 +138,7 @@ pub async fn submit(
             now,
         )
         .await?;
+        made.push((p.id.clone(), app.id));
         lines.push(ReceiptLine {
             application_id: app.id,
             procedure_id: p.id.clone(),
@@ -148,6 +150,7 @@ pub async fn submit(
         });
     }
     write_answers(&txn, &s, cat, &plan, &all).await?;
+    crate::online::attachments::hand_over(&txn, s.visit.id, &made).await?;
     if let Some(png) = signature {
         super::signature::store(&txn, s.visit.id, png, now).await?;
     }

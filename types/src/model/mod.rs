@@ -277,6 +277,9 @@ pub struct ApplicationDetail {
     pub history: Vec<HistoryEntry>,
     /// The other applications of the same visit (the resident's whole errand).
     pub visit_applications: Vec<VisitApplication>,
+    /// Documents the resident attached online.
+    #[serde(default)]
+    pub attachments: Vec<online::AttachmentView>,
 }
 
 /// Another application made at the same visit.

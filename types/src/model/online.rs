@@ -29,3 +29,18 @@ pub struct OnlineApplication {
     pub household: super::HouseholdView,
     pub draft: Option<super::SavedDraft>,
 }
+
+/// A document attached to an online application (its bytes are fetched apart).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentView {
+    pub id: i32,
+    pub procedure_id: String,
+    /// The document the procedure asks for, as the rules name it.
+    pub document: String,
+    /// The file's name as the resident's phone gave it.
+    pub name: String,
+    /// `pdf`, `jpg` or `png`, from the content.
+    pub kind: String,
+    pub size: i64,
+    pub sha256: String,
+}

@@ -3,6 +3,7 @@
 //! dropped when the visit ends. The same steps run online, on the resident's phone
 //! (`ui/public/apply_page.rs`), with the wizard's channel set to online.
 
+mod attachments_step;
 mod baby_step;
 mod calls;
 mod confirm_step;
@@ -98,6 +99,7 @@ pub fn WizardSteps(start: ViewFn) -> impl IntoView {
             Step::Procedures => view! { <procedures_step::ProceduresStep/> }.into_any(),
             Step::Confirm => view! { <confirm_step::ConfirmStep/> }.into_any(),
             Step::Interview(index) => view! { <interview_step::InterviewStep index/> }.into_any(),
+            Step::Attachments => view! { <attachments_step::AttachmentsStep/> }.into_any(),
             Step::Review => view! { <review_step::ReviewStep/> }.into_any(),
             Step::Sign => view! { <sign_step::SignStep/> }.into_any(),
             Step::Receipt => view! { <receipt_step::ReceiptStep/> }.into_any(),

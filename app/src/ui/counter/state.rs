@@ -34,6 +34,8 @@ pub enum Step {
     Confirm,
     /// One topic of the merged interview per screen, by its place in the plan.
     Interview(usize),
+    /// Online: photos or PDFs of the documents the procedures ask for.
+    Attachments,
     Review,
     /// The one signature, then submit.
     Sign,
@@ -52,11 +54,12 @@ impl Step {
                 Step::Details | Step::Baby => 3,
                 Step::Procedures => 4,
                 Step::Confirm | Step::Interview(_) => 5,
-                Step::Review => 6,
-                Step::Sign => 7,
+                Step::Attachments => 6,
+                Step::Review => 7,
+                Step::Sign => 8,
                 _ => return None,
             };
-            return Some((n, 7));
+            return Some((n, 8));
         }
         let n = match self {
             Step::Start | Step::Survey => return None,
@@ -67,7 +70,7 @@ impl Step {
             Step::Details => 5,
             Step::Baby => 6,
             Step::Procedures => 7,
-            Step::Confirm | Step::Interview(_) => 8,
+            Step::Confirm | Step::Interview(_) | Step::Attachments => 8,
             Step::Review => 9,
             Step::Sign => 10,
             Step::Receipt => 11,
@@ -331,14 +334,17 @@ impl Wizard {
             if d.has_confirm() {
                 Step::Confirm
             } else {
-                Self::topic_or_review(d, 0)
+                self.topic_or_next(d, 0)
             }
         })
     }
 
-    fn topic_or_review(d: &Draft, i: usize) -> Step {
+    /// Topic `i`, or after the last one the attachments (online) or the review.
+    fn topic_or_next(&self, d: &Draft, i: usize) -> Step {
         if i < d.topic_count() {
             Step::Interview(i)
+        } else if self.channel == Channel::Online {
+            Step::Attachments
         } else {
             Step::Review
         }
@@ -346,12 +352,11 @@ impl Wizard {
 
     /// The step after the confirmation or after topic `i`.
     pub fn after_confirm(&self) -> Step {
-        self.draft.with_untracked(|d| Self::topic_or_review(d, 0))
+        self.draft.with_untracked(|d| self.topic_or_next(d, 0))
     }
 
     pub fn after(&self, i: usize) -> Step {
-        self.draft
-            .with_untracked(|d| Self::topic_or_review(d, i + 1))
+        self.draft.with_untracked(|d| self.topic_or_next(d, i + 1))
     }
 
     /// The step before topic `i`: the previous topic, the confirmation or the list.
@@ -363,8 +368,16 @@ impl Wizard {
         })
     }
 
-    /// Back from the review: the last topic, the confirmation or the list.
+    /// Back from the review: the attachments online; else as [`Self::before_attachments`].
     pub fn before_review(&self) -> Step {
+        match self.channel {
+            Channel::Online => Step::Attachments,
+            Channel::Counter => self.before_attachments(),
+        }
+    }
+
+    /// Back from the attachments: the last topic, the confirmation or the list.
+    pub fn before_attachments(&self) -> Step {
         let n = self.draft.with_untracked(|d| d.topic_count());
         if n > 0 {
             Step::Interview(n - 1)

@@ -85,6 +85,23 @@ fn Application() -> impl IntoView {
                             </ul>
                         </section>
                     })}
+                    {(!a.attachments.is_empty()).then(|| {
+                        let app_id = a.summary.id;
+                        view! {
+                            <section class="attachments-read" aria-labelledby="attachments-heading">
+                                <h2 id="attachments-heading">{t(m::staff::application::attachments)}</h2>
+                                <ul>
+                                    {a.attachments.clone().into_iter().map(|f| view! {
+                                        <li>
+                                            {f.document.clone()} ": "
+                                            <a href=format!("/api/applications/{app_id}/attachments/{}", f.id) download>{f.name.clone()}</a>
+                                            " " <span class="hint">{format!("{} · {} KB · SHA-256 {}", f.kind.to_uppercase(), (f.size + 1023) / 1024, &f.sha256[..f.sha256.len().min(12)])}</span>
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            </section>
+                        }
+                    })}
                     <h2>{let title = a.form.title.clone(); t_with(m::staff::application::contents, move || vec![("title", title.clone())])}</h2>
                     <p class="hint">{let model = a.form.model.clone(); t_with(m::staff::application::model, move || vec![("model", model.clone())])}</p>
                     <p class="staff-only"><a class="btn btn-secondary" href=format!("/api/applications/{}/form.pdf", a.summary.id) target="_blank" rel="noopener">{t(m::staff::application::print)}</a></p>
