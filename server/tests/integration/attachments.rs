@@ -73,14 +73,13 @@ async fn upload(
     web.send(req.body(Body::from(bytes)).unwrap()).await
 }
 
-#[tokio::test]
-async fn a_document_is_checked_kept_with_its_hash_and_read_by_its_department_only() {
-    let t = TestDb::new().await.with_city(10).await;
-    let web = Web::new(&t);
+/// 山田 太郎 signed in, his application for the birth consented and screened: his
+/// cookie, the visit's number and the first document the child allowance asks for.
+async fn birth_application(web: &Web, t: &TestDb) -> (String, String, String) {
     let account = accounts::sign_in(&t.db, now(), "10.0.0.9", &taro())
         .await
         .unwrap();
-    let cookie = resident_cookie(&web, &account).await;
+    let cookie = resident_cookie(web, &account).await;
     let started = web
         .post("/api/resident/start_application", "{}", Some(&cookie))
         .await;
@@ -99,16 +98,23 @@ async fn a_document_is_checked_kept_with_its_hash_and_read_by_its_department_onl
         )
         .await;
     assert_eq!(screened.status, StatusCode::OK, "{}", screened.body);
-    let allowance = screened.body["procedures"]
+    let document = screened.body["procedures"]
         .as_array()
         .unwrap()
         .iter()
         .find(|p| p["procedure"]["id"] == "child_allowance")
-        .expect("the child allowance is listed");
-    let document = allowance["procedure"]["documents"][0]
+        .expect("the child allowance is listed")["procedure"]["documents"][0]
         .as_str()
         .unwrap()
         .to_owned();
+    (cookie, number, document)
+}
+
+#[tokio::test]
+async fn a_document_is_checked_kept_with_its_hash_and_read_by_its_department_only() {
+    let t = TestDb::new().await.with_city(10).await;
+    let web = Web::new(&t);
+    let (cookie, number, document) = birth_application(&web, &t).await;
     let q = (number.as_str(), "child_allowance", document.as_str());
 
     // A photo of the bank book: kept, named without its path, with its hash.
@@ -248,36 +254,7 @@ async fn a_document_is_checked_kept_with_its_hash_and_read_by_its_department_onl
 async fn throwing_an_application_away_deletes_its_files() {
     let t = TestDb::new().await.with_city(10).await;
     let web = Web::new(&t);
-    let account = accounts::sign_in(&t.db, now(), "10.0.0.9", &taro())
-        .await
-        .unwrap();
-    let cookie = resident_cookie(&web, &account).await;
-    let started = web
-        .post("/api/resident/start_application", "{}", Some(&cookie))
-        .await;
-    let number = started.body["visit_number"].as_str().unwrap().to_owned();
-    web.post(
-        "/api/resident/application_consent",
-        &json!({"visit_number": number, "granted": true}).to_string(),
-        Some(&cookie),
-    )
-    .await;
-    let screened = web
-        .post(
-            "/api/resident/screen_application",
-            &json!({"input": birth(&number)}).to_string(),
-            Some(&cookie),
-        )
-        .await;
-    let document = screened.body["procedures"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["procedure"]["id"] == "child_allowance")
-        .unwrap()["procedure"]["documents"][0]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let (cookie, number, document) = birth_application(&web, &t).await;
     let q = (number.as_str(), "child_allowance", document.as_str());
     let first = upload(&web, Some(&cookie), q, "image/png", png()).await;
     upload(&web, Some(&cookie), q, "", png()).await;
