@@ -307,3 +307,25 @@ fn sample_answers_pass_the_checks_of_every_form() {
         );
     }
 }
+
+#[test]
+fn a_correction_is_checked_as_the_interview_checks_it_and_must_be_given() {
+    let cat = bundled();
+    let a = good_birth_answers();
+    let bank = forms::check_correction(cat, "bank.account", &a).unwrap();
+    assert!(bank.contains("ヤマダ\u{3000}タロウ"));
+    assert_eq!(
+        forms::check_correction(cat, "applicant.phone", &a).unwrap(),
+        "0859-22-1111"
+    );
+    // An optional field still has to be given when it is being corrected.
+    let empty = Answers::new();
+    let e = forms::check_correction(cat, "applicant.phone", &empty).unwrap_err();
+    assert_eq!(e[0].error, ValueError::Required);
+    let mut wrong = a.clone();
+    wrong.insert("bank.account/holder".into(), "山田".into());
+    let e = forms::check_correction(cat, "bank.account", &wrong).unwrap_err();
+    assert_eq!(e[0].field, "bank.account/holder");
+    // A key no form has is refused, not ignored.
+    assert!(forms::check_correction(cat, "no.such", &a).is_err());
+}

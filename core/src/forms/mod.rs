@@ -18,7 +18,9 @@ pub use catalog::{
 };
 pub use filled::{Filled, FilledRow, FilledSection};
 pub use interview::{Answers, Plan, PlanTopic};
-pub use values::{check, check_field, check_topic, part, FieldError, Values, BANK_PARTS};
+pub use values::{
+    check, check_correction, check_field, check_topic, part, FieldError, Values, BANK_PARTS,
+};
 
 use std::sync::OnceLock;
 

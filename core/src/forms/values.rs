@@ -81,6 +81,37 @@ pub fn check_field(
         return Ok(None);
     }
     let required = plan.requires(cat, key, answers);
+    typed(field, required, answers)
+}
+
+/// A correction of one field of a submitted application (after a 差戻し): the new value
+/// must be given, and is checked as the interview checks it.
+pub fn check_correction(
+    cat: &Catalog,
+    key: &str,
+    answers: &Answers,
+) -> Result<String, Vec<FieldError>> {
+    let Some(field) = cat.field(key) else {
+        return Err(vec![FieldError {
+            field: key.to_owned(),
+            error: ValueError::InvalidChoice,
+        }]);
+    };
+    typed(field, true, answers)?.ok_or_else(|| {
+        vec![FieldError {
+            field: key.to_owned(),
+            error: ValueError::Required,
+        }]
+    })
+}
+
+/// A field's value by its type, `None` when it may stay empty and is empty.
+fn typed(
+    field: &super::catalog::Field,
+    required: bool,
+    answers: &Answers,
+) -> Result<Option<String>, Vec<FieldError>> {
+    let key = field.key.as_str();
     let raw = |k: &str| answers.get(k).map(String::as_str).unwrap_or("");
     let one = |error: ValueError| {
         vec![FieldError {

@@ -92,6 +92,15 @@ pub enum ValueError {
     /// be, or is a PDF with active content (`attachment::Refusal` says which).
     #[error("file_type")]
     FileType,
+    /// Not an e-mail address (`name@example.jp`).
+    #[error("invalid_email")]
+    InvalidEmail,
+    /// A confirmation code that is not the one sent.
+    #[error("code_mismatch")]
+    CodeMismatch,
+    /// A confirmation code past its time, or tried too often: a new one must be sent.
+    #[error("code_expired")]
+    CodeExpired,
 }
 
 impl ValueError {
@@ -123,12 +132,15 @@ impl ValueError {
             Self::FileEmpty => "file_empty",
             Self::FileTooLarge => "file_too_large",
             Self::FileType => "file_type",
+            Self::InvalidEmail => "invalid_email",
+            Self::CodeMismatch => "code_mismatch",
+            Self::CodeExpired => "code_expired",
         }
     }
 
     /// Every error, for checks that each has its message in every language. A new
     /// variant fails to compile in `listed` below until it is added here too.
-    pub const ALL: [ValueError; 25] = [
+    pub const ALL: [ValueError; 28] = [
         Self::Required,
         Self::TooLong,
         Self::NotKana,
@@ -154,6 +166,9 @@ impl ValueError {
         Self::FileEmpty,
         Self::FileTooLarge,
         Self::FileType,
+        Self::InvalidEmail,
+        Self::CodeMismatch,
+        Self::CodeExpired,
     ];
 
     #[allow(dead_code)]
@@ -183,7 +198,10 @@ impl ValueError {
             | Self::InvalidShortCode
             | Self::FileEmpty
             | Self::FileTooLarge
-            | Self::FileType => {}
+            | Self::FileType
+            | Self::InvalidEmail
+            | Self::CodeMismatch
+            | Self::CodeExpired => {}
         }
     }
 
@@ -226,6 +244,9 @@ impl ValueError {
             Self::FileEmpty => "ファイル の なかみ が ありません",
             Self::FileTooLarge => "ファイル が おおきすぎます。10MB まで です",
             Self::FileType => "しゃしん (JPEG・PNG) か PDF の ファイル を えらんで ください",
+            Self::InvalidEmail => "メールアドレス は name@example.jp の ように かいて ください",
+            Self::CodeMismatch => "コード が ちがいます。メール の コード を いれて ください",
+            Self::CodeExpired => "コード の じかん が おわりました。もう いちど おくって ください",
         }
     }
 
@@ -256,6 +277,9 @@ impl ValueError {
             Self::FileEmpty => "The file is empty",
             Self::FileTooLarge => "The file is too large; up to 10 MB",
             Self::FileType => "Choose a photo (JPEG or PNG) or a PDF file",
+            Self::InvalidEmail => "Enter an e-mail address, like name@example.jp",
+            Self::CodeMismatch => "That is not the code we sent. Enter the code in the e-mail",
+            Self::CodeExpired => "The code has expired. Please send a new one",
         }
     }
 
@@ -287,6 +311,9 @@ impl ValueError {
             Self::FileEmpty => "ファイルが空です",
             Self::FileTooLarge => "ファイルが大きすぎます。10MBまでです",
             Self::FileType => "写真 (JPEG・PNG) かPDFのファイルを選んでください",
+            Self::InvalidEmail => "メールアドレスは name@example.jp のように入力してください",
+            Self::CodeMismatch => "コードが違います。メールに書かれたコードを入力してください",
+            Self::CodeExpired => "コードの有効期限が切れました。もう一度送ってください",
         }
     }
 }
