@@ -64,8 +64,9 @@ fn OnlineStart() -> impl IntoView {
     }
     let sign_in = move || {
         format!(
-            "/auth/oidc/start?return_to=%2Fmy%2Fapply&lang={}",
-            catalog.lang().get().code()
+            // Back in the same language: the return address carries it.
+            "/auth/oidc/start?return_to=%2Fmy%2Fapply%3Flang%3D{code}&lang={code}",
+            code = catalog.lang().get().code()
         )
     };
     view! {
