@@ -122,7 +122,7 @@ fn main() -> Result<(), Box<dyn Error>> {
 }
 
 /// The areas whose texts the server uses in every language (the printed receipt).
-const SERVER_AREAS: &[&str] = &["common", "counter", "rules"];
+const SERVER_AREAS: &[&str] = &["common", "counter", "public", "rules"];
 
 /// The areas: the primary language's message files, by name.
 fn areas_of(dir: &Path) -> Result<Vec<String>, Box<dyn Error>> {

@@ -34,6 +34,7 @@ cleanup() {
   rm -f "$work/keep"
   if [ -f "$work/server.pid" ]; then kill "$(cat "$work/server.pid")" 2>/dev/null || true; fi
   if [ -f "$work/idp.pid" ]; then kill "$(cat "$work/idp.pid")" 2>/dev/null || true; fi
+  if [ -f "$work/smtp.pid" ]; then kill "$(cat "$work/smtp.pid")" 2>/dev/null || true; fi
   if [ -n "$supervisor" ]; then wait "$supervisor" 2>/dev/null || true; fi
   rm -rf "$work"
 }
@@ -51,6 +52,13 @@ export MADOGUCHI_OIDC_ISSUER="http://localhost:$idp_port"
 export MADOGUCHI_OIDC_CLIENT_ID=madoguchi
 export MADOGUCHI_OIDC_KEY_FILE="$work/oidc-client.pem"
 export MADOGUCHI_E2E_IDP="$MADOGUCHI_OIDC_ISSUER"
+# Residents' e-mail notices go to a local SMTP sink (end2end/mail/sink.mjs), which keeps
+# each message in a file the tests read.
+smtp_port="${MADOGUCHI_E2E_SMTP_PORT:-3925}"
+export MADOGUCHI_E2E_MAILBOX="$work/mailbox.jsonl"
+SMTP_PORT="$smtp_port" MAILBOX="$MADOGUCHI_E2E_MAILBOX" node end2end/mail/sink.mjs > "$work/smtp.log" 2>&1 &
+echo $! > "$work/smtp.pid"
+export MADOGUCHI_SMTP_URL="smtp://127.0.0.1:$smtp_port"
 # The server runs under a small supervisor that starts it again when it dies, so a test
 # can kill it mid-visit (MADOGUCHI_E2E_SERVER_PID names the file with its pid) and see
 # the visit resume after the restart.

@@ -2,9 +2,11 @@
 // local OpenID Connect provider: the counter's steps for their own household, prefilled
 // from the registry, saved on the server at every step (a reload carries on), only the
 // procedures that can be done online sent — into the departments' queues, marked
-// online. Another resident of the same household does not see it.
+// online; returned by the department, corrected and sent again from "my applications".
+// Another resident of the same household does not see it.
 import { expect, test } from '@playwright/test';
 import { answerInterview, jstDay, Shots, signIn } from './helpers';
+import { nthMail } from './mailbox';
 import { signInAs, toProvider } from './oidc';
 
 /** A small PNG that is whole (signature, header chunk, end chunk). */
@@ -17,7 +19,7 @@ function png(): Buffer {
 
 test('a signed-in resident applies online for a birth, and the department sees it marked online', async ({ page, browser }, info) => {
   // Three people: the resident, the department's staff, and another resident.
-  test.setTimeout(150_000);
+  test.setTimeout(200_000);
   const shots = new Shots(page, info);
   await toProvider(page);
   await signInAs(page, '山田 太郎');
@@ -88,6 +90,31 @@ test('a signed-in resident applies online for a birth, and the department sees i
   await expect(page.locator('main')).toContainText('マイページで確かめられます');
   await shots.take('receipt');
 
+  // On their page: the receipt as a PDF, and e-mail notices. The address is used only
+  // once the code sent to it is typed back.
+  await page.goto('/my');
+  const receipt = page.locator('.receipt-link').first();
+  await expect(receipt).toContainText(visitNumber);
+  const pdf = await page.request.get((await receipt.getAttribute('href'))!);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  const address = 'taro.yamada@example.jp';
+  await page.locator('#notice-email').fill('taro.yamada@example');
+  await page.locator('#notice-send').click();
+  await expect(page.locator('#notice-email')).toHaveAttribute('aria-invalid', 'true');
+  await page.locator('#notice-email').fill(address);
+  await page.locator('#notice-send').click();
+  await expect(page.locator('#notice-code-sent')).toContainText(address);
+  const code = (await nthMail(address, 1)).text.match(/\b(\d{6})\b/)![1];
+  await page.locator('#notice-code').fill(code === '000000' ? '111111' : '000000');
+  await page.locator('#notice-confirm').click();
+  await expect(page.locator('#notice-code')).toHaveAttribute('aria-invalid', 'true');
+  await shots.take('notice-code-wrong');
+  await page.locator('#notice-code').fill(code);
+  await page.locator('#notice-confirm').click();
+  await expect(page.locator('#notice-confirmed')).toContainText(address);
+  await shots.take('notice-confirmed');
+
   // The department's queue has it, marked online.
   // (Staff work at a desk: a tablet-sized window, not the resident's phone.)
   const staffCtx = await browser.newContext({ viewport: { width: 1180, height: 820 }, isMobile: false, hasTouch: false });
@@ -108,6 +135,61 @@ test('a signed-in resident applies online for a birth, and the department sees i
   expect(got.headers()['content-disposition']).toMatch(/^attachment;/);
   expect(Buffer.compare(await got.body(), png())).toBe(0);
   await shots.take('kodomo-application');
+
+  // The department returns it (差戻し), saying why in words the resident reads.
+  const reason = '口座番号を確認できませんでした。通帳のとおりに入力してください。';
+  await kodomo.locator('#note').fill(reason);
+  await kodomo.getByRole('button', { name: '差し戻す' }).click();
+  await expect(kodomo.locator('.summary-row.staff-only dd')).toHaveText('差戻し');
+  const returnedUrl = kodomo.url();
+
+  // An e-mail says something changed and where to look — no procedure, no reason.
+  const notice = await nthMail(address, 2);
+  expect(notice.text).toContain('/my');
+  expect(notice.text).not.toContain('児童手当');
+  expect(notice.text).not.toContain('口座番号');
+
+  // The resident sees it on their page with the reason, corrects the account number
+  // (what the city's records hold cannot be corrected here), and sends it again.
+  shots.page = page;
+  await page.goto('/my');
+  const item = page.locator('.my-application[data-status=returned]');
+  await expect(item).toHaveCount(1);
+  await expect(item.locator('.tag')).toHaveText('直してください');
+  await expect(item.locator('.reason')).toContainText(reason);
+  await expect(page.locator('.my-application[data-status=received]').first()).toBeVisible();
+  await shots.take('my-applications-returned');
+  await item.getByRole('link', { name: '直して送り直す' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '申請を直す' })).toBeVisible();
+  await expect(page.locator('#return-reason')).toContainText(reason);
+  await expect(page.locator('li[data-key="applicant.name"] button')).toHaveCount(0);
+  const bank = page.locator('li[data-key="bank.account"]');
+  await bank.getByRole('button', { name: '直す' }).click();
+  await page.locator('#bank-account-bank_code').fill('0001');
+  await page.locator('#bank-account-branch_code').fill('123');
+  await bank.locator('.radios input').first().check();
+  await page.locator('#bank-account-number').fill('7654321');
+  await page.locator('#bank-account-holder').fill('山田');
+  await page.getByRole('button', { name: '直した内容で送る' }).click();
+  // Katakana only: refused next to the input, nothing sent.
+  await expect(page.locator('#error-summary')).toBeVisible();
+  await expect(page.locator('#bank-account-holder')).toHaveAttribute('aria-invalid', 'true');
+  await shots.take('correction-error');
+  await page.locator('#bank-account-holder').fill('ヤマダ タロウ');
+  await page.locator('#message').fill('口座番号を直しました。');
+  await page.getByRole('button', { name: '直した内容で送る' }).click();
+  await expect(page.locator('#resubmitted')).toContainText('送り直しました');
+  await shots.take('resubmitted');
+  await page.getByRole('link', { name: 'マイページへ戻る' }).click();
+  await expect(page.locator('.my-application[data-status=returned]')).toHaveCount(0);
+
+  // Back in the department's queue as received, the correction in its history.
+  shots.page = kodomo;
+  await kodomo.goto(returnedUrl);
+  await expect(kodomo.locator('.summary-row.staff-only dd')).toHaveText('受付');
+  await expect(kodomo.locator('ol.history li[data-kind=resubmitted]')).toContainText('口座番号を直しました。');
+  await expect(kodomo.locator('main')).toContainText('7654321');
+  await shots.take('kodomo-resubmitted');
   await staffCtx.close();
 
   // 山田 花子, of the same household, signed in on her own phone: a new application of
@@ -134,4 +216,16 @@ test('a resident the registry does not match is told so, and cannot apply', asyn
   await page.goto('/my/apply');
   await expect(page.getByText('家からの申請はできません')).toBeVisible();
   await shots.take('not-matched');
+  await page.getByRole('link', { name: 'マイページ' }).click();
+  await page.getByRole('button', { name: 'ログアウト' }).click();
+
+  // Signing in from the English page comes back in English.
+  await page.goto('/my/apply?lang=en');
+  await expect(page.getByText('To apply, sign in with your My Number Card.')).toBeVisible();
+  await page.getByRole('link', { name: 'Sign in with My Number Card' }).click();
+  await page.getByRole('button', { name: /鈴木 一郎/ }).click();
+  await page.getByRole('button', { name: '同意する' }).click();
+  await page.waitForURL(/\/my\/apply\?lang=en$/);
+  await expect(page.getByText("so you cannot apply from home")).toBeVisible();
+  await shots.take('not-matched-english');
 });

@@ -17,6 +17,7 @@ mod m0011_pre_entries;
 mod m0012_online;
 mod m0013_online_visits;
 mod m0014_attachments;
+mod m0015_notices;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0012_online::Migration),
             Box::new(m0013_online_visits::Migration),
             Box::new(m0014_attachments::Migration),
+            Box::new(m0015_notices::Migration),
         ]
     }
 }

@@ -21,6 +21,8 @@ pub struct AppState {
     pub pre_entry: std::sync::Arc<super::pre_entry::PreEntrySettings>,
     /// The city's OpenID Connect provider for residents' sign-in, if one is configured.
     pub oidc: Option<std::sync::Arc<super::online::oidc::Provider>>,
+    /// The city's SMTP server for notices to residents (`None`: no notices).
+    pub mail: Option<std::sync::Arc<super::online::notices::MailSettings>>,
 }
 
 /// Where "now" comes from: the system, or a fixed instant in tests.

@@ -169,6 +169,8 @@ pub async fn change_status(
         now,
     )
     .await?;
+    // The resident who applied online hears of it by e-mail, if they asked to.
+    crate::online::notices::status_changed(&txn, &app, to.code(), now).await?;
     let done = Done {
         actor,
         app: &app,

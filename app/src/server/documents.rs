@@ -84,13 +84,14 @@ pub async fn application_pdf(
     })
 }
 
-/// The receipt of a submitted visit, for the counter staff member who took it: in
-/// Japanese, with the resident's language (`lang`, the visit's) below each line.
+/// The receipt of a submitted visit, for the one who ran it — the counter staff member
+/// who took it, or the resident who applied online: in Japanese, with the resident's
+/// language (`lang`) below each line.
 #[allow(clippy::too_many_arguments)]
 pub async fn receipt_pdf(
     db: &DatabaseConnection,
     printer: &Arc<Printer>,
-    staff: &StaffMe,
+    owner: super::visits::Owner<'_>,
     rules: &Ruleset,
     visit_number: &str,
     lang: Lang,
@@ -109,7 +110,7 @@ pub async fn receipt_pdf(
         .filter(visit::Column::VisitNumber.eq(visit_number))
         .one(db)
         .await?
-        .filter(|v| super::visits::Owner::Staff(staff).owns(v) && v.status == "submitted")
+        .filter(|v| owner.owns(v) && v.status == "submitted")
         .ok_or(AppError::NotFound)?;
     let apps = application::Entity::find()
         .filter(application::Column::VisitId.eq(v.id))
@@ -173,13 +174,14 @@ pub async fn receipt_pdf(
         printed => printed,
     })
     .await?;
-    audit::record(
-        db,
-        now,
-        origin,
-        print_entry(staff, "receipt_print", format!("visit:{}", v.visit_number)),
-    )
-    .await?;
+    let entry = Audit {
+        purpose: match owner {
+            super::visits::Owner::Staff(_) => "print",
+            super::visits::Owner::Resident(_) => owner.purpose(),
+        },
+        ..owner.entry(&v.visit_number, v.household_id, "receipt_print", "ok")
+    };
+    owner.audit(db, now, origin, entry).await?;
     Ok(Pdf {
         filename: format!("receipt-{}.pdf", v.visit_number),
         bytes,

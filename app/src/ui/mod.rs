@@ -29,6 +29,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=pages::NavigatorPage/>
                     <Route path=path!("/my") view=pages::MyPage/>
                     <Route path=path!("/my/apply") view=pages::ApplyPage/>
+                    <Route path=path!("/my/applications/:id") view=pages::CorrectionPage/>
                     <Route path=path!("/office") view=pages::Home/>
                     <Route path=path!("/login") view=pages::LoginPage/>
                     <Route path=path!("/account") view=pages::AccountPage/>
@@ -57,9 +58,12 @@ mod pages {
     pub use super::Elsewhere as CounterPage;
 
     #[cfg(feature = "public")]
-    pub use super::public::{ApplyPage, MyPage, NavigatorPage};
+    pub use super::public::{ApplyPage, CorrectionPage, MyPage, NavigatorPage};
     #[cfg(not(feature = "public"))]
-    pub use super::{Elsewhere as ApplyPage, Elsewhere as MyPage, Elsewhere as NavigatorPage};
+    pub use super::{
+        Elsewhere as ApplyPage, Elsewhere as CorrectionPage, Elsewhere as MyPage,
+        Elsewhere as NavigatorPage,
+    };
 
     #[cfg(feature = "office")]
     pub use super::{

@@ -1,5 +1,6 @@
 //! `madoguchi serve`: the web app, server functions and the screening API.
 
+use madoguchi_services::online::notices::{MailSettings, Sender};
 use madoguchi_services::online::oidc::client_key::ClientKey;
 use madoguchi_services::online::oidc::settings::DEFAULT_SCOPES;
 use madoguchi_services::online::oidc::{ClientAuth, OidcSettings, Provider};
@@ -51,6 +52,43 @@ pub struct Args {
     pub security: SecurityArgs,
     #[command(flatten)]
     pub oidc: OidcArgs,
+    #[command(flatten)]
+    pub mail: MailArgs,
+}
+
+/// The city's SMTP server for e-mail notices to residents who applied online (none
+/// configured: no notices, and the resident's page does not offer them).
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct MailArgs {
+    /// `smtp://host:port` (a relay on the city's network), `smtp://user:pass@host:587?tls=required`
+    /// (STARTTLS) or `smtps://user:pass@host:465`.
+    #[arg(long = "smtp-url", env = "MADOGUCHI_SMTP_URL")]
+    pub smtp_url: Option<String>,
+    /// The notices' sender.
+    #[arg(
+        long = "mail-from",
+        env = "MADOGUCHI_MAIL_FROM",
+        default_value = "星ヶ丘市 <noreply@city.example.jp>"
+    )]
+    pub from: String,
+}
+
+impl MailArgs {
+    fn from_env() -> Self {
+        Self {
+            smtp_url: std::env::var("MADOGUCHI_SMTP_URL").ok(),
+            from: std::env::var("MADOGUCHI_MAIL_FROM")
+                .unwrap_or_else(|_| "星ヶ丘市 <noreply@city.example.jp>".to_owned()),
+        }
+    }
+
+    fn settings(&self, public_url: &str) -> Option<MailSettings> {
+        Some(MailSettings {
+            url: self.smtp_url.clone()?,
+            from: self.from.clone(),
+            my_page: format!("{public_url}/my"),
+        })
+    }
 }
 
 /// The OpenID Connect provider residents sign in with (none configured: online
@@ -240,6 +278,7 @@ impl Default for Args {
                     .unwrap_or(true),
             },
             oidc: OidcArgs::from_env(),
+            mail: MailArgs::from_env(),
         }
     }
 }
@@ -294,7 +333,18 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
             days: args.pre_entry_days.clamp(1, 90),
         }),
         oidc: args.oidc.provider(&public_url)?.map(std::sync::Arc::new),
+        mail: args.mail.settings(&public_url).map(std::sync::Arc::new),
     };
+    if let Some(mail) = &state.mail {
+        let sender = Sender::new(
+            state.db.clone(),
+            (**mail).clone(),
+            Box::new(crate::mail::Texts),
+        )
+        .map_err(|e| anyhow::anyhow!(e))?;
+        tracing::info!(from = %mail.from, "e-mail notices to residents are on");
+        tokio::spawn(sender.run(state.clock));
+    }
     if args.relay {
         use madoguchi_services::integration::relay::{Relay, RelaySettings};
         let settings = RelaySettings {

@@ -1,7 +1,9 @@
 //! Printed documents over plain GET (a browser opens or prints them directly):
 //! `GET /api/applications/{id}/form.pdf` for staff who read the department queue,
 //! `GET /api/visits/{number}/receipt.pdf?lang=<code>` for the counter staff member who
-//! took the visit. Access is checked as for server functions; the services check the record.
+//! took the visit, and `GET /api/resident/visits/{number}/receipt.pdf?lang=<code>` for
+//! the resident who applied online. Access is checked as for server functions; the
+//! services check the record.
 
 use super::access::{self, error_response};
 use app::api::Access;
@@ -9,6 +11,7 @@ use app::server::documents::{self, Pdf};
 use axum::extract::{Path, Query, Request, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
+use madoguchi_services::visits::Owner;
 use madoguchi_services::AppState;
 use madoguchi_types::error::AppError;
 use madoguchi_types::model::Permission;
@@ -81,7 +84,40 @@ pub async fn visit_receipt(
         documents::receipt_pdf(
             &state.db,
             &state.printer,
-            &current.me,
+            Owner::Staff(&current.me),
+            &state.rules.on(state.clock.today()),
+            &number,
+            madoguchi_core::lang::Lang::parse_or_ja(query.lang.as_deref().unwrap_or("ja")),
+            state.clock.now(),
+            &meta.address,
+        )
+        .await,
+    )
+}
+
+/// The receipt of the signed-in resident's own online application.
+pub async fn resident_receipt(
+    State(state): State<AppState>,
+    Path(number): Path<String>,
+    Query(query): Query<ReceiptQuery>,
+    req: Request,
+) -> Response {
+    let (parts, _) = req.into_parts();
+    let meta = parts
+        .extensions
+        .get::<madoguchi_services::auth::RequestMeta>()
+        .cloned()
+        .unwrap_or_default();
+    let resident = match access::resolve_resident(&state, &meta, &parts.headers).await {
+        Ok(Some(r)) => r,
+        Ok(None) => return error_response(&AppError::Unauthenticated),
+        Err(e) => return error_response(&e),
+    };
+    respond(
+        documents::receipt_pdf(
+            &state.db,
+            &state.printer,
+            Owner::Resident(&resident.account),
             &state.rules.on(state.clock.today()),
             &number,
             madoguchi_core::lang::Lang::parse_or_ja(query.lang.as_deref().unwrap_or("ja")),

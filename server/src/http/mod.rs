@@ -93,6 +93,12 @@ pub fn routes() -> Vec<Route> {
         },
         Route {
             method: Method::GET,
+            pattern: "/api/resident/visits/{number}/receipt.pdf",
+            example: "/api/resident/visits/20261125-0001/receipt.pdf",
+            access: Access::Resident,
+        },
+        Route {
+            method: Method::GET,
             pattern: "/api/applications/{id}/attachments/{attachment}",
             example: "/api/applications/1/attachments/1",
             access: documents::FORM_ACCESS,
@@ -122,7 +128,7 @@ pub const SIGN_IN_STEPS: [&str; 5] = [
 ];
 
 /// The server functions of residents signed in online, rate limited together.
-pub const RESIDENT_FNS: [&str; 10] = [
+pub const RESIDENT_FNS: [&str; 16] = [
     "/api/resident/online_status",
     "/api/resident/sign_out",
     "/api/resident/start_application",
@@ -133,6 +139,12 @@ pub const RESIDENT_FNS: [&str; 10] = [
     "/api/resident/discard_application",
     "/api/resident/application_attachments",
     "/api/resident/remove_attachment",
+    "/api/resident/my_applications",
+    "/api/resident/application_correction",
+    "/api/resident/resubmit_application",
+    "/api/resident/set_notice_address",
+    "/api/resident/confirm_notice_address",
+    "/api/resident/remove_notice_address",
 ];
 
 pub fn app(state: AppState, site_dir: PathBuf) -> Router {
@@ -187,6 +199,10 @@ pub fn app(state: AppState, site_dir: PathBuf) -> Router {
     for path in RESIDENT_FNS {
         api = api.route(path, post(server_fns::handle).layer(resident_limit.clone()));
     }
+    api = api.route(
+        "/api/resident/visits/{number}/receipt.pdf",
+        get(documents::resident_receipt).layer(resident_limit.clone()),
+    );
     // A resident's attachment: the one request with a body larger than the rest.
     let uploads = Router::new()
         .route(
@@ -225,6 +241,7 @@ pub fn app(state: AppState, site_dir: PathBuf) -> Router {
         .route("/", get(first_screen::public))
         .route("/my", get(first_screen::public_plain))
         .route("/my/apply", get(first_screen::public_plain))
+        .route("/my/applications/{id}", get(first_screen::public_plain))
         .layer(CompressionLayer::new().br(true).gzip(true))
         .with_state(http);
     api.merge(online)

@@ -27,7 +27,7 @@ fn png() -> Vec<u8> {
     b
 }
 
-fn birth(visit_number: &str) -> Value {
+pub fn birth(visit_number: &str) -> Value {
     json!({
         "visit_number": visit_number,
         "household_number": "",
@@ -75,7 +75,7 @@ async fn upload(
 
 /// 山田 太郎 signed in, his application for the birth consented and screened: his
 /// cookie, the visit's number and the first document the child allowance asks for.
-async fn birth_application(web: &Web, t: &TestDb) -> (String, String, String) {
+pub async fn birth_application(web: &Web, t: &TestDb) -> (String, String, String) {
     let account = accounts::sign_in(&t.db, now(), "10.0.0.9", &taro())
         .await
         .unwrap();

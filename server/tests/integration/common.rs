@@ -88,6 +88,7 @@ impl TestDb {
                 days: PreEntrySettings::DEFAULT_DAYS,
             }),
             oidc: None,
+            mail: None,
         }
     }
 

@@ -118,6 +118,13 @@ fn sample(path: &str) -> Option<&'static str> {
             r#"{"visit_number":"X"}"#
         }
         "resident/remove_attachment" => r#"{"visit_number":"X","id":1}"#,
+        "resident/my_applications" | "resident/remove_notice_address" => "{}",
+        "resident/set_notice_address" => r#"{"address":"x","lang":"ja"}"#,
+        "resident/confirm_notice_address" => r#"{"code":"1"}"#,
+        "resident/application_correction" => r#"{"id":1}"#,
+        "resident/resubmit_application" => {
+            r#"{"input":{"application_id":1,"keys":[],"answers":{},"message":"x"}}"#
+        }
         "v1/screenings" => {
             r#"{"as_of":"2026-11-24","events":[],"household":{"members":[]},"answers":{}}"#
         }
@@ -125,7 +132,8 @@ fn sample(path: &str) -> Option<&'static str> {
         | "applications/1/attachments/1"
         | "visits/20261125-0001/receipt.pdf"
         | "audit/export.csv"
-        | "resident/attachments?visit=X&procedure=X&document=X" => "",
+        | "resident/attachments?visit=X&procedure=X&document=X"
+        | "resident/visits/20261125-0001/receipt.pdf" => "",
         _ => return None,
     })
 }

@@ -12,8 +12,9 @@ pub struct Model {
     pub staff_user_id: Option<i32>,
     pub note: String,
     pub at: DateTimeUtc,
-    /// `status` (a change to `status`), `comment` or `assigned` (`note`: the assignee's
-    /// name, empty when unassigned).
+    /// `status` (a change to `status`), `comment`, `assigned` (`note`: the assignee's
+    /// name, empty when unassigned) or `resubmitted` (a returned application corrected
+    /// online by the resident: back to `received`).
     pub kind: String,
     /// The business system that acted, when not a member of staff.
     pub source: Option<String>,

@@ -18,6 +18,7 @@ pub mod department;
 pub mod employment_fact;
 pub mod household;
 pub mod insurance_membership;
+pub mod notice;
 pub mod oidc_flow;
 pub mod outbox_event;
 pub mod passkey;

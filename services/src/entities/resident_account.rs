@@ -16,6 +16,15 @@ pub struct Model {
     pub resident_id: Option<i32>,
     pub created_at: DateTimeUtc,
     pub last_sign_in_at: DateTimeUtc,
+    /// Where e-mail notices go (`online/notices.rs`), once confirmed.
+    pub email: Option<String>,
+    /// The language the resident chose the notices in (a `Lang` code).
+    pub email_lang: Option<String>,
+    pub email_confirmed_at: Option<DateTimeUtc>,
+    /// The SHA-256 (hex) of the code sent to `email`, while it waits to be typed.
+    pub email_code_hash: Option<String>,
+    pub email_code_expires_at: Option<DateTimeUtc>,
+    pub email_code_attempts: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -6,6 +6,8 @@
 pub mod accounts;
 pub mod applications;
 pub mod attachments;
+pub mod mine;
+pub mod notices;
 pub mod oidc;
 pub mod sessions;
 

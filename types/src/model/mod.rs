@@ -302,7 +302,7 @@ pub struct HistoryEntry {
     pub at: String,
     /// Who: a member of staff's display name, or the business system's name.
     pub who: String,
-    /// `status`, `comment` or `assigned`.
+    /// `status`, `comment`, `assigned` or `resubmitted` (by the resident, online).
     pub kind: String,
     /// The status after it.
     pub status: String,

@@ -8,6 +8,9 @@ pub struct OnlineStatus {
     /// An OpenID Connect provider is configured.
     pub available: bool,
     pub me: Option<ResidentMe>,
+    /// The city sends e-mail notices (an SMTP server is configured).
+    #[serde(default)]
+    pub mail: bool,
 }
 
 /// The resident signed in online.
@@ -18,6 +21,11 @@ pub struct ResidentMe {
     /// The four basic facts matched exactly one resident of the registry: the city's
     /// data can fill in the forms. Without a match nothing is prefilled.
     pub matched: bool,
+    /// The address notices go to, once confirmed (or waiting for its code).
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub email_confirmed: bool,
 }
 
 /// A resident's online application in progress: the visit it is written in, the
@@ -43,4 +51,55 @@ pub struct AttachmentView {
     pub kind: String,
     pub size: i64,
     pub sha256: String,
+}
+
+/// One of the resident's applications, as "my applications" lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyApplication {
+    pub id: i32,
+    pub procedure_id: String,
+    /// The rules' name of the procedure (Japanese; the page translates by id).
+    pub procedure_name: String,
+    pub department_id: String,
+    pub department_name: String,
+    /// Whom it is for (the names on the form).
+    pub subject_name: String,
+    /// A workflow status code (`received`, `in_review`, `returned`, …).
+    pub status: String,
+    /// When it was sent, and when its status last changed (Japan time, to the minute).
+    pub submitted_at: String,
+    pub updated_at: String,
+    /// For `returned` and `rejected`: the department's reason, as they wrote it.
+    pub reason: Option<String>,
+    pub visit_number: String,
+}
+
+/// A returned application, opened to be corrected: the department's reason and the
+/// form as sent, each row saying whether the resident may correct it here (what they
+/// typed themselves) or not (what the city's records hold).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Correction {
+    pub application: MyApplication,
+    pub rows: Vec<CorrectionRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorrectionRow {
+    /// The form's field key.
+    pub key: String,
+    /// As the form prints it (Japanese).
+    pub label: String,
+    pub value: String,
+    pub correctable: bool,
+}
+
+/// What the resident sends back: the corrected fields (`keys`, their inputs in
+/// `answers`, as the interview keeps them) and a message to the department; at least
+/// one of the two.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resubmission {
+    pub application_id: i32,
+    pub keys: Vec<String>,
+    pub answers: std::collections::BTreeMap<String, String>,
+    pub message: String,
 }

@@ -4,18 +4,22 @@
 //! feature, `dist/public-app/`), so a resident never downloads the staff pages.
 
 mod apply_page;
+mod correction_page;
 mod details_step;
 mod events_step;
 mod header;
 mod household_step;
+mod my_applications;
 mod my_page;
 mod names;
+mod notice_settings;
 mod prepare_step;
 mod result_step;
 mod state;
 mod ticket_step;
 
 pub use apply_page::ApplyPage;
+pub use correction_page::CorrectionPage;
 pub use my_page::MyPage;
 pub use state::{Navigator, Step};
 
@@ -43,6 +47,7 @@ pub fn PublicApp() -> impl IntoView {
                     <Route path=path!("/") view=NavigatorPage/>
                     <Route path=path!("/my") view=MyPage/>
                     <Route path=path!("/my/apply") view=ApplyPage/>
+                    <Route path=path!("/my/applications/:id") view=CorrectionPage/>
                 </Routes>
             </main>
         </Router>

@@ -1,6 +1,8 @@
 //! `/my`: the resident's own page. Not signed in: what signing in gives and the button
 //! to the city's identity provider (the My Number card). Signed in: who, whether the
-//! four basic facts matched the registry (said plainly either way), sign-out. A sign-in
+//! four basic facts matched the registry (said plainly either way), their applications
+//! with each one's status (`my_applications.rs`), e-mail notices where the city sends
+//! them (`notice_settings.rs`), sign-out. A sign-in
 //! that failed comes back here with `?error=<code>`, shown in the resident's words.
 
 use crate::api::resident::{online_status, resident_sign_out};
@@ -39,8 +41,9 @@ pub fn MyPage() -> impl IntoView {
     };
     let start = move || {
         format!(
-            "/auth/oidc/start?return_to=%2Fmy&lang={}",
-            catalog.lang().get().code()
+            // Back in the same language: the return address carries it.
+            "/auth/oidc/start?return_to=%2Fmy%3Flang%3D{code}&lang={code}",
+            code = catalog.lang().get().code()
         )
     };
     view! {
@@ -62,7 +65,7 @@ pub fn MyPage() -> impl IntoView {
                         <p><a class="btn btn-primary" id="sign-in" href=start rel="external">{t(m::public::my::sign_in)}</a></p>
                         <p><a href="/">{t(m::public::my::to_navigator)}</a></p>
                     }.into_any(),
-                    Ok(OnlineStatus { me: Some(me), .. }) => view! {
+                    Ok(OnlineStatus { me: Some(me), mail, .. }) => view! {
                         <p class="lead" id="signed-in-as">{t_with(m::public::my::hello, {
                             let name = me.name.clone();
                             move || vec![("name", name.clone())]
@@ -75,8 +78,11 @@ pub fn MyPage() -> impl IntoView {
                         } else {
                             view! { <div class="alert alert-warning" role="status" id="match-status">{t(m::public::my::not_matched)}</div> }.into_any()
                         }}
-                        <h2>{t(m::public::my::applications)}</h2>
-                        <p>{t(m::public::my::applications_soon)}</p>
+                        <super::my_applications::MyApplications/>
+                        {mail.then(|| {
+                            let me = me.clone();
+                            view! { <super::notice_settings::NoticeSettings me changed=Callback::new(move |()| status.refetch())/> }
+                        })}
                         <div class="actions">
                             <a class="btn btn-secondary" href="/">{t(m::public::my::to_navigator)}</a>
                             <button type="button" class="btn btn-secondary" id="sign-out" on:click=sign_out>{t(m::public::my::sign_out)}</button>

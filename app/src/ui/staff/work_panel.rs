@@ -135,6 +135,7 @@ pub fn WorkPanel(detail: ApplicationDetail, changed: Callback<()>) -> impl IntoV
 fn history_entry(h: HistoryEntry) -> impl IntoView {
     let what = match h.kind.as_str() {
         "comment" => t(m::staff::work::commented).into_any(),
+        "resubmitted" => t(m::staff::work::resubmitted).into_any(),
         "assigned" if h.note.is_empty() => t(m::staff::work::released).into_any(),
         "assigned" => {
             let name = h.note.clone();

@@ -1,0 +1,321 @@
+//! "My applications": a resident follows what they sent online as the department moves
+//! it, reads the reason of a 差戻し, corrects what they typed (checked as the interview
+//! checks it; what the city's records hold cannot be corrected) and sends it back into
+//! the department's queue. Another resident finds nothing of it; every read and the
+//! resubmission are audited in the resident's name.
+
+use crate::attachments::{birth, birth_application};
+use crate::common::{now, TestDb};
+use crate::counter::interview;
+use crate::online::{last_audit, resident_cookie, taro};
+use crate::web::Web;
+use axum::http::StatusCode;
+use madoguchi_services::audit::verify;
+use madoguchi_services::entities::{application, application_event};
+use madoguchi_services::online::{accounts, Identity};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use serde_json::{json, Value};
+
+const REASON: &str = "口座番号を確認できませんでした。通帳のとおりに入力してください。";
+
+fn resubmission(id: i64, keys: &[&str], answers: Value, message: &str) -> String {
+    json!({"input": {"application_id": id, "keys": keys, "answers": answers, "message": message}})
+        .to_string()
+}
+
+/// 太郎's online birth application, sent; the child allowance's id.
+pub async fn sent(web: &Web, t: &TestDb) -> (String, i64) {
+    let (cookie, number, _) = birth_application(web, t).await;
+    let submitted = web
+        .post(
+            "/api/resident/submit_application",
+            &json!({"input": {"visit": birth(&number), "answers": interview(), "signature_png": null}})
+                .to_string(),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(submitted.status, StatusCode::OK, "{}", submitted.body);
+    let id = submitted.body["applications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["procedure_id"] == "child_allowance")
+        .expect("the child allowance is applied for online")["application_id"]
+        .as_i64()
+        .unwrap();
+    (cookie, id)
+}
+
+fn find(list: &Value, id: i64) -> &Value {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == id)
+        .expect("listed")
+}
+
+#[tokio::test]
+async fn a_resident_follows_corrects_and_resubmits_a_returned_application() {
+    let t = TestDb::new().await.with_city(10).await;
+    let web = Web::new(&t);
+    let (cookie, id) = sent(&web, &t).await;
+
+    let mine = web
+        .post("/api/resident/my_applications", "{}", Some(&cookie))
+        .await;
+    assert_eq!(mine.status, StatusCode::OK, "{}", mine.body);
+    let it = find(&mine.body, id);
+    assert_eq!(it["status"], "received");
+    assert!(it["reason"].is_null());
+    assert_eq!(it["department_id"], "kodomo");
+    assert_eq!(last_audit(&t).await.action, "my_applications");
+
+    // The receipt of what was sent, for the resident who sent it.
+    let receipt = format!(
+        "/api/resident/visits/{}/receipt.pdf?lang=en",
+        it["visit_number"].as_str().unwrap()
+    );
+    let pdf = web.get(&receipt, Some(&cookie)).await;
+    assert_eq!(pdf.status, StatusCode::OK);
+    assert_eq!(pdf.headers["content-type"], "application/pdf");
+    let a = last_audit(&t).await;
+    assert_eq!(
+        (a.action.as_str(), a.purpose.as_str()),
+        ("receipt_print", "online_application")
+    );
+    assert_eq!(
+        web.get(&receipt, None).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+
+    // Only a returned application is corrected.
+    let early = web
+        .post(
+            "/api/resident/application_correction",
+            &json!({"id": id}).to_string(),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(early.status, StatusCode::CONFLICT, "{}", early.body);
+
+    // The department returns it, saying why.
+    let staff = t.cookie("kodomo").await;
+    let returned = web
+        .post(
+            "/api/staff/change_status",
+            &json!({"id": id, "from": "received", "to": "returned", "note": REASON}).to_string(),
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(returned.status, StatusCode::OK, "{}", returned.body);
+    let mine = web
+        .post("/api/resident/my_applications", "{}", Some(&cookie))
+        .await;
+    let it = find(&mine.body, id);
+    assert_eq!(
+        (it["status"].as_str(), it["reason"].as_str()),
+        (Some("returned"), Some(REASON))
+    );
+
+    // The form as sent: what the resident typed can be corrected, the city's records
+    // cannot, and the My Number is never shown back in full.
+    let opened = web
+        .post(
+            "/api/resident/application_correction",
+            &json!({"id": id}).to_string(),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);
+    assert_eq!(opened.body["application"]["reason"], REASON);
+    let rows = opened.body["rows"].as_array().unwrap();
+    let row = |key: &str| rows.iter().find(|r| r["key"] == key).cloned();
+    assert_eq!(row("bank.account").unwrap()["correctable"], true);
+    assert_eq!(row("applicant.name").unwrap()["correctable"], false);
+    if let Some(my_number) = row("applicant.my_number") {
+        assert!(!my_number["value"]
+            .as_str()
+            .unwrap()
+            .contains("123456789018"));
+    }
+    assert!(!opened.body.to_string().contains("1234 5678 9018"));
+    let a = last_audit(&t).await;
+    assert_eq!(
+        (a.action.as_str(), a.outcome.as_str()),
+        ("application_read", "ok")
+    );
+
+    // Bad input changes nothing: a wrong value, a record of the city's, or nothing.
+    let mut bank = json!({
+        "bank.account/bank_code": "0001",
+        "bank.account/branch_code": "123",
+        "bank.account/account_type": "ordinary",
+        "bank.account/number": "7654321",
+        "bank.account/holder": "山田",
+    });
+    let wrong = web
+        .post(
+            "/api/resident/resubmit_application",
+            &resubmission(id, &["bank.account"], bank.clone(), ""),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(
+        wrong.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        wrong.body
+    );
+    assert_eq!(wrong.body["fields"][0]["field"], "bank.account/holder");
+    let records = web
+        .post(
+            "/api/resident/resubmit_application",
+            &resubmission(
+                id,
+                &["applicant.name"],
+                json!({"applicant.name": "別人 一郎"}),
+                "",
+            ),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(records.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(records.body["fields"][0]["field"], "applicant.name");
+    let nothing = web
+        .post(
+            "/api/resident/resubmit_application",
+            &resubmission(id, &[], json!({}), "  "),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(nothing.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(nothing.body["fields"][0]["field"], "message");
+    let app = application::Entity::find_by_id(id as i32)
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(app.status, "returned");
+    assert!(!app.data.contains("7654321"));
+
+    // Corrected: back in the queue as received, the form's value replaced, the
+    // resident's note and the corrected item in its history.
+    bank["bank.account/holder"] = json!("ヤマダ タロウ");
+    let ok = web
+        .post(
+            "/api/resident/resubmit_application",
+            &resubmission(id, &["bank.account"], bank.clone(), "口座番号を直しました"),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
+    assert_eq!(ok.body["status"], "received");
+    let app = application::Entity::find_by_id(id as i32)
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(app.status, "received");
+    assert!(app.data.contains("7654321"), "{}", app.data);
+    let last = application_event::Entity::find()
+        .filter(application_event::Column::ApplicationId.eq(id as i32))
+        .order_by_desc(application_event::Column::Id)
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (last.kind.as_str(), last.status.as_str()),
+        ("resubmitted", "received")
+    );
+    assert!(last.note.contains("口座番号を直しました"), "{}", last.note);
+    assert_eq!(last.staff_user_id, None);
+    let a = last_audit(&t).await;
+    assert_eq!(
+        (a.action.as_str(), a.purpose.as_str(), a.staff_user_id),
+        ("application_resubmit", "online_application", None)
+    );
+    assert!(a.resident_account_id.is_some());
+
+    // Once only: it is no longer returned.
+    let again = web
+        .post(
+            "/api/resident/resubmit_application",
+            &resubmission(id, &["bank.account"], bank, ""),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
+
+    // The department sees the resubmission in its history.
+    let detail = web
+        .post(
+            "/api/staff/get_application",
+            &json!({"id": id}).to_string(),
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(detail.status, StatusCode::OK, "{}", detail.body);
+    let history = detail.body["history"].as_array().unwrap();
+    assert_eq!(history.last().unwrap()["kind"], "resubmitted");
+    assert!(verify::walk(&t.db).await.unwrap().ok());
+}
+
+#[tokio::test]
+async fn another_resident_finds_nothing_of_it() {
+    let t = TestDb::new().await.with_city(10).await;
+    let web = Web::new(&t);
+    let (_, id) = sent(&web, &t).await;
+    let number = application::Entity::find_by_id(id as i32)
+        .one(&t.db)
+        .await
+        .unwrap()
+        .map(|a| a.visit_id)
+        .unwrap();
+    let number = madoguchi_services::entities::visit::Entity::find_by_id(number)
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .visit_number;
+    let hanako = Identity {
+        subject: "yamada-hanako".into(),
+        name: Some("山田 花子".into()),
+        birthdate: Some("1992-07-10".into()),
+        gender: Some("female".into()),
+        ..taro()
+    };
+    let account = accounts::sign_in(&t.db, now(), "10.0.0.9", &hanako)
+        .await
+        .unwrap();
+    let her = resident_cookie(&web, &account).await;
+    let mine = web
+        .post("/api/resident/my_applications", "{}", Some(&her))
+        .await;
+    assert_eq!(mine.status, StatusCode::OK, "{}", mine.body);
+    assert_eq!(mine.body, json!([]));
+    for (path, body) in [
+        (
+            "/api/resident/application_correction",
+            json!({"id": id}).to_string(),
+        ),
+        (
+            "/api/resident/resubmit_application",
+            resubmission(id, &[], json!({}), "x"),
+        ),
+    ] {
+        let r = web.post(path, &body, Some(&her)).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}: {}", r.body);
+        let a = last_audit(&t).await;
+        assert_eq!(a.outcome, "denied", "{path}");
+        assert_eq!(a.resident_account_id, Some(account.id));
+    }
+    let receipt = format!("/api/resident/visits/{number}/receipt.pdf");
+    assert_eq!(
+        web.get(&receipt, Some(&her)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    // Nobody signed in: not a resident.
+    let nobody = web.post("/api/resident/my_applications", "{}", None).await;
+    assert_eq!(nobody.status, StatusCode::UNAUTHORIZED);
+}
