@@ -39,7 +39,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Serve the web app and the API (the default command).
-    Serve(serve::Args),
+    Serve(Box<serve::Args>),
     /// Apply database migrations.
     Migrate,
     /// Load a deterministic synthetic city into an empty database.
@@ -85,9 +85,9 @@ pub fn init_tracing() {
 pub async fn run(cli: Cli) -> ExitCode {
     let result = match cli
         .command
-        .unwrap_or(Command::Serve(serve::Args::default()))
+        .unwrap_or_else(|| Command::Serve(Box::default()))
     {
-        Command::Serve(args) => serve::run(&cli.database_url, args).await,
+        Command::Serve(args) => serve::run(&cli.database_url, *args).await,
         Command::Migrate => migrate(&cli.database_url).await,
         Command::DemoData(args) => demo_data::run(&cli.database_url, args).await,
         Command::Screen(args) => return screen::run(args),
