@@ -25,7 +25,7 @@ export async function toProvider(page: Page): Promise<URL> {
 }
 
 /** Chooses an identity at the provider and consents; returns the callback's address. */
-export async function signInAs(page: Page, name: string, landing: RegExp = /\/my$/): Promise<string> {
+export async function signInAs(page: Page, name: string, landing: RegExp = /\/my(\?lang=[a-z-]+)?$/i): Promise<string> {
   let callback = '';
   const seen = (r: { url(): string }) => { if (r.url().includes('/auth/oidc/callback')) callback = r.url(); };
   page.on('request', seen);

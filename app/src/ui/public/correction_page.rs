@@ -13,7 +13,7 @@ use crate::ui::screening::{FieldErrorList, RulesText};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
-use madoguchi_core::forms::{self, Answers, FieldError};
+use madoguchi_core::forms::{self, Answers, FieldError, FieldType};
 use madoguchi_core::jp::ValueError;
 use std::collections::BTreeSet;
 
@@ -68,8 +68,21 @@ fn failure(catalog: Catalog, e: &AppError) -> String {
 fn CorrectionForm(c: Correction) -> impl IntoView {
     let catalog = Catalog::get();
     let app = c.application;
+    // A bank account starts as an ordinary account, as in the interview: the input
+    // shows it chosen, so it is the answer too.
+    let start: Answers = c
+        .rows
+        .iter()
+        .filter(|r| {
+            r.correctable
+                && forms::bundled()
+                    .field(&r.key)
+                    .is_some_and(|f| f.ty == FieldType::BankAccount)
+        })
+        .map(|r| (forms::part(&r.key, "account_type"), "ordinary".to_owned()))
+        .collect();
     let inputs = Inputs {
-        answers: RwSignal::new(Answers::new()),
+        answers: RwSignal::new(start),
         errors: RwSignal::new(Vec::<FieldError>::new()),
     };
     let editing = RwSignal::new(BTreeSet::<String>::new());
