@@ -1,7 +1,8 @@
 // A local SMTP sink for the browser tests: the server sends residents' notices to it as
 // to a city's relay (a real SMTP conversation: greeting, EHLO, MAIL, RCPT, DATA, QUIT),
 // and each message received is appended to MAILBOX as one JSON line
-// {to, subject, text} — the body decoded from base64 — for the tests to read.
+// {to, subject, text} — the body decoded from base64 — for the tests to read, and
+// printed (scripts/setup.sh runs it for the demo).
 import net from 'node:net';
 import fs from 'node:fs';
 
@@ -23,6 +24,8 @@ function store(to, raw) {
   const base64 = /^Content-Transfer-Encoding: base64$/im.test(head);
   const text = base64 ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') : body;
   fs.appendFileSync(mailbox, JSON.stringify({ to, subject, text }) + '\n');
+  // Shown where the sink runs too (the demo's terminal; the browser tests' log).
+  console.log(`--- mail to ${to}: ${subject}\n${text.trim()}\n---`);
 }
 
 net.createServer((socket) => {

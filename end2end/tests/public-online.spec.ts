@@ -45,7 +45,7 @@ test('a resident signs in with the card, is matched with the registry, and signs
   const code = new URL(callback).searchParams.get('code')!;
   const state = await stateOfNewSignIn(page);
   await page.goto(`/auth/oidc/callback?code=${encodeURIComponent(code)}&state=${state}`);
-  await page.waitForURL(/error=code_rejected$/);
+  await page.waitForURL(/error=code_rejected&lang=ja$/);
   await expect(page.locator('#sign-in-error')).toContainText('このログインはもう使われています');
   await expect(page.getByRole('link', { name: 'マイナンバーカードでログイン' })).toBeVisible();
   expect(auth.searchParams.get('code_challenge_method')).toBe('S256');
@@ -67,7 +67,7 @@ test('no match in the registry is said plainly; a cancel and a wrong state sign 
   // Cancelled at the provider.
   await toProvider(page);
   await page.getByRole('button', { name: 'やめる' }).click();
-  await page.waitForURL(/error=cancelled$/);
+  await page.waitForURL(/error=cancelled&lang=ja$/);
   await expect(page.locator('#sign-in-error')).toHaveText('ログインをやめました。');
   await expect(page.getByRole('link', { name: 'マイナンバーカードでログイン' })).toBeVisible();
   await shots.take('cancelled');
@@ -75,12 +75,15 @@ test('no match in the registry is said plainly; a cancel and a wrong state sign 
   // A callback whose state is not this browser's (a forged link).
   await stateOfNewSignIn(page);
   await page.goto('/auth/oidc/callback?code=forged&state=0000');
-  await page.waitForURL(/error=state_mismatch$/);
+  await page.waitForURL(/error=state_mismatch&lang=ja$/);
   await expect(page.locator('#sign-in-error')).toContainText('ログインを確かめられませんでした');
   await expect(page.getByRole('link', { name: 'マイナンバーカードでログイン' })).toBeVisible();
 
-  // In English, the same page and the provider's message.
-  await page.goto('/my?lang=en&error=cancelled');
+  // Cancelled from the English page: back to it in English, with the message.
+  await page.goto('/my?lang=en');
+  await page.getByRole('link', { name: 'Sign in with My Number Card' }).click();
+  await page.getByRole('button', { name: 'やめる' }).click();
+  await page.waitForURL(/\/my\?error=cancelled&lang=en$/);
   await expect(page.getByRole('heading', { level: 1, name: 'My page' })).toBeVisible();
   await expect(page.locator('#sign-in-error')).toHaveText('You cancelled the sign-in.');
   await shots.take('english');

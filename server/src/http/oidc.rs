@@ -108,7 +108,7 @@ pub async fn start(
         Ok((token, url)) => see_other(&url, &[flow_cookie(Some(&token), meta.https)]),
         Err(e) => {
             tracing::warn!(error = %e, "an OpenID Connect sign-in could not start");
-            see_other(&format!("/my?error={}", e.code()), &[])
+            see_other(&failed(e.code(), q.lang.as_deref()), &[])
         }
     }
 }
@@ -125,11 +125,17 @@ pub async fn callback(
     let now = state.clock.now();
     let flow_token = cookie_value(req.headers(), flow_cookie_name(meta.https));
     let clear_flow = flow_cookie(None, meta.https);
+    // Where the resident came from, once the flow is known: a failure goes back to
+    // `/my` in their language.
+    let mut came_from: Option<String> = None;
     let result = async {
-        let (identity, return_to) =
-            flow::finish(&state.db, &provider, now, flow_token.as_deref(), &cb)
-                .await
-                .map_err(refused)?;
+        let flow = flow::take(&state.db, now, flow_token.as_deref())
+            .await
+            .map_err(refused)?;
+        came_from = Some(flow.return_to.clone());
+        let (identity, return_to) = flow::complete(&provider, now, flow, &cb)
+            .await
+            .map_err(refused)?;
         // The account, its match, its audit entry and the session: all or nothing.
         let token = async {
             let txn = begin_write(&state.db).await?;
@@ -168,9 +174,33 @@ pub async fn callback(
             if let Err(e) = audit::record(&state.db, now, &meta.address, entry).await {
                 tracing::error!(error = %e, "a refused sign-in could not be audited");
             }
-            see_other(&format!("/my?error={code}"), &[clear_flow])
+            let lang = came_from.as_deref().and_then(lang_of_path);
+            see_other(&failed(code, lang), &[clear_flow])
         }
     }
+}
+
+/// `/my` with a failed sign-in's code, in the resident's language when it is known.
+fn failed(code: &str, lang: Option<&str>) -> String {
+    match lang.filter(|l| is_lang_code(l)) {
+        Some(l) => format!("/my?error={code}&lang={l}"),
+        None => format!("/my?error={code}"),
+    }
+}
+
+/// The `lang` of a path of ours such as `/my/apply?lang=en`.
+fn lang_of_path(path: &str) -> Option<&str> {
+    let (_, query) = path.split_once('?')?;
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("lang="))
+        .filter(|l| is_lang_code(l))
+}
+
+/// A language code as the pages write it (`ja`, `ja-x-easy`, `zh-Hans`): nothing else
+/// goes into the address.
+fn is_lang_code(l: &str) -> bool {
+    (2..=12).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
 }
 
 /// Logs why a sign-in failed (a fault as a warning) and gives its code.
@@ -195,5 +225,25 @@ pub async fn jwks(State(state): State<AppState>) -> Response {
             res
         }
         _ => error_response(&AppError::NotFound),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{failed, lang_of_path};
+
+    #[test]
+    fn a_failure_goes_back_in_the_language_the_resident_came_from() {
+        assert_eq!(lang_of_path("/my/apply?lang=en"), Some("en"));
+        assert_eq!(lang_of_path("/my?x=1&lang=ja-x-easy"), Some("ja-x-easy"));
+        assert_eq!(lang_of_path("/my"), None);
+        // Nothing but a language code goes into the address.
+        assert_eq!(lang_of_path("/my?lang=en%0d%0aSet-Cookie:x"), None);
+        assert_eq!(
+            failed("cancelled", Some("en")),
+            "/my?error=cancelled&lang=en"
+        );
+        assert_eq!(failed("expired", None), "/my?error=expired");
+        assert_eq!(failed("expired", Some("<b>")), "/my?error=expired");
     }
 }

@@ -264,6 +264,14 @@ async fn the_sign_in_routes_refuse_what_is_not_a_sign_in_of_this_browser() {
     let start = web.get("/auth/oidc/start", None).await;
     assert_eq!(start.status, StatusCode::SEE_OTHER);
     assert_eq!(start.headers[header::LOCATION], "/my?error=unavailable");
+    // Back in the resident's language; anything but a language code is left out.
+    let start = web.get("/auth/oidc/start?lang=en", None).await;
+    assert_eq!(
+        start.headers[header::LOCATION],
+        "/my?error=unavailable&lang=en"
+    );
+    let start = web.get("/auth/oidc/start?lang=%3Cb%3E", None).await;
+    assert_eq!(start.headers[header::LOCATION], "/my?error=unavailable");
     // The client's public key is published, without its private part.
     let jwks = web.get("/auth/oidc/jwks.json", None).await;
     assert_eq!(jwks.status, StatusCode::OK);

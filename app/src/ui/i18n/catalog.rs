@@ -25,6 +25,9 @@ struct Tables {
 pub struct Catalog {
     /// The language texts are shown in: on the counter, the visit's.
     lang: RwSignal<Lang>,
+    /// The language last chosen, shown once its files have come: a choice made while
+    /// another language's files are still coming wins over it.
+    wanted: StoredValue<Lang>,
     /// The language of the staff and admin pages: the staff's choice on this device.
     staff_lang: RwSignal<Lang>,
     /// Readings over kanji, for Japanese texts.
@@ -43,6 +46,7 @@ impl Catalog {
         let staff_lang = stored_staff_lang();
         let catalog = Catalog {
             lang: RwSignal::new(Lang::JA),
+            wanted: StoredValue::new(Lang::JA),
             staff_lang: RwSignal::new(staff_lang),
             furigana: RwSignal::new(false),
             arrived: RwSignal::new(0),
@@ -95,6 +99,7 @@ impl Catalog {
     /// Shows texts in `lang` from now on, once its files for the areas in use have
     /// arrived (Japanese stays meanwhile, rather than a screen half in each).
     pub fn switch(self, lang: Lang) {
+        self.wanted.set_value(lang);
         if lang == self.lang.get_untracked() {
             return;
         }
@@ -102,6 +107,10 @@ impl Catalog {
         leptos::task::spawn_local(async move {
             let areas = self.areas.get_value();
             futures_join(areas.into_iter().map(|area| self.load(lang, area))).await;
+            if self.wanted.get_value() != lang {
+                // Another language was chosen while these files came.
+                return;
+            }
             self.lang.set(lang);
             // Areas a page asked for while the files came (`need` loaded them in the
             // language then shown): load them in this one too (nothing twice).

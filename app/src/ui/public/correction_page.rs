@@ -168,7 +168,7 @@ fn CorrectionForm(c: Correction) -> impl IntoView {
                             prop:value=move || message.get()
                             on:input=move |ev| message.set(event_target_value(&ev))></textarea>
                         {move || message_error.get().map(|e| view! {
-                            <p class="field-error" id="message-error">{match e {
+                            <p class="error" id="message-error">{match e {
                                 ValueError::Required => t(m::public::correct::nothing).into_any(),
                                 e => t_error(e).into_any(),
                             }}</p>

@@ -64,8 +64,7 @@ pub fn NoticeSettings(me: ResidentMe, changed: Callback<()>) -> impl IntoView {
         move || {
             trouble.get().map(|p| match p {
                 Problem::Field(e) => {
-                    view! { <p class="field-error" id=format!("{id}-error")>{t_error(e)}</p> }
-                        .into_any()
+                    view! { <p class="error" id=format!("{id}-error")>{t_error(e)}</p> }.into_any()
                 }
                 Problem::Other(text) => {
                     view! { <div class="alert alert-error" role="alert">{text}</div> }.into_any()

@@ -130,16 +130,15 @@ pub fn safe_return(path: &str) -> &str {
     }
 }
 
-/// Finishes a sign-in: the identity the provider vouches for, and where to go next.
-pub async fn finish<C: ConnectionTrait>(
+/// This browser's sign-in in progress, taken: the row goes whatever happens next (a
+/// flow is tried once). Its `return_to` is where the resident came from, also when the
+/// rest fails.
+pub async fn take<C: ConnectionTrait>(
     db: &C,
-    provider: &Provider,
     now: DateTime<Utc>,
     flow_token: Option<&str>,
-    cb: &Callback,
-) -> Result<(Identity, String), Failure> {
-    // The row goes whatever happens next: a flow is tried once.
-    let flow = match flow_token {
+) -> Result<oidc_flow::Model, Failure> {
+    match flow_token {
         Some(t) => {
             let id = token_hash(t);
             let row = oidc_flow::Entity::find_by_id(id.clone()).one(db).await?;
@@ -148,7 +147,17 @@ pub async fn finish<C: ConnectionTrait>(
         }
         None => None,
     }
-    .ok_or(Failure::Expired)?;
+    .ok_or(Failure::Expired)
+}
+
+/// Finishes a sign-in taken by [`take`]: checks the provider's answer against it and
+/// gives the identity the provider vouches for, and where to go next.
+pub async fn complete(
+    provider: &Provider,
+    now: DateTime<Utc>,
+    flow: oidc_flow::Model,
+    cb: &Callback,
+) -> Result<(Identity, String), Failure> {
     if !constant_eq(cb.state.as_deref().unwrap_or(""), &flow.state) {
         return Err(Failure::StateMismatch);
     }
