@@ -51,6 +51,25 @@ pub async fn resolve_resident(
     }
 }
 
+/// For a plain HTTP route of the resident's (a file, not a server function): the
+/// request's meta and its live resident session, or the answer refusing it (401 without
+/// one, the error's status when it cannot be read).
+pub async fn resident_of(
+    state: &AppState,
+    parts: &axum::http::request::Parts,
+) -> Result<(RequestMeta, ResidentCurrent), Response> {
+    let meta = parts
+        .extensions
+        .get::<RequestMeta>()
+        .cloned()
+        .unwrap_or_default();
+    match resolve_resident(state, &meta, &parts.headers).await {
+        Ok(Some(r)) => Ok((meta, r)),
+        Ok(None) => Err(error_response(&AppError::Unauthenticated)),
+        Err(e) => Err(error_response(&e)),
+    }
+}
+
 /// Whether `access` lets `current` in.
 pub fn permit(current: Option<&Current>, access: Access) -> Result<(), AppError> {
     match (access, current) {

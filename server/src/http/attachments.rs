@@ -12,7 +12,6 @@ use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use madoguchi_core::attachment::DEFAULT_MAX_BYTES;
 use madoguchi_core::jp::ValueError;
-use madoguchi_services::auth::RequestMeta;
 use madoguchi_services::online::attachments::{self, Upload};
 use madoguchi_services::AppState;
 use madoguchi_types::error::AppError;
@@ -36,15 +35,9 @@ pub async fn upload(
     req: Request,
 ) -> Response {
     let (parts, body) = req.into_parts();
-    let meta = parts
-        .extensions
-        .get::<RequestMeta>()
-        .cloned()
-        .unwrap_or_default();
-    let resident = match access::resolve_resident(&state, &meta, &parts.headers).await {
-        Ok(Some(r)) => r,
-        Ok(None) => return error_response(&AppError::Unauthenticated),
-        Err(e) => return error_response(&e),
+    let (meta, resident) = match access::resident_of(&state, &parts).await {
+        Ok(r) => r,
+        Err(refused) => return refused,
     };
     let Ok(bytes) = axum::body::to_bytes(body, UPLOAD_LIMIT).await else {
         return error_response(&AppError::field("attachment", ValueError::FileTooLarge));

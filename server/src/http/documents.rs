@@ -80,19 +80,14 @@ pub async fn visit_receipt(
         Ok(c) => c,
         Err(denied) => return denied,
     };
-    respond(
-        documents::receipt_pdf(
-            &state.db,
-            &state.printer,
-            Owner::Staff(&current.me),
-            &state.rules.on(state.clock.today()),
-            &number,
-            madoguchi_core::lang::Lang::parse_or_ja(query.lang.as_deref().unwrap_or("ja")),
-            state.clock.now(),
-            &meta.address,
-        )
-        .await,
+    receipt(
+        &state,
+        Owner::Staff(&current.me),
+        &number,
+        &query,
+        &meta.address,
     )
+    .await
 }
 
 /// The receipt of the signed-in resident's own online application.
@@ -103,26 +98,39 @@ pub async fn resident_receipt(
     req: Request,
 ) -> Response {
     let (parts, _) = req.into_parts();
-    let meta = parts
-        .extensions
-        .get::<madoguchi_services::auth::RequestMeta>()
-        .cloned()
-        .unwrap_or_default();
-    let resident = match access::resolve_resident(&state, &meta, &parts.headers).await {
-        Ok(Some(r)) => r,
-        Ok(None) => return error_response(&AppError::Unauthenticated),
-        Err(e) => return error_response(&e),
+    let (meta, resident) = match access::resident_of(&state, &parts).await {
+        Ok(r) => r,
+        Err(refused) => return refused,
     };
+    receipt(
+        &state,
+        Owner::Resident(&resident.account),
+        &number,
+        &query,
+        &meta.address,
+    )
+    .await
+}
+
+/// A visit's receipt for its owner (staff at the counter, or the resident online), in
+/// the language asked for.
+async fn receipt(
+    state: &AppState,
+    owner: Owner<'_>,
+    number: &str,
+    query: &ReceiptQuery,
+    origin: &str,
+) -> Response {
     respond(
         documents::receipt_pdf(
             &state.db,
             &state.printer,
-            Owner::Resident(&resident.account),
+            owner,
             &state.rules.on(state.clock.today()),
-            &number,
+            number,
             madoguchi_core::lang::Lang::parse_or_ja(query.lang.as_deref().unwrap_or("ja")),
             state.clock.now(),
-            &meta.address,
+            origin,
         )
         .await,
     )
