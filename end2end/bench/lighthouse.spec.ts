@@ -1,5 +1,7 @@
 // Lighthouse 13 (mobile preset: simulated slow 4G, 4× CPU) on the counter's start
-// screen, signed in as counter staff, and on the public navigator at `/`.
+// screen, signed in as counter staff, on the public navigator at `/`, and on the online
+// interview (`/my/apply`, a resident signed in through the local OpenID Connect
+// provider, at the interview step of a birth).
 // `scripts/lighthouse.sh`; Lighthouse is fetched from npm on first use. Prints the
 // scores and the metrics and writes end2end/lighthouse-results.json, one entry per page
 // (the full reports: end2end/lighthouse-<page>.json). The goals of issues 14 and 16 are
@@ -9,7 +11,8 @@ import { test, expect } from '@playwright/test';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { atCounterStart } from '../tests/helpers';
+import { atCounterStart, jstDay } from '../tests/helpers';
+import { signInAs, toProvider } from '../tests/oidc';
 
 const LIGHTHOUSE = 'lighthouse@13.5.0';
 
@@ -65,4 +68,28 @@ test('Lighthouse on the counter start screen', async ({ page, baseURL }) => {
 // Issue 16: the public navigator's first step, as a resident's phone opens it.
 test('Lighthouse on the public navigator', async ({ baseURL }) => {
   lighthouse(`${baseURL}/`, 'navigator');
+});
+
+// Issue 16: the online interview, as the resident's phone opens it again (a reload, or
+// coming back later): the draft is on the server, so the page resumes at the interview.
+test('Lighthouse on the online interview', async ({ page, baseURL }) => {
+  await toProvider(page);
+  await signInAs(page, '山田 太郎');
+  await page.getByRole('link', { name: '家から申請する' }).click();
+  await page.getByRole('button', { name: /子どもが生まれた/ }).click();
+  await page.getByRole('button', { name: '次へ' }).click();
+  await page.getByRole('button', { name: '同意する' }).click();
+  await page.locator('#given_name').fill('陽菜');
+  await page.locator('#given_kana').fill('ヒナ');
+  await page.locator('#baby_birth_date').fill(jstDay(-2));
+  await page.getByLabel('女').check();
+  await page.getByRole('button', { name: '次へ' }).click();
+  await page.getByRole('button', { name: '申請書をつくる' }).click();
+  await page.getByRole('button', { name: 'この内容で進める' }).click();
+  await expect(page.locator('.progress-text')).toHaveText('ステップ 5 / 8');
+  await page.reload();
+  await expect(page.locator('.progress-text')).toHaveText('ステップ 5 / 8');
+  const session = (await page.context().cookies()).find((c) => c.name.endsWith('madoguchi_resident'));
+  expect(session, 'a resident session cookie').toBeTruthy();
+  lighthouse(`${baseURL}/my/apply`, 'online-interview', { Cookie: `${session!.name}=${session!.value}` });
 });

@@ -2,7 +2,8 @@
 // local OpenID Connect provider: the counter's steps for their own household, prefilled
 // from the registry, saved on the server at every step (a reload carries on), only the
 // procedures that can be done online sent — into the departments' queues, marked
-// online; returned by the department, corrected and sent again from "my applications".
+// online; returned by the department, corrected (a value, a new photo) and sent again
+// from "my applications".
 // Another resident of the same household does not see it.
 import { expect, test } from '@playwright/test';
 import { answerInterview, jstDay, Shots, signIn } from './helpers';
@@ -68,7 +69,7 @@ test('a signed-in resident applies online for a birth, and the department sees i
   // a message; a photo is kept and listed.
   await expect(page.locator('.progress-text')).toHaveText('ステップ 6 / 8');
   const first = page.locator('#attachment-0');
-  const document = (await page.locator('label[for=attachment-0]').textContent())!.trim();
+  const document = (await page.locator('label.field-label[for=attachment-0]').textContent())!.trim();
   await first.setInputFiles({ name: 'tsucho.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
   await expect(page.locator('#attachment-0-error')).toHaveText('写真 (JPEG・PNG) かPDFのファイルを選んでください');
   await first.setInputFiles({ name: 'tsucho.png', mimeType: 'image/png', buffer: png() });
@@ -163,6 +164,10 @@ test('a signed-in resident applies online for a birth, and the department sees i
   await expect(page.getByRole('heading', { level: 1, name: '申請を直す' })).toBeVisible();
   await expect(page.locator('#return-reason')).toContainText(reason);
   await expect(page.locator('li[data-key="applicant.name"] button')).toHaveCount(0);
+  // The photo sent before is listed; a clearer one is added, to go with the correction.
+  await expect(page.locator('.sent-files')).toContainText('tsucho.png');
+  await page.locator('#attachment-0').setInputFiles({ name: 'tsucho-2.png', mimeType: 'image/png', buffer: png() });
+  await expect(page.locator('.attachment .attached').first()).toContainText('tsucho-2.png');
   const bank = page.locator('li[data-key="bank.account"]');
   await bank.getByRole('button', { name: '直す' }).click();
   await page.locator('#bank-account-bank_code').fill('0001');
@@ -189,6 +194,8 @@ test('a signed-in resident applies online for a birth, and the department sees i
   await expect(kodomo.locator('.summary-row.staff-only dd')).toHaveText('受付');
   await expect(kodomo.locator('ol.history li[data-kind=resubmitted]')).toContainText('口座番号を直しました。');
   await expect(kodomo.locator('main')).toContainText('7654321');
+  await expect(kodomo.locator('ol.history li[data-kind=resubmitted]')).toContainText('追加した書類: tsucho-2.png');
+  await expect(kodomo.getByRole('link', { name: 'tsucho-2.png' })).toBeVisible();
   await shots.take('kodomo-resubmitted');
   await staffCtx.close();
 

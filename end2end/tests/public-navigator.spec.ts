@@ -149,4 +149,9 @@ test('やさしい にほんご: a death, whom it is about, and a date out of ra
   await answerAll(page, /こくみん|国民健康保険/, 'いいえ', 'こたえる');
   await expect(page.locator('[data-procedure="death_registration"]')).toBeVisible();
   await shots.take('result');
+
+  // The language is kept on this device: another page, loaded afresh, opens in it.
+  await page.goto('/my');
+  await expect(page.getByRole('link', { name: 'マイナンバーカードで ログイン', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'やさしい にほんご' })).toHaveAttribute('aria-pressed', 'true');
 });

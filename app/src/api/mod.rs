@@ -75,6 +75,7 @@ pub fn server_fns() -> Vec<(&'static str, Access)> {
         resident::DiscardApplication => Resident,
         resident::ApplicationAttachments => Resident,
         resident::RemoveAttachment => Resident,
+        resident::RemoveReturnedAttachment => Resident,
         resident::MyApplications => Resident,
         resident::ApplicationCorrection => Resident,
         resident::ResubmitApplication => Resident,

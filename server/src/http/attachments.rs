@@ -1,7 +1,8 @@
 //! Attachments over plain HTTP (a file is bytes, not a server function's JSON):
 //! `POST /api/resident/attachments?visit=&procedure=&document=&name=` — the body is the
 //! file, its `Content-Type` the type the browser claims — for the signed-in resident's
-//! open application; `GET /api/applications/{id}/attachments/{attachment}` for staff
+//! open application, or `?application=&document=&name=` for one of theirs the
+//! department returned (差戻し), to go with its correction; `GET /api/applications/{id}/attachments/{attachment}` for staff
 //! who may read the application, always as a download of the type its content was
 //! checked to be (`nosniff`, a sandbox policy), never run in the browser.
 
@@ -12,7 +13,7 @@ use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use madoguchi_core::attachment::DEFAULT_MAX_BYTES;
 use madoguchi_core::jp::ValueError;
-use madoguchi_services::online::attachments::{self, Upload};
+use madoguchi_services::online::attachments::{self, Holder, Upload};
 use madoguchi_services::AppState;
 use madoguchi_types::error::AppError;
 
@@ -22,8 +23,9 @@ pub const UPLOAD_LIMIT: usize = DEFAULT_MAX_BYTES + 1;
 
 #[derive(serde::Deserialize)]
 pub struct UploadQuery {
-    visit: String,
-    procedure: String,
+    visit: Option<String>,
+    procedure: Option<String>,
+    application: Option<i32>,
     document: String,
     #[serde(default)]
     name: String,
@@ -34,6 +36,14 @@ pub async fn upload(
     Query(q): Query<UploadQuery>,
     req: Request,
 ) -> Response {
+    let to = match (&q.visit, &q.procedure, q.application) {
+        (Some(number), Some(procedure_id), None) => Holder::Visit {
+            number,
+            procedure_id,
+        },
+        (None, None, Some(id)) => Holder::Returned(id),
+        _ => return error_response(&AppError::field("visit", ValueError::Required)),
+    };
     let (parts, body) = req.into_parts();
     let (meta, resident) = match access::resident_of(&state, &parts).await {
         Ok(r) => r,
@@ -43,8 +53,7 @@ pub async fn upload(
         return error_response(&AppError::field("attachment", ValueError::FileTooLarge));
     };
     let upload = Upload {
-        visit_number: &q.visit,
-        procedure_id: &q.procedure,
+        to,
         document: &q.document,
         name: &q.name,
         claimed: parts

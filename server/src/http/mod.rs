@@ -128,7 +128,7 @@ pub const SIGN_IN_STEPS: [&str; 5] = [
 ];
 
 /// The server functions of residents signed in online, rate limited together.
-pub const RESIDENT_FNS: [&str; 16] = [
+pub const RESIDENT_FNS: [&str; 17] = [
     "/api/resident/online_status",
     "/api/resident/sign_out",
     "/api/resident/start_application",
@@ -139,6 +139,7 @@ pub const RESIDENT_FNS: [&str; 16] = [
     "/api/resident/discard_application",
     "/api/resident/application_attachments",
     "/api/resident/remove_attachment",
+    "/api/resident/remove_returned_attachment",
     "/api/resident/my_applications",
     "/api/resident/application_correction",
     "/api/resident/resubmit_application",

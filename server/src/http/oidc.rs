@@ -125,6 +125,8 @@ pub async fn callback(
     let now = state.clock.now();
     let flow_token = cookie_value(req.headers(), flow_cookie_name(meta.https));
     let clear_flow = flow_cookie(None, meta.https);
+    // A session this browser already had ends with the new sign-in.
+    let old_session = session_token(req.headers(), meta.https);
     // Where the resident came from, once the flow is known: a failure goes back to
     // `/my` in their language.
     let mut came_from: Option<String> = None;
@@ -136,10 +138,14 @@ pub async fn callback(
         let (identity, return_to) = flow::complete(&provider, now, flow, &cb)
             .await
             .map_err(refused)?;
-        // The account, its match, its audit entry and the session: all or nothing.
+        // The account, its match, its audit entry, the end of an older session and the
+        // new one: all or nothing.
         let token = async {
             let txn = begin_write(&state.db).await?;
             let account = accounts::sign_in(&txn, now, &meta.address, &identity).await?;
+            if let Some(old) = &old_session {
+                sessions::end_token(&txn, old, "replaced", now, &meta.address).await?;
+            }
             let token = sessions::open(&txn, &state.security, &account, now, &meta).await?;
             txn.commit().await?;
             Ok::<_, AppError>(token)

@@ -18,7 +18,7 @@ use serde_json::{json, Value};
 use tower::ServiceExt;
 
 /// A small PNG that is whole: signature, header chunk, end chunk.
-fn png() -> Vec<u8> {
+pub fn png() -> Vec<u8> {
     let mut b = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
     b.extend_from_slice(b"IHDR");
     b.extend_from_slice(&[0u8; 21]);
@@ -38,7 +38,7 @@ pub fn birth(visit_number: &str) -> Value {
     })
 }
 
-fn encode(s: &str) -> String {
+pub fn encode(s: &str) -> String {
     s.bytes()
         .map(|b| {
             if b.is_ascii_alphanumeric() {
@@ -58,11 +58,25 @@ async fn upload(
     bytes: Vec<u8>,
 ) -> Answer {
     let (visit, procedure, document) = query;
-    let mut req = Request::post(format!(
-        "/api/resident/attachments?visit={}&procedure={}&document={}&name={}",
+    let q = format!(
+        "visit={}&procedure={}&document={}",
         encode(visit),
         encode(procedure),
-        encode(document),
+        encode(document)
+    );
+    upload_to(web, cookie, &q, claimed, bytes).await
+}
+
+/// Sends `bytes` as a file named `../通帳.png` with the query `q` (where it goes).
+pub async fn upload_to(
+    web: &Web,
+    cookie: Option<&str>,
+    q: &str,
+    claimed: &str,
+    bytes: Vec<u8>,
+) -> Answer {
+    let mut req = Request::post(format!(
+        "/api/resident/attachments?{q}&name={}",
         encode("../通帳.png")
     ))
     .header(header::CONTENT_TYPE, claimed)

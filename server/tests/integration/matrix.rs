@@ -118,6 +118,7 @@ fn sample(path: &str) -> Option<&'static str> {
             r#"{"visit_number":"X"}"#
         }
         "resident/remove_attachment" => r#"{"visit_number":"X","id":1}"#,
+        "resident/remove_returned_attachment" => r#"{"application_id":1,"id":1}"#,
         "resident/my_applications" | "resident/remove_notice_address" => "{}",
         "resident/set_notice_address" => r#"{"address":"x","lang":"ja"}"#,
         "resident/confirm_notice_address" => r#"{"code":"1"}"#,

@@ -4,14 +4,14 @@
 //! the department's queue. Another resident finds nothing of it; every read and the
 //! resubmission are audited in the resident's name.
 
-use crate::attachments::{birth, birth_application};
+use crate::attachments::{birth, birth_application, png, upload_to};
 use crate::common::{now, TestDb};
 use crate::counter::interview;
 use crate::online::{last_audit, resident_cookie, taro};
-use crate::web::Web;
+use crate::web::{Answer, Web};
 use axum::http::StatusCode;
 use madoguchi_services::audit::verify;
-use madoguchi_services::entities::{application, application_event};
+use madoguchi_services::entities::{application, application_event, attachment, resident_account};
 use madoguchi_services::online::{accounts, Identity};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::{json, Value};
@@ -44,6 +44,44 @@ pub async fn sent(web: &Web, t: &TestDb) -> (String, i64) {
         .as_i64()
         .unwrap();
     (cookie, id)
+}
+
+/// 山田 花子, 太郎's wife, signed in with her own account: her cookie and account.
+async fn hanako(web: &Web, t: &TestDb) -> (String, resident_account::Model) {
+    let hanako = Identity {
+        subject: "yamada-hanako".into(),
+        name: Some("山田 花子".into()),
+        birthdate: Some("1992-07-10".into()),
+        gender: Some("female".into()),
+        ..taro()
+    };
+    let account = accounts::sign_in(&t.db, now(), "10.0.0.9", &hanako)
+        .await
+        .unwrap();
+    (resident_cookie(web, &account).await, account)
+}
+
+/// The department returns application `id` (差戻し) with `REASON`.
+async fn returned(web: &Web, t: &TestDb, id: i64) {
+    let staff = t.cookie("kodomo").await;
+    let r = web
+        .post(
+            "/api/staff/change_status",
+            &json!({"id": id, "from": "received", "to": "returned", "note": REASON}).to_string(),
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+}
+
+/// The resident opens application `id` to correct it.
+async fn open(web: &Web, cookie: &str, id: i64) -> Answer {
+    web.post(
+        "/api/resident/application_correction",
+        &json!({"id": id}).to_string(),
+        Some(cookie),
+    )
+    .await
 }
 
 fn find(list: &Value, id: i64) -> &Value {
@@ -89,25 +127,11 @@ async fn a_resident_follows_corrects_and_resubmits_a_returned_application() {
     );
 
     // Only a returned application is corrected.
-    let early = web
-        .post(
-            "/api/resident/application_correction",
-            &json!({"id": id}).to_string(),
-            Some(&cookie),
-        )
-        .await;
+    let early = open(&web, &cookie, id).await;
     assert_eq!(early.status, StatusCode::CONFLICT, "{}", early.body);
 
     // The department returns it, saying why.
-    let staff = t.cookie("kodomo").await;
-    let returned = web
-        .post(
-            "/api/staff/change_status",
-            &json!({"id": id, "from": "received", "to": "returned", "note": REASON}).to_string(),
-            Some(&staff),
-        )
-        .await;
-    assert_eq!(returned.status, StatusCode::OK, "{}", returned.body);
+    returned(&web, &t, id).await;
     let mine = web
         .post("/api/resident/my_applications", "{}", Some(&cookie))
         .await;
@@ -119,13 +143,7 @@ async fn a_resident_follows_corrects_and_resubmits_a_returned_application() {
 
     // The form as sent: what the resident typed can be corrected, the city's records
     // cannot, and the My Number is never shown back in full.
-    let opened = web
-        .post(
-            "/api/resident/application_correction",
-            &json!({"id": id}).to_string(),
-            Some(&cookie),
-        )
-        .await;
+    let opened = open(&web, &cookie, id).await;
     assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);
     assert_eq!(opened.body["application"]["reason"], REASON);
     let rows = opened.body["rows"].as_array().unwrap();
@@ -248,6 +266,7 @@ async fn a_resident_follows_corrects_and_resubmits_a_returned_application() {
     assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
 
     // The department sees the resubmission in its history.
+    let staff = t.cookie("kodomo").await;
     let detail = web
         .post(
             "/api/staff/get_application",
@@ -278,17 +297,7 @@ async fn another_resident_finds_nothing_of_it() {
         .unwrap()
         .unwrap()
         .visit_number;
-    let hanako = Identity {
-        subject: "yamada-hanako".into(),
-        name: Some("山田 花子".into()),
-        birthdate: Some("1992-07-10".into()),
-        gender: Some("female".into()),
-        ..taro()
-    };
-    let account = accounts::sign_in(&t.db, now(), "10.0.0.9", &hanako)
-        .await
-        .unwrap();
-    let her = resident_cookie(&web, &account).await;
+    let (her, account) = hanako(&web, &t).await;
     let mine = web
         .post("/api/resident/my_applications", "{}", Some(&her))
         .await;
@@ -318,4 +327,141 @@ async fn another_resident_finds_nothing_of_it() {
     // Nobody signed in: not a resident.
     let nobody = web.post("/api/resident/my_applications", "{}", None).await;
     assert_eq!(nobody.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn a_returned_application_takes_new_files_sent_back_with_it() {
+    let t = TestDb::new().await.with_city(10).await;
+    let web = Web::new(&t);
+    let (cookie, id) = sent(&web, &t).await;
+    let to = |document: &str| {
+        format!(
+            "application={id}&document={}",
+            crate::attachments::encode(document)
+        )
+    };
+
+    // Not returned: nothing is added to what the department is working on.
+    let opened_early = open(&web, &cookie, id).await;
+    assert_eq!(opened_early.status, StatusCode::CONFLICT);
+    let early = upload_to(&web, Some(&cookie), &to("x"), "image/png", png()).await;
+    assert_eq!(early.status, StatusCode::CONFLICT, "{}", early.body);
+
+    returned(&web, &t, id).await;
+    let opened = open(&web, &cookie, id).await;
+    assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);
+    let document = opened.body["documents"][0]
+        .as_str()
+        .expect("the child allowance asks for a document")
+        .to_owned();
+    assert_eq!(opened.body["attachments"], json!([]));
+    assert_eq!(opened.body["added"], json!([]));
+
+    // Checked as at the first sending: a false PDF, a document not asked for.
+    let fake = upload_to(
+        &web,
+        Some(&cookie),
+        &to(&document),
+        "application/pdf",
+        b"%PDF-no".to_vec(),
+    )
+    .await;
+    assert_eq!(fake.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(fake.body["fields"][0]["error"], "file_type");
+    let other = upload_to(&web, Some(&cookie), &to("何かの書類"), "image/png", png()).await;
+    assert_eq!(other.body["fields"][0]["error"], "invalid_choice");
+    // Someone else's application: not found, audited as denied.
+    let (her, her_account) = hanako(&web, &t).await;
+    let foreign = upload_to(&web, Some(&her), &to(&document), "image/png", png()).await;
+    assert_eq!(foreign.status, StatusCode::NOT_FOUND, "{}", foreign.body);
+    let a = last_audit(&t).await;
+    assert_eq!(
+        (a.action.as_str(), a.outcome.as_str(), a.resident_account_id),
+        ("attachment_add", "denied", Some(her_account.id))
+    );
+    // Neither a visit nor an application: told what is missing.
+    let neither = upload_to(&web, Some(&cookie), "document=x", "image/png", png()).await;
+    assert_eq!(neither.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(t.count("attachments").await, 0);
+
+    // Two photos added, one taken off again; the other waits for the resubmission.
+    let kept = upload_to(&web, Some(&cookie), &to(&document), "image/png", png()).await;
+    assert_eq!(kept.status, StatusCode::OK, "{}", kept.body);
+    let a = last_audit(&t).await;
+    assert_eq!(
+        (a.action.as_str(), a.target.as_str()),
+        ("attachment_add", format!("application:{id}").as_str())
+    );
+    let extra = upload_to(&web, Some(&cookie), &to(&document), "image/png", png()).await;
+    let remove = |who: &str, file: &Value| {
+        let body = json!({"application_id": id, "id": file["id"]}).to_string();
+        let who = who.to_owned();
+        let web = &web;
+        async move {
+            web.post(
+                "/api/resident/remove_returned_attachment",
+                &body,
+                Some(&who),
+            )
+            .await
+        }
+    };
+    assert_eq!(
+        remove(&her, &extra.body).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(remove(&cookie, &extra.body).await.status, StatusCode::OK);
+    assert_eq!(
+        remove(&cookie, &extra.body).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let reopened = open(&web, &cookie, id).await;
+    let added = reopened.body["added"].as_array().unwrap();
+    assert_eq!(added.len(), 1);
+    assert_eq!(added[0]["id"], kept.body["id"]);
+    let staff = t.cookie("kodomo").await;
+    let file = format!("/api/applications/{id}/attachments/{}", kept.body["id"]);
+    assert_eq!(
+        web.get(&file, Some(&staff)).await.status,
+        StatusCode::NOT_FOUND,
+        "not the department's before it is sent back"
+    );
+
+    // Sent back with the new photo only: no field corrected, no message.
+    let ok = web
+        .post(
+            "/api/resident/resubmit_application",
+            &resubmission(id, &[], json!({}), ""),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
+    assert_eq!(ok.body["status"], "received");
+    let files = attachment::Entity::find()
+        .filter(attachment::Column::ApplicationId.eq(id as i32))
+        .all(&t.db)
+        .await
+        .unwrap();
+    assert_eq!(files.len(), 1);
+    let last = application_event::Entity::find()
+        .filter(application_event::Column::ApplicationId.eq(id as i32))
+        .order_by_desc(application_event::Column::Id)
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(last.kind, "resubmitted");
+    assert!(
+        last.note.contains("追加した書類: 通帳.png"),
+        "{}",
+        last.note
+    );
+    let read = web.get(&file, Some(&staff)).await;
+    assert_eq!(read.status, StatusCode::OK);
+    assert_eq!(read.headers["content-type"], "image/png");
+
+    // Received again: no more files until it is returned once more.
+    let late = upload_to(&web, Some(&cookie), &to(&document), "image/png", png()).await;
+    assert_eq!(late.status, StatusCode::CONFLICT);
+    assert!(verify::walk(&t.db).await.unwrap().ok());
 }

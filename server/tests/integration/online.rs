@@ -227,6 +227,28 @@ async fn a_resident_session_is_a_caller_of_its_own_kind_that_times_out_and_signs
         .await;
     assert!(after.body["me"].is_null());
     assert_eq!(t.count("resident_sessions").await, 0);
+
+    // Signing in again on a device that kept a session ends the older one (what the
+    // callback does in its transaction, before the new session opens).
+    let cookie = resident_cookie(&web, &account).await;
+    let old = cookie.trim_start_matches("madoguchi_resident=");
+    sessions::end_token(&t.db, old, "replaced", now(), "10.0.0.9")
+        .await
+        .unwrap();
+    let a = last_audit(&t).await;
+    assert_eq!(
+        (a.action.as_str(), a.outcome.as_str()),
+        ("resident_session_end", "replaced")
+    );
+    let replaced = web
+        .post("/api/resident/online_status", "{}", Some(&cookie))
+        .await;
+    assert!(replaced.body["me"].is_null());
+    assert_eq!(t.count("resident_sessions").await, 0);
+    // A token no longer there (or never there) changes nothing.
+    sessions::end_token(&t.db, old, "replaced", now(), "10.0.0.9")
+        .await
+        .unwrap();
     assert!(verify::walk(&t.db).await.unwrap().ok());
 }
 

@@ -6,13 +6,14 @@
 //! read it back as a download of its checked type, never run in the browser. Every
 //! step is audited.
 
+use super::mine;
 use crate::audit::{self, Audit};
 use crate::entities::{application, attachment, resident_account, visit};
 use crate::visits::{open_visit, Owner};
 use chrono::{DateTime, Utc};
 use madoguchi_core::attachment::{self as check, Kind, DEFAULT_MAX_BYTES};
 use madoguchi_core::jp::ValueError;
-use madoguchi_core::screening::ScreeningResult;
+use madoguchi_core::screening::{ProcedureResult, ScreeningResult};
 use madoguchi_types::error::AppError;
 use madoguchi_types::model::online::AttachmentView;
 use madoguchi_types::model::StaffMe;
@@ -22,12 +23,23 @@ use sea_orm::{
 };
 
 /// At most this many files per application (each up to `DEFAULT_MAX_BYTES`).
-pub const MAX_PER_VISIT: u64 = 10;
+pub const MAX_PER_APPLICATION: u64 = 10;
+
+/// What a file is for: a procedure of the resident's open application (a visit not
+/// sent yet), or one of their applications the department returned (差戻し), where
+/// it waits to be sent back with the correction.
+#[derive(Clone, Copy, Debug)]
+pub enum Holder<'a> {
+    Visit {
+        number: &'a str,
+        procedure_id: &'a str,
+    },
+    Returned(i32),
+}
 
 /// A file as the resident's phone sent it.
 pub struct Upload<'a> {
-    pub visit_number: &'a str,
-    pub procedure_id: &'a str,
+    pub to: Holder<'a>,
     pub document: &'a str,
     pub name: &'a str,
     /// The type the browser claimed (`Content-Type`), if any.
@@ -35,7 +47,49 @@ pub struct Upload<'a> {
     pub bytes: &'a [u8],
 }
 
-/// Checks and keeps a file for the resident's open application.
+/// Where a file is kept: its visit and procedure, and what the audit names.
+struct Place {
+    visit: visit::Model,
+    procedure_id: String,
+    target: String,
+}
+
+/// The holder, if it is the resident's and still takes files: an open visit, or a
+/// returned application (anything else of theirs is a conflict; someone else's is
+/// not found, audited as denied).
+async fn place(
+    db: &DatabaseConnection,
+    account: &resident_account::Model,
+    to: Holder<'_>,
+    action: &'static str,
+    now: DateTime<Utc>,
+    origin: &str,
+) -> Result<Place, AppError> {
+    match to {
+        Holder::Visit {
+            number,
+            procedure_id,
+        } => {
+            let visit = open_visit(db, Owner::Resident(account), number).await?;
+            Ok(Place {
+                target: format!("visit:{}", visit.visit_number),
+                visit,
+                procedure_id: procedure_id.to_owned(),
+            })
+        }
+        Holder::Returned(id) => {
+            let (app, visit) = mine::owned(db, account, id, action, now, origin).await?;
+            mine::returned(&app)?;
+            Ok(Place {
+                visit,
+                procedure_id: app.procedure_id,
+                target: format!("application:{id}"),
+            })
+        }
+    }
+}
+
+/// Checks and keeps a file for the resident's open application, or for a returned one.
 pub async fn add(
     db: &DatabaseConnection,
     account: &resident_account::Model,
@@ -44,16 +98,21 @@ pub async fn add(
     origin: &str,
 ) -> Result<AttachmentView, AppError> {
     let owner = Owner::Resident(account);
-    let v = open_visit(db, owner, upload.visit_number).await?;
-    asked_for(&v, upload.procedure_id, upload.document)?;
+    let at = place(db, account, upload.to, "attachment_add", now, origin).await?;
+    let v = &at.visit;
+    asked_for(v, &at.procedure_id, upload.document)?;
     let held = attachment::Entity::find()
         .filter(attachment::Column::VisitId.eq(v.id))
+        .filter(attachment::Column::ProcedureId.eq(&at.procedure_id))
         .count(db)
         .await?;
-    if held >= MAX_PER_VISIT {
+    if held >= MAX_PER_APPLICATION {
         return Err(AppError::field("attachment", ValueError::OutOfRange));
     }
-    let entry = |outcome| owner.entry(&v.visit_number, v.household_id, "attachment_add", outcome);
+    let entry = |outcome| Audit {
+        target: at.target.clone(),
+        ..owner.entry(&v.visit_number, v.household_id, "attachment_add", outcome)
+    };
     let kind = match check::check(upload.bytes, upload.claimed, DEFAULT_MAX_BYTES) {
         Ok(kind) => kind,
         Err(refusal) => {
@@ -67,7 +126,7 @@ pub async fn add(
     let row = attachment::ActiveModel {
         visit_id: Set(v.id),
         application_id: Set(None),
-        procedure_id: Set(upload.procedure_id.to_owned()),
+        procedure_id: Set(at.procedure_id.clone()),
         document: Set(upload.document.to_owned()),
         name: Set(file_name(upload.name, kind)),
         kind: Set(kind.extension().to_owned()),
@@ -114,6 +173,76 @@ pub async fn remove(
     }
     let e = owner.entry(&v.visit_number, v.household_id, "attachment_remove", "ok");
     owner.audit(db, now, origin, e).await
+}
+
+/// Takes a file not yet sent off a returned application.
+pub async fn remove_returned(
+    db: &DatabaseConnection,
+    account: &resident_account::Model,
+    application_id: i32,
+    id: i32,
+    now: DateTime<Utc>,
+    origin: &str,
+) -> Result<(), AppError> {
+    let owner = Owner::Resident(account);
+    let to = Holder::Returned(application_id);
+    let at = place(db, account, to, "attachment_remove", now, origin).await?;
+    let gone = attachment::Entity::delete_many()
+        .filter(attachment::Column::Id.eq(id))
+        .filter(pending(at.visit.id, &at.procedure_id))
+        .exec(db)
+        .await?;
+    if gone.rows_affected == 0 {
+        return Err(AppError::NotFound);
+    }
+    let e = Audit {
+        target: at.target,
+        ..owner.entry(
+            &at.visit.visit_number,
+            at.visit.household_id,
+            "attachment_remove",
+            "ok",
+        )
+    };
+    owner.audit(db, now, origin, e).await
+}
+
+/// The files added to a returned application and not yet sent back with it.
+fn pending(visit_id: i32, procedure_id: &str) -> sea_orm::Condition {
+    sea_orm::Condition::all()
+        .add(attachment::Column::VisitId.eq(visit_id))
+        .add(attachment::Column::ApplicationId.is_null())
+        .add(attachment::Column::ProcedureId.eq(procedure_id))
+}
+
+/// The files waiting to go with a returned application (no bytes).
+pub(crate) async fn pending_of<C: ConnectionTrait>(
+    db: &C,
+    app: &application::Model,
+) -> Result<Vec<AttachmentView>, AppError> {
+    views(db, pending(app.visit_id, &app.procedure_id)).await
+}
+
+/// At resubmission, in its transaction: the files waiting go to the application.
+/// Their names, for its history.
+pub(crate) async fn hand_over_pending<C: ConnectionTrait>(
+    txn: &C,
+    app: &application::Model,
+) -> Result<Vec<String>, AppError> {
+    let names = views(txn, pending(app.visit_id, &app.procedure_id))
+        .await?
+        .into_iter()
+        .map(|a| a.name)
+        .collect();
+    attachment::Entity::update_many()
+        .col_expr(
+            attachment::Column::ApplicationId,
+            sea_orm::sea_query::Expr::value(app.id),
+        )
+        .filter(pending(app.visit_id, &app.procedure_id))
+        .exec(txn)
+        .await?;
+    Ok(names)
 }
 
 /// At submission, in its transaction: each file goes to the application of its
@@ -219,21 +348,25 @@ pub async fn for_staff(
 /// The procedure is one of the visit's last screening that can be done online, and
 /// it asks for this document.
 fn asked_for(v: &visit::Model, procedure_id: &str, document: &str) -> Result<(), AppError> {
-    let result: ScreeningResult = v
-        .screening
-        .as_deref()
-        .and_then(|s| serde_json::from_str(s).ok())
-        .ok_or(AppError::NotFound)?;
-    let p = result
-        .procedures
-        .iter()
-        .find(|p| p.id == procedure_id && p.online)
-        .ok_or(AppError::NotFound)?;
+    let p = online_procedure(v, procedure_id).ok_or(AppError::NotFound)?;
     if p.documents.iter().any(|d| d == document) {
         Ok(())
     } else {
         Err(AppError::field("document", ValueError::InvalidChoice))
     }
+}
+
+/// The documents an online procedure of the visit asks for (none for any other).
+pub(crate) fn documents(v: &visit::Model, procedure_id: &str) -> Vec<String> {
+    online_procedure(v, procedure_id).map_or_else(Vec::new, |p| p.documents)
+}
+
+fn online_procedure(v: &visit::Model, procedure_id: &str) -> Option<ProcedureResult> {
+    let result: ScreeningResult = serde_json::from_str(v.screening.as_deref()?).ok()?;
+    result
+        .procedures
+        .into_iter()
+        .find(|p| p.id == procedure_id && p.online)
 }
 
 /// The name to show: the last part of what the phone gave, without control
@@ -292,7 +425,7 @@ fn view(a: &attachment::Model) -> AttachmentView {
 /// The files `filter` selects, without their bytes, oldest first.
 async fn views<C: ConnectionTrait>(
     db: &C,
-    filter: sea_orm::sea_query::SimpleExpr,
+    filter: impl sea_orm::sea_query::IntoCondition,
 ) -> Result<Vec<AttachmentView>, AppError> {
     let rows = attachment::Entity::find()
         .select_only()

@@ -5,6 +5,7 @@
 //! queue as received again. A resident reaches only the applications of their own
 //! account's visits; anything else reads as not found, and is audited as denied.
 
+use super::attachments;
 use crate::audit::{self, Audit};
 use crate::db::begin_write;
 use crate::entities::{
@@ -124,6 +125,9 @@ pub async fn correction(
         })
         .collect();
     Ok(Correction {
+        documents: attachments::documents(&v, &app.procedure_id),
+        attachments: attachments::of_application(db, app.id).await?,
+        added: attachments::pending_of(db, &app).await?,
         application: view(&app, rules, &names, reason, Some(&v.visit_number)),
         rows,
     })
@@ -147,9 +151,6 @@ pub async fn resubmit(
         return Err(AppError::field("message", ValueError::TooLong));
     }
     let keys: BTreeSet<&str> = input.keys.iter().map(String::as_str).collect();
-    if keys.is_empty() && message.is_empty() {
-        return Err(AppError::field("message", ValueError::Required));
-    }
     let id = input.application_id;
     let (app, v) = owned(db, account, id, "application_resubmit", now, origin).await?;
     returned(&app)?;
@@ -189,6 +190,12 @@ pub async fn resubmit(
     }
     let data = serde_json::to_string(&filled).map_err(|_| AppError::Internal)?;
     let txn = begin_write(db).await?;
+    // The files added since it was returned go with it; with no file, no correction
+    // and no message there is nothing to send.
+    let files = attachments::hand_over_pending(&txn, &app).await?;
+    if keys.is_empty() && message.is_empty() && files.is_empty() {
+        return Err(AppError::field("message", ValueError::Required));
+    }
     let moved = application::Entity::update_many()
         .col_expr(
             application::Column::Status,
@@ -207,7 +214,7 @@ pub async fn resubmit(
         application_id: Set(id),
         status: Set(Status::Received.code().into()),
         staff_user_id: Set(None),
-        note: Set(history_note(&labels, message)),
+        note: Set(history_note(&labels, &files, message)),
         at: Set(now),
         kind: Set("resubmitted".into()),
         source: Set(None),
@@ -242,24 +249,24 @@ pub async fn resubmit(
 }
 
 /// What the department's history says of a resubmission: the corrected items (as the
-/// form labels them), then the resident's message.
-fn history_note(labels: &[String], message: &str) -> String {
-    let mut note = String::new();
+/// form labels them), the files added, then the resident's message.
+fn history_note(labels: &[String], files: &[String], message: &str) -> String {
+    let mut lines = Vec::new();
     if !labels.is_empty() {
-        note = format!("訂正した項目: {}", labels.join("、"));
+        lines.push(format!("訂正した項目: {}", labels.join("、")));
+    }
+    if !files.is_empty() {
+        lines.push(format!("追加した書類: {}", files.join("、")));
     }
     if !message.is_empty() {
-        if !note.is_empty() {
-            note.push('\n');
-        }
-        note.push_str(message);
+        lines.push(message.to_owned());
     }
-    note
+    lines.join("\n")
 }
 
 /// Application `id` with its visit, if it is one of the account's; otherwise not found,
 /// audited as denied.
-async fn owned(
+pub(crate) async fn owned(
     db: &DatabaseConnection,
     account: &resident_account::Model,
     id: i32,
@@ -289,7 +296,7 @@ async fn owned(
 }
 
 /// Only a returned application is corrected.
-fn returned(app: &application::Model) -> Result<(), AppError> {
+pub(crate) fn returned(app: &application::Model) -> Result<(), AppError> {
     match Status::parse(&app.status) {
         Some(Status::Returned) => Ok(()),
         Some(s) => Err(AppError::Conflict {

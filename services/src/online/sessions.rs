@@ -109,6 +109,24 @@ pub async fn resolve(
     Ok(ResidentCurrent { session, account })
 }
 
+/// Ends the session of `token`, if it is still there (a resident signing in again on a
+/// device that kept an older session: the old one must not live on beside the new).
+pub async fn end_token<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    token: &str,
+    why: &str,
+    now: DateTime<Utc>,
+    origin: &str,
+) -> Result<(), AppError> {
+    match resident_session::Entity::find_by_id(token_hash(token))
+        .one(db)
+        .await?
+    {
+        Some(session) => end_one(db, &session, why, now, origin).await,
+        None => Ok(()),
+    }
+}
+
 /// Ends a session (sign-out, or a timeout) and audits why.
 pub async fn end_one<C: ConnectionTrait + TransactionTrait>(
     db: &C,

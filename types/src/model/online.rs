@@ -81,6 +81,12 @@ pub struct MyApplication {
 pub struct Correction {
     pub application: MyApplication,
     pub rows: Vec<CorrectionRow>,
+    /// The documents the procedure asks for (a photo or PDF of each may be added).
+    pub documents: Vec<String>,
+    /// The files sent with the application.
+    pub attachments: Vec<AttachmentView>,
+    /// Files added since it was returned, sent with the correction.
+    pub added: Vec<AttachmentView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

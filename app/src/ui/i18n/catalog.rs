@@ -87,6 +87,17 @@ impl Catalog {
         self.switch(lang);
     }
 
+    /// A resident chooses the language of the public pages: shown at once, and kept on
+    /// this device (a language, nothing about the resident), so a reload, a bookmark or
+    /// coming back from the sign-in opens in it.
+    pub fn set_public_lang(self, lang: Lang) {
+        #[cfg(feature = "csr")]
+        if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+            let _ = storage.set_item(PUBLIC_LANG_KEY, lang.code());
+        }
+        self.switch(lang);
+    }
+
     /// A staff or admin page is shown: the texts of `area` are loaded, and the page
     /// speaks the staff's language (the counter's visit language ends with the visit).
     /// The `staff` area comes too: the staff's shared texts and errors.
@@ -395,6 +406,21 @@ impl Catalog {
 /// Where the staff's language is kept in the browser.
 #[cfg(feature = "csr")]
 const STAFF_LANG_KEY: &str = "madoguchi.staff_lang";
+
+/// Where the language a resident chose on the public pages is kept in the browser.
+#[cfg(feature = "csr")]
+const PUBLIC_LANG_KEY: &str = "madoguchi.public_lang";
+
+/// The language this device last chose on the public pages, if any.
+pub fn stored_public_lang() -> Option<Lang> {
+    #[cfg(feature = "csr")]
+    let code = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(PUBLIC_LANG_KEY).ok().flatten());
+    #[cfg(not(feature = "csr"))]
+    let code: Option<String> = None;
+    code.and_then(|c| Lang::parse(&c))
+}
 
 /// The staff's language as this device keeps it: Japanese if none, or if it is not a
 /// staff language (any more).

@@ -12,7 +12,9 @@ mod catalog;
 mod load;
 pub mod ruby;
 
-pub use catalog::{t, t_code, t_date, t_error, t_in, t_name, t_plain, t_with, Catalog, Label};
+pub use catalog::{
+    stored_public_lang, t, t_code, t_date, t_error, t_in, t_name, t_plain, t_with, Catalog, Label,
+};
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 

@@ -1,9 +1,10 @@
 //! `/my/applications/:id`: a returned application (差戻し), corrected by the resident.
 //! The department's reason first; then the form as sent, where each value the resident
 //! typed can be corrected with the interview's own input (checked the same way, on the
-//! server too) and what the city's records hold cannot; a note to the department; and
-//! sending it back, which puts it in the department's queue again as received.
+//! server too) and what the city's records hold cannot; photos of documents to add; a
+//! note to the department; and sending it back, which puts it in the department's queue again as received.
 
+use super::correction_files::CorrectionFiles;
 use crate::api::resident::{application_correction, resubmit_application};
 use crate::error::AppError;
 use crate::model::online::{Correction, CorrectionRow, Resubmission};
@@ -89,6 +90,8 @@ fn CorrectionForm(c: Correction) -> impl IntoView {
     let message = RwSignal::new(String::new());
     let message_error = RwSignal::new(None::<ValueError>);
     let sent = RwSignal::new(Sent::Not);
+    let added = RwSignal::new(c.added.clone());
+    let sending = RwSignal::new(None::<String>);
     let has_fixed = c.rows.iter().any(|r| !r.correctable);
     let id = app.id;
     let send = move |ev: leptos::ev::SubmitEvent| {
@@ -132,6 +135,7 @@ fn CorrectionForm(c: Correction) -> impl IntoView {
             }
         });
     };
+    let procedure_id = app.procedure_id.clone();
     let department_key = format!("departments.{}.name", app.department_id);
     let department_name = app.department_name.clone();
     let department = move || {
@@ -159,6 +163,10 @@ fn CorrectionForm(c: Correction) -> impl IntoView {
                     <ul class="correction-rows">
                         {c.rows.clone().into_iter().map(|row| view! { <Row row inputs editing/> }).collect_view()}
                     </ul>
+                    {(!c.documents.is_empty()).then(|| view! {
+                        <CorrectionFiles application_id=id procedure_id=procedure_id.clone()
+                            documents=c.documents.clone() sent=c.attachments.clone() added sending/>
+                    })}
                     <div class="field">
                         <label class="label" for="message">{t(m::public::correct::message)}</label>
                         <p class="hint" id="message-hint">{t(m::public::correct::message_hint)}</p>
@@ -179,7 +187,7 @@ fn CorrectionForm(c: Correction) -> impl IntoView {
                         _ => None,
                     }}
                     <button type="submit" class="btn btn-primary" id="resubmit"
-                        disabled=move || sent.get() == Sent::Sending>{t(m::public::correct::send)}</button>
+                        disabled=move || sent.get() == Sent::Sending || sending.get().is_some()>{t(m::public::correct::send)}</button>
                 </form>
             }.into_any(),
         }}

@@ -2,22 +2,24 @@
 //! translated into, each named in its own words), furigana for Japanese, and the
 //! resident's own page (`/my`: signing in online).
 
-use crate::ui::i18n::{m, t, t_plain, Catalog};
+use crate::ui::i18n::{m, stored_public_lang, t, t_plain, Catalog};
 use leptos::prelude::*;
 use madoguchi_core::lang::{offered, Lang};
 
 #[component]
 pub fn PublicHeader() -> impl IntoView {
     let catalog = Catalog::get();
-    // A link from the city's site may name the language: `/?lang=en`.
+    // A link may name the language (`/?lang=en`: from the city's site, or back from the
+    // sign-in); otherwise the one this device chose last on these pages.
     let query = leptos_router::hooks::use_query_map();
-    if let Some(lang) = query
+    let linked = query
         .with_untracked(|q| q.get("lang"))
         .and_then(|c| Lang::parse(&c))
-    {
-        if offered("public").any(|l| l == lang) {
-            catalog.switch(lang);
-        }
+        .filter(|lang| offered("public").any(|l| l == *lang));
+    match (linked, stored_public_lang()) {
+        (Some(lang), _) => catalog.set_public_lang(lang),
+        (None, Some(lang)) if offered("public").any(|l| l == lang) => catalog.switch(lang),
+        _ => {}
     }
     let japanese = move || catalog.lang().get().is_japanese();
     view! {
@@ -29,7 +31,7 @@ pub fn PublicHeader() -> impl IntoView {
                     {offered("public").map(|l| view! {
                         <button type="button" class="btn btn-ghost lang" lang=l.html()
                             aria-pressed=move || (catalog.lang().get() == l).to_string()
-                            on:click=move |_| catalog.switch(l)>{l.name()}</button>
+                            on:click=move |_| catalog.set_public_lang(l)>{l.name()}</button>
                     }).collect_view()}
                 </div>
                 {move || japanese().then(|| view! {

@@ -4,6 +4,7 @@
 //! feature, `dist/public-app/`), so a resident never downloads the staff pages.
 
 mod apply_page;
+mod correction_files;
 mod correction_page;
 mod details_step;
 mod events_step;
