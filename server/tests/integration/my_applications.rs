@@ -84,6 +84,23 @@ async fn open(web: &Web, cookie: &str, id: i64) -> Answer {
     .await
 }
 
+/// The resident sends application `id` back (`body`: a `resubmission`).
+async fn resubmit(web: &Web, cookie: &str, body: &str) -> Answer {
+    web.post("/api/resident/resubmit_application", body, Some(cookie))
+        .await
+}
+
+/// The newest entry of application `id`'s history.
+async fn last_event(t: &TestDb, id: i64) -> application_event::Model {
+    application_event::Entity::find()
+        .filter(application_event::Column::ApplicationId.eq(id as i32))
+        .order_by_desc(application_event::Column::Id)
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
 fn find(list: &Value, id: i64) -> &Value {
     list.as_array()
         .unwrap()
@@ -171,13 +188,12 @@ async fn a_resident_follows_corrects_and_resubmits_a_returned_application() {
         "bank.account/number": "7654321",
         "bank.account/holder": "山田",
     });
-    let wrong = web
-        .post(
-            "/api/resident/resubmit_application",
-            &resubmission(id, &["bank.account"], bank.clone(), ""),
-            Some(&cookie),
-        )
-        .await;
+    let wrong = resubmit(
+        &web,
+        &cookie,
+        &resubmission(id, &["bank.account"], bank.clone(), ""),
+    )
+    .await;
     assert_eq!(
         wrong.status,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -185,27 +201,20 @@ async fn a_resident_follows_corrects_and_resubmits_a_returned_application() {
         wrong.body
     );
     assert_eq!(wrong.body["fields"][0]["field"], "bank.account/holder");
-    let records = web
-        .post(
-            "/api/resident/resubmit_application",
-            &resubmission(
-                id,
-                &["applicant.name"],
-                json!({"applicant.name": "別人 一郎"}),
-                "",
-            ),
-            Some(&cookie),
-        )
-        .await;
+    let records = resubmit(
+        &web,
+        &cookie,
+        &resubmission(
+            id,
+            &["applicant.name"],
+            json!({"applicant.name": "別人 一郎"}),
+            "",
+        ),
+    )
+    .await;
     assert_eq!(records.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(records.body["fields"][0]["field"], "applicant.name");
-    let nothing = web
-        .post(
-            "/api/resident/resubmit_application",
-            &resubmission(id, &[], json!({}), "  "),
-            Some(&cookie),
-        )
-        .await;
+    let nothing = resubmit(&web, &cookie, &resubmission(id, &[], json!({}), "  ")).await;
     assert_eq!(nothing.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(nothing.body["fields"][0]["field"], "message");
     let app = application::Entity::find_by_id(id as i32)
@@ -219,13 +228,12 @@ async fn a_resident_follows_corrects_and_resubmits_a_returned_application() {
     // Corrected: back in the queue as received, the form's value replaced, the
     // resident's note and the corrected item in its history.
     bank["bank.account/holder"] = json!("ヤマダ タロウ");
-    let ok = web
-        .post(
-            "/api/resident/resubmit_application",
-            &resubmission(id, &["bank.account"], bank.clone(), "口座番号を直しました"),
-            Some(&cookie),
-        )
-        .await;
+    let ok = resubmit(
+        &web,
+        &cookie,
+        &resubmission(id, &["bank.account"], bank.clone(), "口座番号を直しました"),
+    )
+    .await;
     assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
     assert_eq!(ok.body["status"], "received");
     let app = application::Entity::find_by_id(id as i32)
@@ -235,13 +243,7 @@ async fn a_resident_follows_corrects_and_resubmits_a_returned_application() {
         .unwrap();
     assert_eq!(app.status, "received");
     assert!(app.data.contains("7654321"), "{}", app.data);
-    let last = application_event::Entity::find()
-        .filter(application_event::Column::ApplicationId.eq(id as i32))
-        .order_by_desc(application_event::Column::Id)
-        .one(&t.db)
-        .await
-        .unwrap()
-        .unwrap();
+    let last = last_event(&t, id).await;
     assert_eq!(
         (last.kind.as_str(), last.status.as_str()),
         ("resubmitted", "received")
@@ -256,13 +258,12 @@ async fn a_resident_follows_corrects_and_resubmits_a_returned_application() {
     assert!(a.resident_account_id.is_some());
 
     // Once only: it is no longer returned.
-    let again = web
-        .post(
-            "/api/resident/resubmit_application",
-            &resubmission(id, &["bank.account"], bank, ""),
-            Some(&cookie),
-        )
-        .await;
+    let again = resubmit(
+        &web,
+        &cookie,
+        &resubmission(id, &["bank.account"], bank, ""),
+    )
+    .await;
     assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
 
     // The department sees the resubmission in its history.
@@ -428,13 +429,7 @@ async fn a_returned_application_takes_new_files_sent_back_with_it() {
     );
 
     // Sent back with the new photo only: no field corrected, no message.
-    let ok = web
-        .post(
-            "/api/resident/resubmit_application",
-            &resubmission(id, &[], json!({}), ""),
-            Some(&cookie),
-        )
-        .await;
+    let ok = resubmit(&web, &cookie, &resubmission(id, &[], json!({}), "")).await;
     assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
     assert_eq!(ok.body["status"], "received");
     let files = attachment::Entity::find()
@@ -443,13 +438,7 @@ async fn a_returned_application_takes_new_files_sent_back_with_it() {
         .await
         .unwrap();
     assert_eq!(files.len(), 1);
-    let last = application_event::Entity::find()
-        .filter(application_event::Column::ApplicationId.eq(id as i32))
-        .order_by_desc(application_event::Column::Id)
-        .one(&t.db)
-        .await
-        .unwrap()
-        .unwrap();
+    let last = last_event(&t, id).await;
     assert_eq!(last.kind, "resubmitted");
     assert!(
         last.note.contains("追加した書類: 通帳.png"),
